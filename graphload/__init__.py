@@ -1,0 +1,3 @@
+"""peergraph's loader: read peer challenge documents and build the graph."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+"""CLI commands for loading and inspecting the store (load, stats, push)."""
+
+load_commands: list = []

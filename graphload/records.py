@@ -1,0 +1,122 @@
+"""The extract record: what one document says, with provenance.
+
+This is the stable interface printed by ``peergraph extract --format json`` and
+consumed by the graph builder. Every fact read from text keeps ``line`` (1-based,
+in the document's decoded text) and ``evidence`` (the sentence, at most 300
+characters, with e-mail addresses and telephone numbers removed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Ref:
+    """A council or other organisation as resolved: ``id`` is a gazetteer code
+    (``BRM``), ``council:<slug>`` for an unknown council, or ``org:<slug>``."""
+
+    id: str
+    name: str
+
+
+@dataclass
+class DocumentInfo:
+    path: str
+    sha256: str
+    format: str  # txt, md, html, pdf, docx
+    title: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"doc:{self.sha256[:16]}"
+
+
+@dataclass
+class ReviewInfo:
+    kind: str | None = None  # "Corporate Peer Challenge", "Finance Peer Review", ...
+    councils: list[Ref] = field(default_factory=list)
+    start_date: str | None = None  # ISO 8601
+    end_date: str | None = None
+    year: int | None = None
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class PeerInfo:
+    name: str
+    aliases: list[str] = field(default_factory=list)  # every spelling seen, name included
+    councillor: bool = False
+    party: str | None = None
+    role: str | None = None
+    organisations: list[Ref] = field(default_factory=list)
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class SignpostInfo:
+    title: str
+    councils: list[Ref] = field(default_factory=list)
+    text: str = ""
+    section: str | None = None
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class RecommendationInfo:
+    text: str
+    key: bool = False  # a headline ("key") recommendation
+    theme: str | None = None
+    group: str = "recommendation"  # key, further, suggestion, comment, recommendation
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class ThemeInfo:
+    name: str
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class SharedServiceInfo:
+    councils: list[Ref]
+    what: str
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class PersonInfo:
+    """Someone named in the document who is not on the peer team."""
+
+    name: str
+    role: str | None = None
+    why: str = ""
+    line: int | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class ExtractRecord:
+    document: DocumentInfo
+    review: ReviewInfo = field(default_factory=ReviewInfo)
+    peers: list[PeerInfo] = field(default_factory=list)
+    signposts: list[SignpostInfo] = field(default_factory=list)
+    recommendations: list[RecommendationInfo] = field(default_factory=list)
+    themes: list[ThemeInfo] = field(default_factory=list)
+    shared_services: list[SharedServiceInfo] = field(default_factory=list)
+    not_peers: list[PersonInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape (``themes`` as names, their provenance apart)."""
+        data = asdict(self)
+        data["theme_evidence"] = data["themes"]
+        data["themes"] = [t.name for t in self.themes]
+        return data

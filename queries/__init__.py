@@ -1,0 +1,1 @@
+"""Canned reports over the peergraph graph, as Cypher files."""

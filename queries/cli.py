@@ -1,0 +1,3 @@
+"""CLI commands for asking the graph (reports, report, cypher)."""
+
+query_commands: list = []

@@ -1,0 +1,1 @@
+"""Interactive HTML network maps of the peergraph graph."""

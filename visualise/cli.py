@@ -1,0 +1,3 @@
+"""CLI command for drawing maps (map)."""
+
+map_commands: list = []
