@@ -1,0 +1,442 @@
+"""Build the graph (docs/GRAPH-MODEL.md) from extract records.
+
+The result is a ``networkx.MultiDiGraph``: node key = the node's ``id``; node
+attributes ``labels`` (a list) plus every property of its label (None where
+unknown); edge key = the relationship type (``REVIEWED_BY:<review id>`` for
+REVIEWED_BY, the one type a pair of nodes can carry once per review); edge
+attributes ``type`` plus the relationship's properties.
+
+Resolution is global: the builder sees every record at once, sorted by
+document id, so the graph depends only on the set of documents, never on the
+order they were read or loaded in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from graphload.ids import fold, recommendation_id, review_id, signpost_id, theme_id
+from graphload.people import PeerMention, normalise_name, resolve_peers
+from graphload.records import ExtractRecord, PeerInfo, Ref
+from graphload.resolve import CouncilResolver, GazetteerLike, is_council_ref, organisation_node_id
+
+EVIDENCE_LIMIT = 300
+PROVENANCE = ("source", "evidence", "line")
+
+NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Council": ("name", "short_name", "aliases", "kind", "start_date", "end_date", "replaced_by")
+    + PROVENANCE,
+    "Organisation": ("name", "aliases") + PROVENANCE,
+    "Peer": ("name", "aliases", "councillor", "party") + PROVENANCE,
+    "Review": ("kind", "title", "start_date", "end_date", "year") + PROVENANCE,
+    "Document": ("path", "sha256", "format", "title"),
+    "Signpost": ("title", "summary") + PROVENANCE,
+    "Recommendation": ("text", "key", "ordinal") + PROVENANCE,
+    "Theme": ("name",) + PROVENANCE,
+}
+
+RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "OF": PROVENANCE,
+    "REVIEWED_BY": ("review", "year") + PROVENANCE,
+    "SERVED_ON": ("role",) + PROVENANCE,
+    "WORKS_FOR": ("role", "year") + PROVENANCE,
+    "SHARED_WITH": ("what", "year") + PROVENANCE,
+    "RECOMMENDS": PROVENANCE,
+    "FEATURES": PROVENANCE,
+    "MADE": PROVENANCE,
+    "ABOUT": PROVENANCE,
+    "COVERS": PROVENANCE,
+    "SOURCED_FROM": ("source",),
+    "SUCCEEDED_BY": ("date",),
+}
+
+# The property that tells apart two relationships of one type between the same
+# two nodes; types not listed occur at most once per ordered pair.
+IDENTITY_PROPERTY: dict[str, str] = {"REVIEWED_BY": "review"}
+
+LIST_PROPERTIES = {"aliases", "replaced_by"}
+
+
+def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
+    identity = IDENTITY_PROPERTY.get(rel_type)
+    return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# UK numbers (01473 825820, 020 7664 3000, +44 (0)20 ...); not years or ISO dates.
+_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){6,8}\b")
+
+
+def clean_text(text: str | None, limit: int | None = None) -> str | None:
+    """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
+    if text is None:
+        return None
+    cleaned = _PHONE.sub("", _EMAIL.sub("", text))
+    cleaned = " ".join(cleaned.split())
+    if limit is not None and len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1].rstrip() + "\u2026"
+    return cleaned
+
+
+def provenance(doc_id: str, line: int | None, evidence: str | None) -> dict[str, Any]:
+    return {"source": doc_id, "evidence": clean_text(evidence, EVIDENCE_LIMIT), "line": line}
+
+
+class _GraphWriter:
+    """Adds nodes and relationships. For a node the first value seen for a
+    property wins, later documents only fill gaps, and list properties
+    accumulate; a relationship is kept as first stated."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
+        existing = self.graph.nodes.get(node_id)
+        if existing is None:
+            attrs = {name: None for name in NODE_PROPERTIES[label]}
+            attrs.update({k: v for k, v in properties.items() if k in attrs})
+            for name in LIST_PROPERTIES & attrs.keys():
+                attrs[name] = sorted(set(attrs[name] or []))
+            self.graph.add_node(node_id, labels=[label], id=node_id, **attrs)
+            return node_id
+        # Provenance is one unit: never evidence from one document with the
+        # line number of another.
+        take_provenance = existing.get("source") is None and properties.get("source") is not None
+        for name, value in properties.items():
+            if name not in existing:
+                continue
+            if name in LIST_PROPERTIES:
+                existing[name] = sorted(set(existing[name] or []) | set(value or []))
+            elif name in PROVENANCE:
+                if take_provenance:
+                    existing[name] = value
+            elif existing[name] is None:
+                existing[name] = value
+        return node_id
+
+    def edge(self, source: str, target: str, rel_type: str, properties: dict[str, Any]) -> dict:
+        attrs = {name: None for name in RELATIONSHIP_PROPERTIES[rel_type]}
+        attrs.update({k: v for k, v in properties.items() if k in attrs})
+        key = relationship_key(rel_type, attrs)
+        if self.graph.has_edge(source, target, key):
+            return self.graph.edges[source, target, key]  # a relationship is one statement
+        self.graph.add_edge(source, target, key=key, type=rel_type, **attrs)
+        return self.graph.edges[source, target, key]
+
+
+@dataclass
+class _ReviewContext:
+    id: str
+    year: int | None
+    councils: list[str]
+    doc_id: str
+
+
+def build_graph(
+    records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None
+) -> nx.MultiDiGraph:
+    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists
+    what the builder had to decide about (e.g. a name listed as peer and not)."""
+    unique = {r.document.sha256: r for r in records}
+    ordered = sorted(unique.values(), key=lambda r: r.document.id)
+    writer = _GraphWriter()
+    councils = CouncilResolver(gazetteer)
+    warnings: list[str] = []
+    mentions: list[PeerMention] = []
+    mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]] = []
+    recommendations: dict[str, list[tuple[Any, str]]] = {}
+    shared: list[tuple[int, int, list[str], Any, _ReviewContext]] = []
+
+    for order, record in enumerate(ordered):
+        review = _add_review(writer, councils, record)
+        _add_themes(writer, record, review)
+        _add_signposts(writer, councils, record, review)
+        recommendations.setdefault(review.id, []).extend(
+            (rec, review.doc_id) for rec in record.recommendations
+        )
+        for position, info in enumerate(record.shared_services):
+            ids = [councils.resolve(ref, review.year) for ref in info.councils]
+            for council_id in ids:
+                _council_node(writer, councils, council_id, review.doc_id, info.line, info.evidence)
+            shared.append((review.year or 9999, order * 10_000 + position, ids, info, review))
+        not_peer_names = {normalise_name(p.name) for p in record.not_peers}
+        for peer in record.peers:
+            if normalise_name(peer.name) in not_peer_names:
+                warnings.append(
+                    f"{record.document.path}: {peer.name} is listed both on and off the "
+                    "peer team; left out of the peers"
+                )
+                continue
+            employers = [
+                _employer_id(writer, councils, ref, peer, review) for ref in peer.organisations
+            ]
+            mentions.append(
+                PeerMention(
+                    name=peer.name,
+                    aliases=list(peer.aliases),
+                    review=review.id,
+                    employers=set(employers),
+                    order=len(mentions),
+                )
+            )
+            mention_info.append((peer, review, employers))
+        warnings.extend(f"{record.document.path}: {w}" for w in record.warnings)
+
+    _add_recommendations(writer, recommendations)
+    _add_shared_services(writer, shared)
+    _add_peers(writer, mentions, mention_info)
+    _add_councils(writer, councils)
+    writer.graph.graph["warnings"] = warnings
+    return writer.graph
+
+
+def _add_review(writer: _GraphWriter, councils: CouncilResolver, record: ExtractRecord):
+    doc = record.document
+    info = record.review
+    year = info.year
+    if year is None and info.start_date:
+        year = int(info.start_date[:4])
+    council_ids = [councils.resolve(ref, year) for ref in info.councils]
+    council_ids = list(dict.fromkeys(council_ids))
+    rid = review_id(council_ids, year, info.kind, doc.id)
+    context = _ReviewContext(rid, year, council_ids, doc.id)
+
+    writer.node(
+        doc.id,
+        "Document",
+        {
+            "path": doc.path,
+            "sha256": doc.sha256,
+            "format": doc.format,
+            "title": clean_text(doc.title),
+        },
+    )
+    writer.node(
+        rid,
+        "Review",
+        {
+            "kind": info.kind,
+            "title": _review_title(
+                info.kind, [_council_label(councils, c) for c in council_ids], year
+            ),
+            "start_date": info.start_date,
+            "end_date": info.end_date,
+            "year": year,
+            **provenance(doc.id, info.line, info.evidence),
+        },
+    )
+    writer.edge(rid, doc.id, "SOURCED_FROM", {"source": doc.id})
+    for council_id in council_ids:
+        _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
+        writer.edge(rid, council_id, "OF", provenance(doc.id, info.line, info.evidence))
+    return context
+
+
+def _review_title(kind: str | None, council_names: list[str], year: int | None) -> str:
+    subject = " and ".join(council_names) if council_names else "an unnamed council"
+    when = f" ({year})" if year is not None else ""
+    return f"{kind or 'Peer review'}: {subject}{when}"
+
+
+def _council_label(councils: CouncilResolver, council_id: str) -> str:
+    props = councils.councils[council_id].properties
+    return props.get("short_name") or props["name"]
+
+
+def _council_node(
+    writer: _GraphWriter,
+    councils: CouncilResolver,
+    council_id: str,
+    doc_id: str | None,
+    line: int | None,
+    evidence: str | None,
+) -> str:
+    props = dict(councils.councils[council_id].properties)
+    if doc_id is not None:
+        props.update(provenance(doc_id, line, evidence))
+    return writer.node(council_id, "Council", props)
+
+
+def _add_themes(writer: _GraphWriter, record: ExtractRecord, review: _ReviewContext) -> None:
+    for theme in record.themes:
+        node = writer.node(
+            theme_id(theme.name),
+            "Theme",
+            {"name": theme.name.strip(), **provenance(review.doc_id, theme.line, theme.evidence)},
+        )
+        writer.edge(
+            review.id, node, "COVERS", provenance(review.doc_id, theme.line, theme.evidence)
+        )
+
+
+def _add_signposts(
+    writer: _GraphWriter, councils: CouncilResolver, record: ExtractRecord, review: _ReviewContext
+) -> None:
+    for signpost in record.signposts:
+        evidence = provenance(review.doc_id, signpost.line, signpost.evidence)
+        node = writer.node(
+            signpost_id(signpost.title),
+            "Signpost",
+            {
+                "title": clean_text(signpost.title),
+                "summary": clean_text(signpost.text, EVIDENCE_LIMIT) or None,
+                **evidence,
+            },
+        )
+        writer.edge(review.id, node, "RECOMMENDS", evidence)
+        for ref in signpost.councils:
+            council_id = councils.resolve(ref, review.year)
+            _council_node(
+                writer, councils, council_id, review.doc_id, signpost.line, signpost.evidence
+            )
+            writer.edge(node, council_id, "FEATURES", evidence)
+
+
+def _add_recommendations(writer: _GraphWriter, by_review: dict[str, list[tuple[Any, str]]]) -> None:
+    for rid, items in by_review.items():
+        seen: set[str] = set()
+        ordinal = 0
+        for rec, doc_id in items:
+            text_key = " ".join(fold(rec.text).split())
+            if not text_key or text_key in seen:
+                continue  # the same advice quoted by a second document of the review
+            seen.add(text_key)
+            ordinal += 1
+            evidence = provenance(doc_id, rec.line, rec.evidence)
+            node = writer.node(
+                recommendation_id(rid, ordinal),
+                "Recommendation",
+                {
+                    "text": clean_text(rec.text),
+                    "key": bool(rec.key),
+                    "ordinal": ordinal,
+                    **evidence,
+                },
+            )
+            writer.edge(rid, node, "MADE", evidence)
+            if rec.theme:
+                theme = writer.node(
+                    theme_id(rec.theme), "Theme", {"name": rec.theme.strip(), **evidence}
+                )
+                writer.edge(node, theme, "ABOUT", evidence)
+
+
+def _add_shared_services(writer: _GraphWriter, shared: list) -> None:
+    # Earliest year first, so the one SHARED_WITH edge per pair carries the
+    # earliest year and provenance; later descriptions are appended to `what`.
+    for _, _, council_ids, info, review in sorted(shared, key=lambda item: (item[0], item[1])):
+        what = clean_text(info.what) or None
+        for low, high in combinations(sorted(set(council_ids)), 2):
+            attrs = writer.edge(
+                low,
+                high,
+                "SHARED_WITH",
+                {
+                    "what": what,
+                    "year": review.year,
+                    **provenance(review.doc_id, info.line, info.evidence),
+                },
+            )
+            if what and attrs["what"] and what not in attrs["what"].split("; "):
+                attrs["what"] = f"{attrs['what']}; {what}"
+
+
+def _employer_id(
+    writer: _GraphWriter,
+    councils: CouncilResolver,
+    ref: Ref,
+    peer: PeerInfo,
+    review: _ReviewContext,
+) -> str:
+    if is_council_ref(ref):
+        council_id = councils.resolve(ref, review.year)
+        return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
+    org_id, name = organisation_node_id(ref)
+    writer.node(
+        org_id,
+        "Organisation",
+        {
+            "name": name,
+            "aliases": [name, ref.name.strip()] if ref.name else [name],
+            **provenance(review.doc_id, peer.line, peer.evidence),
+        },
+    )
+    return org_id
+
+
+def _add_peers(
+    writer: _GraphWriter,
+    mentions: list[PeerMention],
+    mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]],
+) -> None:
+    for person in resolve_peers(mentions):
+        infos = [mention_info[i] for i in person.mentions]
+        first_peer, first_review, _ = infos[0]
+        party = next((p.party for p, _, _ in infos if p.party), None)
+        writer.node(
+            person.id,
+            "Peer",
+            {
+                "name": person.name,
+                "aliases": person.aliases,
+                "councillor": any(p.councillor for p, _, _ in infos),
+                "party": party,
+                **provenance(first_review.doc_id, first_peer.line, first_peer.evidence),
+            },
+        )
+        for peer, review, _ in infos:
+            evidence = provenance(review.doc_id, peer.line, peer.evidence)
+            writer.edge(
+                person.id, review.id, "SERVED_ON", {"role": clean_text(peer.role), **evidence}
+            )
+            for council_id in review.councils:
+                writer.edge(
+                    council_id,
+                    person.id,
+                    "REVIEWED_BY",
+                    {"review": review.id, "year": review.year, **evidence},
+                )
+        # One WORKS_FOR per employer, as the most recent report states it.
+        latest_first = sorted(infos, key=lambda item: -(item[1].year or 0))
+        for peer, review, employers in latest_first:
+            evidence = provenance(review.doc_id, peer.line, peer.evidence)
+            for employer in employers:
+                writer.edge(
+                    person.id,
+                    employer,
+                    "WORKS_FOR",
+                    {"role": clean_text(peer.role), "year": review.year, **evidence},
+                )
+
+
+def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
+    """Give every council its spellings, and follow reorganisations: a council
+    that was replaced brings its successor(s) from the gazetteer, joined by
+    SUCCEEDED_BY, so "Waveney" leads to East Suffolk even if no report names it."""
+    pending = sorted(councils.councils)
+    done: set[str] = set()
+    while pending:
+        council_id = pending.pop(0)
+        if council_id in done:
+            continue
+        done.add(council_id)
+        council = councils.councils[council_id]
+        if council_id not in writer.graph:
+            writer.node(council_id, "Council", council.properties)
+        writer.node(council_id, "Council", {"aliases": sorted(council.names_seen)})
+        entry = council.entry
+        for successor in sorted(entry.replaced_by if entry else []):
+            if councils.add_from_gazetteer(successor) is None:
+                continue
+            succ_entry = councils.councils[successor].entry
+            if successor not in writer.graph:
+                writer.node(successor, "Council", councils.councils[successor].properties)
+            date = succ_entry.start_date or entry.end_date
+            writer.edge(council_id, successor, "SUCCEEDED_BY", {"date": date})
+            pending.append(successor)
