@@ -1,0 +1,162 @@
+"""Rendering query results: tables that fit a terminal, JSON and CSV.
+
+Every format scrubs e-mail addresses and telephone numbers from strings, so they
+never reach the output whatever the graph holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import textwrap
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+FORMATS = ("table", "json", "csv")
+DEFAULT_WIDTH = 80
+MAX_CELL_LINES = 4
+LIST_SEPARATOR = "; "
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?(?:[\s-]?\d{3,4}){2}(?!\w)")
+
+
+class Result(Protocol):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+def scrub(text: str) -> str:
+    """``text`` without e-mail addresses and UK telephone numbers."""
+    return _PHONE.sub("[phone removed]", _EMAIL.sub("[e-mail removed]", text))
+
+
+def clean(value: Any) -> Any:
+    """A JSON-ready copy of ``value`` with every string scrubbed."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {str(k): clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [clean(v) for v in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return scrub(str(value))
+
+
+def cell_text(value: Any) -> str:
+    """One value as the text of a table or CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dict):
+        return _entity_text(value)
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(v, dict) and "_type" in v for v in value):
+            return " ".join(_entity_text(v) for v in value)  # a path
+        return LIST_SEPARATOR.join(cell_text(v) for v in value if v is not None)
+    return scrub(str(value))
+
+
+def _entity_text(entity: dict[str, Any]) -> str:
+    if "_type" in entity:
+        return f"-[:{entity['_type']}]-"
+    labels = entity.get("_labels") or []
+    name = entity.get("name") or entity.get("title") or entity.get("text") or entity.get("id")
+    label = ":".join(labels)
+    if name is None:
+        return f"({label})" if label else "{}"
+    return f"({label} {scrub(str(name))})" if label else scrub(str(name))
+
+
+def format_table(
+    columns: Sequence[str],
+    rows: Sequence[dict[str, Any]],
+    width: int = DEFAULT_WIDTH,
+    max_lines: int = MAX_CELL_LINES,
+) -> str:
+    """A plain-text table no wider than ``width``; long cells wrap, then truncate with '…'."""
+    if not columns:
+        return "(no columns)"
+    texts = [[cell_text(row.get(c)) for c in columns] for row in rows]
+    widths = _fit_widths(list(columns), texts, width)
+    lines = _render_row(list(columns), widths, max_lines=1)
+    lines.append("  ".join("-" * w for w in widths).rstrip())
+    for row in texts:
+        lines.extend(_render_row(row, widths, max_lines))
+    if not rows:
+        lines.append("(no rows)")
+    return "\n".join(lines)
+
+
+def _fit_widths(columns: list[str], texts: list[list[str]], width: int) -> list[int]:
+    gaps = 2 * (len(columns) - 1)
+    natural = [
+        max([len(c), *(max((len(x) for x in t[i].splitlines()), default=0) for t in texts)])
+        for i, c in enumerate(columns)
+    ]
+    widths = [max(1, n) for n in natural]
+    budget = max(len(columns), width - gaps)
+    floor = [min(n, max(4, min(len(c), 12))) for n, c in zip(natural, columns, strict=True)]
+    while sum(widths) > budget:
+        i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k] > 0, widths[k]))
+        if widths[i] <= floor[i]:
+            floor = [max(1, f - 1) for f in floor]  # too many columns: squeeze everything
+            if all(w <= 1 for w in widths):
+                break
+            continue
+        widths[i] -= 1
+    return widths
+
+
+def _render_row(cells: list[str], widths: list[int], max_lines: int) -> list[str]:
+    wrapped = [_wrap(text, w, max_lines) for text, w in zip(cells, widths, strict=True)]
+    height = max((len(w) for w in wrapped), default=1)
+    out = []
+    for n in range(height):
+        parts = [(w[n] if n < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
+        out.append("  ".join(parts).rstrip())
+    return out
+
+
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    lines: list[str] = []
+    for para in text.splitlines() or [""]:
+        lines.extend(
+            textwrap.wrap(para, width, break_long_words=True, break_on_hyphens=False) or [""]
+        )
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
+    return lines
+
+
+def format_json(rows: Sequence[dict[str, Any]]) -> str:
+    """A JSON list of row objects; nodes and relationships as properties plus labels/type."""
+    return json.dumps([clean(dict(r)) for r in rows], indent=2, ensure_ascii=False, default=str)
+
+
+def format_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell_text(row.get(c)) for c in columns])
+    return buf.getvalue().rstrip("\n")
+
+
+def format_rows(result: Result, fmt: str = "table", width: int = DEFAULT_WIDTH) -> str:
+    """``result`` (anything with ``columns`` and ``rows``) as table, json or csv text."""
+    if fmt == "table":
+        return format_table(result.columns, result.rows, width=width)
+    if fmt == "json":
+        return format_json(result.rows)
+    if fmt == "csv":
+        return format_csv(result.columns, result.rows)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

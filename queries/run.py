@@ -1,0 +1,196 @@
+"""Running canned reports against a store.
+
+``run_report(store, name, **params)`` finds the report, coerces its parameters,
+matches name parameters forgivingly against the graph (passing the id on), runs
+the report's Cypher and returns a ``ReportResult``. The one report with a Python
+step is ``path`` (see its header): a breadth-first search over its one-hop query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from queries.catalog import ReportSpec, get_report, query_text
+from queries.names import Candidate, Matcher
+
+#: Labels a name parameter of each kind may refer to.
+KIND_LABELS = {
+    "council": ("Council",),
+    "peer": ("Peer",),
+    "entity": ("Council", "Peer", "Organisation"),
+}
+PATH_EXCLUDE = ["Document", "Theme", "Recommendation"]
+
+
+class Store(Protocol):
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class ReportResult:
+    report: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    params: dict[str, Any] = field(default_factory=dict)
+    resolved: dict[str, Candidate] = field(default_factory=dict)
+
+
+class ReportError(ValueError):
+    """Bad or missing parameters for a report."""
+
+
+def load_candidates(store: Store, kind: str) -> list[Candidate]:
+    """Every node a name of ``kind`` (council, peer, entity) can refer to."""
+    labels = KIND_LABELS[kind]
+    out = []
+    for row in store.query(query_text("_names.cypher")):
+        row_labels = row.get("labels") or []
+        label = next((lb for lb in labels if lb in row_labels), None)
+        if label is None:
+            continue
+        extra = tuple(s for s in [row.get("short_name"), *(row.get("aliases") or [])] if s)
+        out.append(Candidate(row["id"], row.get("name") or row["id"], label, extra))
+    return out
+
+
+def resolve_params(
+    store: Store, spec: ReportSpec, given: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Candidate]]:
+    """Parameters as the query wants them: typed, defaults filled, names turned into ids.
+
+    Raises ``ReportError`` for unknown or missing parameters and
+    ``queries.names.UnknownName`` / ``AmbiguousName`` for names that do not pick
+    out exactly one node."""
+    known = {p.name for p in spec.params}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise ReportError(
+            f"report {spec.name!r} has no parameter {', '.join(unknown)}; usage: {spec.usage}"
+        )
+    params: dict[str, Any] = {}
+    resolved: dict[str, Candidate] = {}
+    matchers: dict[str, Matcher] = {}
+    for p in spec.params:
+        value = given.get(p.name)
+        if value is None or value == "":
+            if p.required:
+                raise ReportError(
+                    f"report {spec.name!r} needs {p.name.upper()}; usage: {spec.usage}"
+                )
+            value = p.default
+        if p.is_name:
+            if p.type not in matchers:
+                matchers[p.type] = Matcher(load_candidates(store, p.type), kind=_kind_word(p.type))
+            found = matchers[p.type].resolve(str(value))
+            resolved[p.name] = found
+            params[p.name] = found.id
+        else:
+            try:
+                params[p.name] = p.coerce(value)
+            except ValueError as exc:
+                raise ReportError(str(exc)) from exc
+    return params, resolved
+
+
+def _kind_word(kind: str) -> str:
+    return "council, peer or organisation" if kind == "entity" else kind
+
+
+def run_report(store: Store, name: str, **params: Any) -> ReportResult:
+    """Run the canned report ``name`` (matched forgivingly) with ``params``."""
+    spec = get_report(name)
+    values, resolved = resolve_params(store, spec, params)
+    if spec.name == "path":
+        rows = shortest_path(store, spec, values["start"], values["end"], values["max_hops"])
+    else:
+        rows = store.query(spec.cypher, values)
+    columns = list(spec.columns)
+    rows = [{c: row.get(c) for c in columns} for row in rows]
+    return ReportResult(spec.name, columns, rows, values, resolved)
+
+
+def shortest_path(
+    store: Store,
+    spec: ReportSpec,
+    start: str,
+    end: str,
+    max_hops: int = 6,
+    exclude: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Breadth-first search over ``spec``'s one-hop query: the rows of one shortest path.
+
+    Deterministic on any store: each layer's candidates arrive ordered by
+    (from id, type, to id) and the first to reach a node is its parent."""
+    exclude = PATH_EXCLUDE if exclude is None else exclude
+    names: dict[str, str] = {}
+    parent: dict[str, tuple[str, dict[str, Any]]] = {}
+    seen = {start}
+    frontier = [start]
+    hops = 0
+    while frontier and end not in seen and hops < max_hops:
+        hops += 1
+        rows = store.query(spec.cypher, {"frontier": frontier, "exclude": exclude})
+        rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
+        nxt = []
+        for row in rows:
+            to = row["to_id"]
+            names.setdefault(to, _node_name(row))
+            if to in seen:
+                continue
+            seen.add(to)
+            parent[to] = (row["from_id"], row)
+            nxt.append(to)
+        frontier = sorted(nxt)
+    if end not in parent:
+        return []
+    chain = []
+    node = end
+    while node != start:
+        prev, row = parent[node]
+        chain.append((prev, node, row))
+        node = prev
+    chain.reverse()
+    start_name = _start_name(store, spec, start, chain)
+    out = []
+    for step, (prev, node, row) in enumerate(chain, 1):
+        arrow = f"-[:{row['type']}]->" if row["outgoing"] else f"<-[:{row['type']}]-"
+        out.append(
+            {
+                "step": step,
+                "from": start_name if prev == start else names.get(prev, prev),
+                "relationship": arrow,
+                "to": names.get(node, node),
+                "detail": _rel_detail(row.get("rel")),
+            }
+        )
+    return out
+
+
+def _node_name(row: Mapping[str, Any]) -> str:
+    labels = row.get("to_labels") or []
+    label = labels[0] if labels else ""
+    return f"{row['to_name']} ({label})" if label else str(row["to_name"])
+
+
+def _start_name(store: Store, spec: ReportSpec, start: str, chain: list) -> str:
+    if not chain:
+        return start
+    # The first hop seen from the second node's side names the start node.
+    first_to = chain[0][1]
+    rows = store.query(spec.cypher, {"frontier": [first_to], "exclude": []})
+    for row in rows:
+        if row["to_id"] == start:
+            return _node_name(row)
+    return start
+
+
+_DETAIL_KEYS = ("role", "what", "year")
+
+
+def _rel_detail(rel: Any) -> str:
+    if not isinstance(rel, Mapping):
+        return ""
+    parts = [f"{k} {rel[k]}" for k in _DETAIL_KEYS if rel.get(k) not in (None, "", [])]
+    return ", ".join(parts)
