@@ -82,7 +82,7 @@ def format_table(
 ) -> str:
     """A plain-text table no wider than ``width``; long cells wrap, then truncate with '…'."""
     if not columns:
-        return "(no columns)"
+        return "(no rows)"
     texts = [[cell_text(row.get(c)) for c in columns] for row in rows]
     widths = _fit_widths(list(columns), texts, width)
     lines = _render_row(list(columns), widths, max_lines=1)

