@@ -1,0 +1,158 @@
+"""The Neo4j store, through the official driver (``execute_query``).
+
+Connection settings come from arguments or the environment (``NEO4J_URI``,
+``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``). The password is
+never part of a message, a log line or ``repr``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+from urllib.parse import urlsplit
+
+from graphload.store.base import GraphStore, StoreError
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USERNAME = "neo4j"
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+# The driver logs connection failures itself; the StoreError already says it in one line.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
+
+
+class Neo4jStore(GraphStore):
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        connection_timeout: float = 5.0,
+    ) -> None:
+        import neo4j
+        from neo4j import exceptions as neo4j_errors
+
+        self.uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+        self.username = username or os.environ.get("NEO4J_USERNAME") or DEFAULT_USERNAME
+        secret = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self._errors = neo4j_errors
+        if urlsplit(self.uri).scheme not in SCHEMES:
+            raise StoreError(
+                f"cannot use Neo4j URI {self.uri!r}: expected one of "
+                + ", ".join(f"{scheme}://" for scheme in SCHEMES)
+            )
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri,
+                auth=(self.username, secret),
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout * 2,
+                max_transaction_retry_time=connection_timeout,
+            )
+        except (neo4j_errors.ConfigurationError, ValueError) as error:
+            raise StoreError(f"cannot use Neo4j URI {self.uri!r}: {_last_line(error)}") from error
+        self._dialect = "neo4j"
+        try:
+            self._driver.verify_connectivity()
+            self._dialect = self._detect_dialect()
+        except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as error:
+            self._driver.close()
+            raise self._store_error(error) from error
+        except StoreError:
+            self._driver.close()
+            raise
+
+    def __repr__(self) -> str:
+        return (
+            f"Neo4jStore(uri={self.uri!r}, username={self.username!r}, database={self.database!r})"
+        )
+
+    def _detect_dialect(self) -> str:
+        """ "neo4j", or "falkordb" for FalkorDB's Bolt endpoint (which calls itself
+        Neo4j/5 but has neither ``dbms.components`` nor Neo4j's constraint syntax).
+        Also proves the database exists."""
+        self._run("RETURN 1 AS ok")
+        try:
+            self._run("CALL dbms.components() YIELD name RETURN name")
+        except StoreError:
+            return "falkordb"
+        return "neo4j"
+
+    def _run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            result = self._driver.execute_query(cypher, params or {}, database_=self.database)
+        except self._errors.DriverError as error:
+            raise self._store_error(error) from error
+        except self._errors.Neo4jError as error:
+            raise self._store_error(error) from error
+        return [{key: _plain(record[key]) for key in result.keys} for record in result.records]
+
+    def _store_error(self, error: Exception) -> StoreError:
+        """One line that says what is wrong, never the password."""
+        errors = self._errors
+        if isinstance(error, errors.AuthError):
+            return StoreError(
+                f"Neo4j at {self.uri} refused the credentials of user {self.username!r} "
+                "(check NEO4J_USERNAME / NEO4J_PASSWORD)"
+            )
+        if isinstance(error, errors.ServiceUnavailable):
+            return StoreError(f"cannot reach Neo4j at {self.uri}: {_last_line(error)}")
+        if isinstance(error, errors.Neo4jError):
+            if error.code == "Neo.ClientError.Database.DatabaseNotFound":
+                return StoreError(
+                    f"Neo4j at {self.uri} has no database {self.database!r} (check NEO4J_DATABASE)"
+                )
+            return StoreError(error.message or _last_line(error))
+        return StoreError(f"Neo4j driver error talking to {self.uri}: {_last_line(error)}")
+
+    def _ensure_id_index(self, label: str) -> None:
+        if self._dialect == "neo4j":
+            self._run(
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            )
+            return
+        try:
+            self._run(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+        except StoreError:
+            pass  # FalkorDB over Bolt hides "already indexed" behind a generic error
+
+    def close(self) -> None:
+        driver, self._driver = getattr(self, "_driver", None), None
+        if driver is not None:
+            driver.close()
+
+
+def _last_line(error: Exception) -> str:
+    # the driver's messages end with the reason ("... Connection refused)")
+    text = str(error).strip()
+    return text.splitlines()[-1] if text else type(error).__name__
+
+
+def _plain(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {**{k: _plain(v) for k, v in value.items()}, "_labels": sorted(value.labels)}
+    if isinstance(value, Relationship):
+        return {**{k: _plain(v) for k, v in value.items()}, "_type": value.type}
+    if isinstance(value, Path):
+        items: list[Any] = []
+        for i, node in enumerate(value.nodes):
+            items.append(_plain(node))
+            if i < len(value.relationships):
+                items.append(_plain(value.relationships[i]))
+        return items
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time dates and times
+        return value.iso_format()
+    return value
