@@ -21,6 +21,7 @@ Files whose name starts with ``_`` are helper queries, not reports.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -95,6 +96,23 @@ class ReportSpec:
             else:
                 parts.append(f"[--{p.name.replace('_', '-')} {p.type.upper()}]")
         return " ".join(parts)
+
+    def example_params(self) -> dict[str, Any]:
+        """The header's ``example`` as keyword arguments for ``run_report``."""
+        words = shlex.split(self.example)
+        params: dict[str, Any] = {}
+        positional: list[str] = []
+        while words:
+            word = words.pop(0)
+            if word.startswith("--"):
+                params[word[2:].replace("-", "_")] = words.pop(0) if words else None
+            else:
+                positional.append(word)
+        required = [p.name for p in self.params if p.required]
+        if len(required) == 1 and positional:
+            positional = [" ".join(positional)]
+        params.update(zip(required, positional, strict=False))
+        return params
 
     @property
     def needs_python(self) -> bool:

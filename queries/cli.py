@@ -73,13 +73,18 @@ def reports_command() -> None:
     """List the canned reports, with their parameters."""
     for spec in list_reports():
         click.echo(spec.usage)
-        click.echo(textwrap.fill(spec.description, 78, initial_indent="    ", subsequent_indent="    "))
+        click.echo(
+            textwrap.fill(spec.description, 78, initial_indent="    ", subsequent_indent="    ")
+        )
         for p in spec.params:
             flag = p.name.upper() if p.required else "--" + p.name.replace("_", "-")
             default = "" if p.required else f" (default {p.default})"
             click.echo(
                 textwrap.fill(
-                    f"{flag}: {p.help}{default}", 78, initial_indent="      ", subsequent_indent="        "
+                    f"{flag}: {p.help}{default}",
+                    78,
+                    initial_indent="      ",
+                    subsequent_indent="        ",
                 )
             )
 

@@ -144,13 +144,25 @@ class Matcher:
         raise UnknownName(text, self.kind, self.suggest(text))
 
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
+        """Up to ``n`` candidates that look like ``text`` (whole name or one word)."""
         key = core(text)
         scored = []
         for c in self.candidates:
-            best = max(difflib.SequenceMatcher(None, key, core(s)).ratio() for s in c.spellings)
-            if best >= 0.5:
+            best = max(_likeness(key, core(s)) for s in c.spellings)
+            if best >= 0.6:
                 scored.append((-best, c.name, c))
         return [c for _, _, c in sorted(scored, key=lambda t: (t[0], t[1]))[:n]]
+
+
+def _likeness(a: str, b: str) -> float:
+    whole = difflib.SequenceMatcher(None, a, b).ratio()
+    words = [
+        difflib.SequenceMatcher(None, x, y).ratio() * 0.9
+        for x in a.split()
+        for y in b.split()
+        if len(x) > 2 and len(y) > 2
+    ]
+    return max([whole, *words])
 
 
 def _words_in(query: str, target: str) -> bool:
