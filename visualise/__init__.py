@@ -1,1 +1,5 @@
 """Interactive HTML network maps of the peergraph graph."""
+
+from visualise.render import MapResult, render_map
+
+__all__ = ["MapResult", "render_map"]

@@ -1,0 +1,97 @@
+"""How each kind of node and relationship looks: colour, shape, size, legend.
+
+Colours are the Okabe-Ito palette (distinguishable with the common forms of
+colour blindness); every node label also has its own shape, so colour is never
+the only cue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    colour: str
+    shape: str  # a vis-network shape whose label sits below it
+    glyph: str  # the legend's text symbol for the shape
+    description: str
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    dashes: bool = False
+    width: float = 1.0
+    description: str = ""
+    directed: bool = True
+
+
+NODE_STYLES: dict[str, NodeStyle] = {
+    "Council": NodeStyle("#0072B2", "dot", "●", "a council"),
+    "Peer": NodeStyle("#E69F00", "diamond", "◆", "a member of a peer team"),
+    "Review": NodeStyle("#009E73", "square", "■", "a peer challenge or review"),
+    "Organisation": NodeStyle("#7F7F7F", "triangle", "▲", "an employer that is not a council"),
+    "Signpost": NodeStyle("#CC79A7", "star", "★", "an example of good practice"),
+    "Theme": NodeStyle("#56B4E9", "hexagon", "⬢", "what a review covered"),
+    "Recommendation": NodeStyle("#B8860B", "triangleDown", "▼", "a recommendation"),
+    "Document": NodeStyle("#4D4D4D", "square", "■", "a source document"),
+}
+UNKNOWN_NODE = NodeStyle("#999999", "dot", "●", "other")
+
+EDGE_STYLES: dict[str, EdgeStyle] = {
+    "OF": EdgeStyle("#009E73", description="the council a review looked at"),
+    "REVIEWED_BY": EdgeStyle("#0072B2", description="the council was reviewed by this peer"),
+    "SERVED_ON": EdgeStyle("#E69F00", description="the peer's place on the team"),
+    "WORKS_FOR": EdgeStyle("#9A9A9A", dashes=True, description="the peer's employer"),
+    "SHARED_WITH": EdgeStyle("#D55E00", width=3.0, directed=False,
+                             description="shared chief executive, management or services"),
+    "SUCCEEDED_BY": EdgeStyle("#222222", dashes=True, width=2.0,
+                              description="reorganisation"),
+    "RECOMMENDS": EdgeStyle("#CC79A7", description="the review signposted this example"),
+    "FEATURES": EdgeStyle("#CC79A7", dashes=True, description="the example is about this council"),
+    "SIGNPOSTED_IN": EdgeStyle("#CC79A7", width=2.0,
+                               description="derived: a review signposted an example at this "
+                                           "council (RECOMMENDS then FEATURES)"),
+    "MADE": EdgeStyle("#B8860B", description="the review's advice"),
+    "ABOUT": EdgeStyle("#56B4E9", dashes=True, description="what the advice is about"),
+    "COVERS": EdgeStyle("#56B4E9", description="what the review covered"),
+    "SOURCED_FROM": EdgeStyle("#4D4D4D", dashes=True, description="where it was read"),
+}
+UNKNOWN_EDGE = EdgeStyle("#AAAAAA")
+
+MIN_SIZE = 9.0
+MAX_SIZE = 42.0
+
+
+def node_style(label: str) -> NodeStyle:
+    return NODE_STYLES.get(label, UNKNOWN_NODE)
+
+
+def edge_style(rel_type: str) -> EdgeStyle:
+    return EDGE_STYLES.get(rel_type, UNKNOWN_EDGE)
+
+
+def node_size(degree: int) -> float:
+    """Size grows with the square root of the degree (area ~ degree), capped."""
+    return round(min(MAX_SIZE, MIN_SIZE + 4.0 * math.sqrt(max(degree, 0))), 1)
+
+
+def legend(node_counts: dict[str, int], edge_counts: dict[str, int]) -> dict[str, list[dict]]:
+    """The legend entries for what is drawn, in a stable order, with counts."""
+    node_order = [*NODE_STYLES, *sorted(set(node_counts) - set(NODE_STYLES))]
+    edge_order = [*EDGE_STYLES, *sorted(set(edge_counts) - set(EDGE_STYLES))]
+    nodes = []
+    for label in node_order:
+        if node_counts.get(label):
+            style = node_style(label)
+            nodes.append({"kind": label, "colour": style.colour, "glyph": style.glyph,
+                          "description": style.description, "count": node_counts[label]})
+    edges = []
+    for rel in edge_order:
+        if edge_counts.get(rel):
+            style = edge_style(rel)
+            edges.append({"kind": rel, "colour": style.colour, "dashes": style.dashes,
+                          "description": style.description, "count": edge_counts[rel]})
+    return {"nodes": nodes, "edges": edges}

@@ -1,0 +1,204 @@
+"""Which part of the graph a map shows: views, years, the neighbourhood of one node.
+
+Each function takes a graph and returns a new, smaller ``nx.MultiDiGraph`` that
+shares the node and edge attribute values of its input (nothing is copied deeply,
+nothing is modified).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+
+DERIVED_SIGNPOST = "SIGNPOSTED_IN"
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    summary: str
+    labels: frozenset[str] | None  # None: every label not in ``hidden_labels``
+    rels: frozenset[str] | None  # None: every relationship not in ``hidden_rels``
+    hidden_labels: frozenset[str] = frozenset()
+    hidden_rels: frozenset[str] = frozenset()
+
+    def keeps_node(self, labels: list[str]) -> bool:
+        if self.labels is not None:
+            return any(label in self.labels for label in labels)
+        return not any(label in self.hidden_labels for label in labels)
+
+    def keeps_edge(self, rel: str) -> bool:
+        if self.rels is not None:
+            return rel in self.rels
+        return rel not in self.hidden_rels
+
+
+VIEWS: dict[str, View] = {
+    "all": View(
+        "all",
+        "councils, peers, reviews, employers, signposts and themes "
+        "(recommendations and documents appear in the tooltips, not as nodes)",
+        labels=None,
+        rels=None,
+        hidden_labels=frozenset({"Recommendation", "Document"}),
+        hidden_rels=frozenset({"MADE", "ABOUT", "SOURCED_FROM"}),
+    ),
+    "peers": View(
+        "peers",
+        "who reviewed whom: councils, the peers on their review teams, and the peers' employers",
+        labels=frozenset({"Council", "Peer", "Review", "Organisation"}),
+        rels=frozenset({"REVIEWED_BY", "SERVED_ON", "WORKS_FOR", "OF"}),
+    ),
+    "shared-services": View(
+        "shared-services",
+        "councils that share a chief executive, management team or services, "
+        "and reorganisations",
+        labels=frozenset({"Council"}),
+        rels=frozenset({"SHARED_WITH", "SUCCEEDED_BY"}),
+    ),
+    "signposts": View(
+        "signposts",
+        "the examples of good practice that reviews signposted, and the councils they feature",
+        labels=frozenset({"Review", "Signpost", "Council"}),
+        rels=frozenset({"RECOMMENDS", "FEATURES"}),
+    ),
+    "advice": View(
+        "advice",
+        "how practice travels: a featured council is signposted in a review, "
+        "which looked at another council",
+        labels=frozenset({"Review", "Council"}),
+        rels=frozenset({DERIVED_SIGNPOST, "OF"}),
+    ),
+}
+
+
+def labels_of(attrs: dict) -> list[str]:
+    labels = attrs.get("labels") or []
+    return [labels] if isinstance(labels, str) else list(labels)
+
+
+def rel_type(key: object, attrs: dict) -> str:
+    return str(attrs.get("type") or key)
+
+
+def _filtered(
+    graph: nx.MultiDiGraph,
+    keep_node: Callable[[str, dict], bool],
+    keep_edge: Callable[[str, str, str, dict], bool],
+) -> nx.MultiDiGraph:
+    out = nx.MultiDiGraph(**graph.graph)
+    out.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if keep_node(n, a))
+    out.add_edges_from(
+        (u, v, k, a)
+        for u, v, k, a in graph.edges(keys=True, data=True)
+        if u in out and v in out and keep_edge(u, v, k, a)
+    )
+    return out
+
+
+def _with_signpost_flow(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with one derived edge (featured council)-[SIGNPOSTED_IN]->(review) for
+    every (review)-[RECOMMENDS]->(signpost)-[FEATURES]->(council) path."""
+    out = graph.copy(as_view=False)
+    for review, signpost, key, rec in graph.edges(keys=True, data=True):
+        if rel_type(key, rec) != "RECOMMENDS":
+            continue
+        title = str(graph.nodes[signpost].get("title") or signpost)
+        for _, council, fkey, feat in graph.out_edges(signpost, keys=True, data=True):
+            if rel_type(fkey, feat) != "FEATURES":
+                continue
+            if out.has_edge(council, review, DERIVED_SIGNPOST):
+                edge = out.edges[council, review, DERIVED_SIGNPOST]
+                edge["signpost"] = f"{edge['signpost']}; {title}"
+                continue
+            out.add_edge(
+                council, review, key=DERIVED_SIGNPOST, type=DERIVED_SIGNPOST,
+                signpost=title, derived="(:Review)-[:RECOMMENDS]->(:Signpost)-[:FEATURES]->"
+                "(:Council)",
+                **{k: rec[k] for k in ("source", "evidence", "line") if rec.get(k) is not None},
+            )
+    return out
+
+
+def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
+    """The nodes and relationships that ``view`` draws (isolated nodes included)."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose from {', '.join(VIEWS)}")
+    spec = VIEWS[view]
+    if DERIVED_SIGNPOST in (spec.rels or ()):
+        graph = _with_signpost_flow(graph)
+    return _filtered(
+        graph,
+        lambda n, a: spec.keeps_node(labels_of(a)),
+        lambda u, v, k, a: spec.keeps_edge(rel_type(k, a)),
+    )
+
+
+_YEARS = re.compile(r"^\s*(\d{4})?\s*(?:(-|–|\.\.|to)\s*(\d{4})?)?\s*$")
+
+
+def parse_years(text: str) -> tuple[int | None, int | None]:
+    """``"2012-2019"`` → (2012, 2019); ``"2015"`` → (2015, 2015); ``"2015-"`` and
+    ``"-2015"`` leave one end open. Raises ValueError on anything else."""
+    match = _YEARS.match(text or "")
+    if not match or not (match.group(1) or match.group(3)):
+        raise ValueError(f"years must look like 2012-2019, 2015, 2015- or -2015, not {text!r}")
+    start, dash, end = match.groups()
+    lo = int(start) if start else None
+    hi = int(end) if end else (lo if not dash else None)
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"years {text!r} run backwards")
+    return lo, hi
+
+
+def _year_of(attrs: dict) -> int | None:
+    year = attrs.get("year")
+    if year is None and attrs.get("start_date"):
+        year = str(attrs["start_date"])[:4]
+    try:
+        return int(year) if year is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def within_years(graph: nx.MultiDiGraph, years: tuple[int | None, int | None]) -> nx.MultiDiGraph:
+    """Drop reviews (and relationships carrying a ``year``) outside the years.
+
+    A review whose year is unknown is dropped too: it cannot be shown to fall inside.
+    """
+    lo, hi = years
+
+    def inside(year: int | None) -> bool:
+        return year is not None and (lo is None or year >= lo) and (hi is None or year <= hi)
+
+    def keep_node(node: str, attrs: dict) -> bool:
+        return "Review" not in labels_of(attrs) or inside(_year_of(attrs))
+
+    def keep_edge(u: str, v: str, key: str, attrs: dict) -> bool:
+        return attrs.get("year") is None or inside(_year_of(attrs))
+
+    return _filtered(graph, keep_node, keep_edge)
+
+
+def neighbourhood(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` steps of ``centre`` (either direction)."""
+    if depth < 0:
+        raise ValueError("depth must be 0 or more")
+    if centre not in graph:
+        return nx.MultiDiGraph(graph.subgraph([]))
+    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre,
+                                                 cutoff=depth)
+    return nx.MultiDiGraph(graph.subgraph(near))
+
+
+def without_isolates(graph: nx.MultiDiGraph, keep: str | None = None) -> nx.MultiDiGraph:
+    """Drop nodes with no relationship in the map (they say nothing), except ``keep``."""
+    lonely = [n for n in graph if graph.degree(n) == 0 and n != keep]
+    if not lonely:
+        return graph
+    out = graph.copy()
+    out.remove_nodes_from(lonely)
+    return out
