@@ -47,11 +47,12 @@ class ReviewInfo:
 @dataclass
 class PeerInfo:
     name: str
-    aliases: list[str] = field(default_factory=list)  # every spelling seen, name included
+    aliases: list[str] = field(default_factory=list)  # other spellings seen in the document
     councillor: bool = False
     party: str | None = None
-    role: str | None = None
+    role: str | None = None  # the job the report gives them ("Chief Executive")
     organisations: list[Ref] = field(default_factory=list)
+    team_role: str | None = None  # their place on the team, when stated ("Lead peer")
     line: int | None = None
     evidence: str | None = None
 

@@ -1,0 +1,106 @@
+"""Read peer challenge documents into extract records.
+
+``extract_file`` reads one document; ``extract_paths`` reads files and
+directories, one outcome per document, never stopping at a bad one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from graphload.errors import ReadError
+from graphload.extract import shared
+from graphload.extract.others import find_others
+from graphload.extract.peers import find_peers
+from graphload.extract.reading import TEXT_FORMATS, read_document
+from graphload.extract.recommendations import find_recommendations
+from graphload.extract.review import read_review, review_evidence
+from graphload.extract.signposts import find_signposts
+from graphload.extract.themes import evidence_for, find_themes
+from graphload.gazetteer import Gazetteer
+from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
+
+__all__ = ["ExtractOutcome", "ReadError", "extract_file", "extract_paths", "find_documents"]
+
+
+@dataclass
+class ExtractOutcome:
+    path: Path
+    record: ExtractRecord | None
+    error: str | None = None
+
+
+def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> ExtractRecord:
+    """Everything one document says. Raises ReadError when it cannot be read."""
+    gazetteer = gazetteer or Gazetteer.load()
+    document = read_document(path)
+    lines = document.lines
+    facts, finder = read_review(lines, gazetteer)
+    visit = facts.visit
+    review = ReviewInfo(
+        kind=facts.kind, councils=facts.councils,
+        start_date=visit.start.isoformat() if visit else None,
+        end_date=visit.end.isoformat() if visit else None,
+        year=facts.year, line=facts.line.number if facts.line else None,
+        evidence=review_evidence(facts))
+    peers, entries = find_peers(lines, finder)
+    signposts = find_signposts(lines, finder)
+    signpost_lines = {s.line for s in signposts} | {
+        line.number for s in signposts for line in lines if s.text and line.text
+        and line.text in s.text}
+    officer_groups = [(group, entry.line or 0, entry.evidence or "")
+                      for entry in entries if not entry.councillor for group in entry.groups]
+    shared_services = shared.merge(
+        shared.from_sentences(lines, finder, facts.councils, signpost_lines)
+        + shared.from_signposts(signposts)
+        + shared.from_peer_roles(officer_groups))
+    warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
+    if not peers:
+        warnings.append(f"{path}: no peer team list found")
+    return ExtractRecord(
+        document=DocumentInfo(path=str(path), sha256=document.sha256, format=document.format,
+                              title=_title(lines)),
+        review=review,
+        peers=peers,
+        signposts=signposts,
+        recommendations=find_recommendations(lines),
+        themes=[ThemeInfo(hit.name, hit.line.number, evidence_for(hit))
+                for hit in find_themes(lines)],
+        shared_services=shared_services,
+        not_peers=[p for p in find_others(lines) if p.name not in {q.name for q in peers}],
+        warnings=warnings,
+    )
+
+
+def _title(lines: list) -> str | None:
+    for line in lines:
+        if line.text:
+            return line.text[:200]
+    return None
+
+
+def find_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the readable documents inside directories named, in order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in TEXT_FORMATS))
+        else:
+            found.append(path)
+    return found
+
+
+def extract_paths(paths: Iterable[str | Path],
+                  gazetteer: Gazetteer | None = None) -> Iterator[ExtractOutcome]:
+    gazetteer = gazetteer or Gazetteer.load()
+    for path in find_documents(paths):
+        try:
+            yield ExtractOutcome(path, extract_file(path, gazetteer))
+        except ReadError as error:
+            yield ExtractOutcome(path, None, str(error))
+        except RecursionError:
+            yield ExtractOutcome(path, None, f"{path}: too deeply nested to read")

@@ -1,0 +1,291 @@
+"""Find the councils and other organisations a piece of text names.
+
+A council mention is anchored on "Council(s)" or a suffix like DC/BC/CC/MBC and
+reaches back over the capitalised words before it ("Weymouth & Portland Borough
+Council"); a plural anchor ends a list ("Cherwell and South Northants Councils").
+Abbreviations a document defines ("Bromsgrove DC (BDC)") are learned and then
+found on their own. Everything resolves through the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphload.gazetteer import Gazetteer, normalise
+from graphload.records import Ref
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*|,|&|\(|\)|;|:|–|—")
+SINGULAR_ANCHORS = {"council", "dc", "bc", "cc", "mbc", "ua"}
+PLURAL_ANCHORS = {"councils"}
+_UPPER_ANCHORS = {"dc", "bc", "cc", "mbc", "ua"}  # only as capitals: "cc" is also an e-mail term
+CONNECTORS = {"and", "&", "of", "upon", "on", "the", "in", "under", "le", ","}
+_TYPE_WORDS = {"district", "borough", "county", "city", "metropolitan"}
+_MAX_LOOKBACK = 9
+
+LGA = Ref("org:local-government-association", "Local Government Association")
+ORGANISATION_ALIASES = {
+    "lga": LGA,
+    "local government association": LGA,
+    "the local government association": LGA,
+    "local government association lga": LGA,
+    "local government group": LGA,
+    "lgg": LGA,
+}
+_ORG_WORDS = re.compile(
+    r"\b(Association|Trust|NHS|Ltd|Limited|plc|LLP|University|Agency|Commission|Police|"
+    r"Fire|Authority|Foundation|Institute|Society|Network|Company|Board|Office|Department|"
+    r"Ministry|Service|Partnership|College|Centre|Consulting|Consultancy)\b")
+_PREFIX_NAMED = re.compile(
+    r"\b(?:London|Royal) Borough of [A-Z][\w'’-]*(?:\s+(?:and|&|upon|on)\s+[A-Z][\w'’-]*"
+    r"|\s+[A-Z][\w'’-]*){0,4}")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def slug(text: str) -> str:
+    return "-".join(normalise(text).split()) or "unnamed"
+
+
+@dataclass
+class Mention:
+    ref: Ref
+    start: int
+    end: int
+    group: int  # mentions in one plural list ("A and B councils") share a group
+
+
+class CouncilFinder:
+    """Finds council and organisation mentions for one document."""
+
+    def __init__(self, gazetteer: Gazetteer, year: int | None = None):
+        self.gazetteer = gazetteer
+        self.year = year
+        self.abbreviations: dict[str, Ref] = {}
+        self._groups = 0
+
+    # -- single names -------------------------------------------------------
+    def council(self, text: str) -> Ref | None:
+        """The council ``text`` names, if it names exactly one."""
+        text = text.strip(" ,;:.")
+        if text in self.abbreviations and self.abbreviations[text].id[:4] != "org:":
+            return self.abbreviations[text]
+        entry = self.gazetteer.resolve(text, self.year)
+        return Ref(entry.code, entry.name) if entry else None
+
+    def organisation(self, text: str) -> Ref | None:
+        """A council, a known organisation, or a plausible organisation name."""
+        text = text.strip(" ,;:.()")
+        if not text:
+            return None
+        council = self.council(text)
+        if council:
+            return council
+        known = ORGANISATION_ALIASES.get(normalise(text)) or self.abbreviations.get(text)
+        if known:
+            return known
+        if re.search(r"\bCouncils?\b", text) and not re.search(r"\bPartnership", text):
+            return Ref(f"council:{slug(text)}", text)
+        if _ORG_WORDS.search(text):
+            return Ref(f"org:{slug(text)}", text)
+        return None
+
+    def council_list(self, text: str, type_word: str = "") -> list[Ref]:
+        """Councils in a bare list: "West Dorset, North Dorset and Weymouth and Portland"."""
+        return [ref for ref, _ in self._council_list(text, type_word)]
+
+    def _council_list(self, text: str, type_word: str = "") -> list[tuple[Ref, int]]:
+        """Councils in a list with where each starts in ``text``.
+
+        Pieces split at commas and "and" are joined greedily, longest first, so that
+        names containing "and" survive; a piece that names nothing is skipped.
+        """
+        pieces, joiners = _split_list(text)
+        found: list[tuple[Ref, int]] = []
+        i = 0
+        while i < len(pieces):
+            for j in range(len(pieces), i, -1):
+                if j > i + 1 and all(self._council_with_type(p, type_word, trim=False)
+                                     for p, _ in pieces[i:j]):
+                    continue  # "Adur and Worthing": two councils, not one joint name
+                candidate = pieces[i][0] + "".join(
+                    joiners[k - 1] + pieces[k][0] for k in range(i + 1, j))
+                ref = self._council_with_type(candidate, type_word, trim=j == i + 1)
+                if ref:
+                    offset = pieces[i][1]
+                    if j == i + 1:  # trimmed leading words: point at the name itself
+                        offset += len(candidate) - len(candidate.lstrip())
+                    found.append((ref, offset))
+                    i = j
+                    break
+            else:
+                i += 1
+        unique: dict[str, tuple[Ref, int]] = {}
+        for ref, offset in found:
+            unique.setdefault(ref.id, (ref, offset))
+        return list(unique.values())
+
+    def _council_with_type(self, text: str, type_word: str, trim: bool) -> Ref | None:
+        words = text.split()
+        while words:
+            candidate = " ".join(words)
+            if type_word:
+                ref = self.council(f"{candidate} {type_word} Council")
+                if ref:
+                    return ref
+            ref = self.council(candidate)
+            if ref:
+                return ref
+            if not trim:
+                break
+            words = words[1:]  # "Signpost Adur" -> "Adur"
+        return None
+
+    # -- mentions in running text --------------------------------------------
+    def find(self, text: str) -> list[Mention]:
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        mentions: list[Mention] = []
+        floor = 0  # a mention never reaches back over an earlier one
+        for k, (word, start, end) in enumerate(tokens):
+            lowered = word.lower().rstrip(".")
+            if word in self.abbreviations:
+                mentions.append(self._mention(self.abbreviations[word], start, end))
+                floor = k + 1
+                continue
+            if lowered in ORGANISATION_ALIASES and word.isupper():
+                mentions.append(self._mention(ORGANISATION_ALIASES[lowered], start, end))
+                floor = k + 1
+                continue
+            is_upper_anchor = lowered in _UPPER_ANCHORS and word.isupper()
+            if not (lowered in SINGULAR_ANCHORS - _UPPER_ANCHORS or is_upper_anchor
+                    or lowered in PLURAL_ANCHORS):
+                continue
+            if k + 1 < len(tokens) and tokens[k + 1][0].lower().startswith("partnership"):
+                continue
+            first = self._lookback_start(tokens, k, floor)
+            if first is None:
+                continue
+            if lowered in PLURAL_ANCHORS:
+                found = self._plural(text, tokens, first, k)
+            else:
+                found = self._singular(text, tokens, first, k)
+            if found:
+                mentions.extend(found)
+                floor = k + 1
+                self._learn_abbreviation(text, end, found)
+        for match in _PREFIX_NAMED.finditer(text):
+            if any(m.start <= match.start() < m.end for m in mentions):
+                continue
+            words = match.group(0).split()
+            while len(words) > 3:  # longest first: "London Borough of Barking & Dagenham"
+                ref = self.council(" ".join(words))
+                if ref:
+                    mentions.append(self._mention(ref, match.start(),
+                                                  match.start() + len(" ".join(words))))
+                    break
+                words.pop()
+        for phrase in ("Local Government Association",):
+            for match in re.finditer(phrase, text):
+                if not any(m.start <= match.start() < m.end for m in mentions):
+                    mentions.append(self._mention(LGA, match.start(), match.end()))
+        mentions.sort(key=lambda m: m.start)
+        return _drop_echoes(text, mentions)
+
+    def _mention(self, ref: Ref, start: int, end: int) -> Mention:
+        self._groups += 1
+        return Mention(ref, start, end, self._groups)
+
+    @staticmethod
+    def _lookback_start(tokens: list[tuple[str, int, int]], k: int, floor: int) -> int | None:
+        first = None
+        for j in range(k - 1, max(floor, k - _MAX_LOOKBACK) - 1, -1):
+            word = tokens[j][0]
+            if word[0].isupper() or word[0].isdigit() and "-" in word:
+                first = j
+            elif word.lower() in CONNECTORS:
+                continue
+            else:
+                break
+        return first
+
+    def _singular(self, text: str, tokens: list[tuple[str, int, int]], first: int,
+                  k: int) -> list[Mention]:
+        end = tokens[k][2]
+        for j in range(first, k):
+            word = tokens[j][0]
+            if not word[0].isupper():
+                continue
+            ref = self.council(text[tokens[j][1]:end])
+            if ref:
+                return [self._mention(ref, tokens[j][1], end)]
+        return []
+
+    def _plural(self, text: str, tokens: list[tuple[str, int, int]], first: int,
+                k: int) -> list[Mention]:
+        words = [t[0] for t in tokens[first:k]]
+        type_word = ""
+        while words and words[-1].lower() in _TYPE_WORDS:
+            type_word = words.pop().capitalize() + (" " + type_word if type_word else "")
+        if not words:
+            return []
+        span_start = tokens[first][1]
+        span_end = tokens[first + len(words) - 1][2]
+        found = self._council_list(text[span_start:span_end], type_word)
+        self._groups += 1
+        if not found:
+            return []
+        start = span_start + min(offset for _, offset in found)
+        return [Mention(ref, start, tokens[k][2], self._groups) for ref, _ in found]
+
+    def _learn_abbreviation(self, text: str, end: int, found: list[Mention]) -> None:
+        match = _ABBREVIATION_AFTER.match(text, end)
+        if match and len(found) == 1:
+            self.abbreviations.setdefault(match.group(1), found[0].ref)
+
+    def learn(self, text: str) -> None:
+        """Learn abbreviations a line defines: councils and organisations alike."""
+        self.find(text)
+        for match in re.finditer(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)", text):
+            ref = ORGANISATION_ALIASES.get(normalise(match.group(1)))
+            if ref:
+                self.abbreviations.setdefault(match.group(2), ref)
+
+
+def _unique(refs: list[Ref]) -> list[Ref]:
+    seen: set[str] = set()
+    result = []
+    for ref in refs:
+        if ref.id not in seen:
+            seen.add(ref.id)
+            result.append(ref)
+    return result
+
+
+def _drop_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that repeats the one before it as its bracketed abbreviation."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and kept[-1].ref.id == mention.ref.id and (
+                mention.start < kept[-1].end
+                or text[kept[-1].end:mention.start].strip() in {"(", ""}):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _split_list(text: str) -> tuple[list[tuple[str, int]], list[str]]:
+    """Pieces of a list with their offsets, and the separators between them."""
+    pieces: list[tuple[str, int]] = []
+    joiners: list[str] = []
+    cursor = 0
+    for separator in _LIST_SEPARATOR.finditer(text):
+        if text[cursor:separator.start()].strip():
+            if pieces:
+                joiners.append(text[pieces[-1][1] + len(pieces[-1][0]):cursor] or " and ")
+            pieces.append((text[cursor:separator.start()], cursor))
+        cursor = separator.end()
+    if text[cursor:].strip():
+        if pieces:
+            joiners.append(text[pieces[-1][1] + len(pieces[-1][0]):cursor] or " and ")
+        pieces.append((text[cursor:], cursor))
+    return pieces, joiners

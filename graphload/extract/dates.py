@@ -1,0 +1,105 @@
+"""Visit dates: "14th to 17th May 2012", "22-24th January and 23rd February 2018",
+"8th-11th November 2016", "(12th to 15th November 2013)", "during 10-13 October 2023",
+"31 October – 3 November 2023". A meeting date or a letter's date is not a visit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from graphload.extract.reading import Line
+
+MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|until)\s*"
+# 31 October – 3 November 2023
+_CROSS_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
+# 14th to 17th May 2012, 8-11th November 2016, optionally "and 23rd February" after
+_SAME_MONTH = re.compile(
+    rf"\b{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+(\d{{4}}))?"
+    rf"(?:\s+and\s+{_DAY}\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\b", re.I)
+_MEETING = re.compile(r"\b(date of meeting|meeting date|date:|meeting on|committee on|"
+                      r"decision of|dated)\b", re.I)
+_VISIT_CONTEXT = re.compile(r"\b(on-?site|visit|peer challenge|peer review|during|took place|"
+                            r"undertaken|carried out|feedback)\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
+_PAST_REVIEW = re.compile(r"\b(previous|last|earlier|prior|former|follow[- ]up)\b", re.I)
+
+
+@dataclass
+class VisitDates:
+    start: date
+    end: date
+    line: int
+    text: str  # the line it was read from
+
+
+def _make(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_range(text: str) -> tuple[date, date] | None:
+    """The first date range in ``text``, if any."""
+    match = _CROSS_MONTH.search(text)
+    if match:
+        d1, m1, d2, m2, year = match.groups()
+        start, end = _make(d1, m1, year), _make(d2, m2, year)
+        if start and end and start.month > end.month:  # 28 December – 2 January 2024
+            start = _make(d1, m1, str(int(year) - 1))
+        if start and end and start <= end:
+            return start, end
+    match = _SAME_MONTH.search(text)
+    if match:
+        d1, d2, month, year1, d3, month3, year2 = match.groups()
+        year = year1 or year2
+        if not year:
+            return None
+        start, end = _make(d1, month, year), _make(d2, month, year)
+        if d3 and month3:
+            end = _make(d3, month3, year)
+        if start and end and start <= end:
+            return start, end
+    return None
+
+
+def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
+    """The visit: a date range in the title area, else in a sentence about the visit."""
+    fallback = None
+    for line in lines:
+        if not line.text or _MEETING.search(line.text):
+            continue
+        found = parse_range(line.text)
+        if not found:
+            continue
+        visit = VisitDates(found[0], found[1], line.number, line.text)
+        if line.number <= title_end:
+            return visit
+        if fallback is None and _VISIT_CONTEXT.search(line.text) and not _PAST_REVIEW.search(
+                line.text):
+            fallback = visit
+    return fallback
+
+
+def find_visit_year(lines: list[Line]) -> tuple[int, Line] | None:
+    """"The Corporate Peer Challenge undertaken in November 2018": a month and year in a
+    sentence about this review's visit, when no dates are given."""
+    for line in lines:
+        if not _VISIT_CONTEXT.search(line.text) or _MEETING.search(line.text):
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", line.text):
+            if not re.search(r"peer (challenge|review)", sentence, re.I):
+                continue
+            if _PAST_REVIEW.search(sentence):
+                continue
+            match = _MONTH_YEAR.search(sentence)
+            if match:
+                return int(match.group(2)), line
+    return None

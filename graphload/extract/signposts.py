@@ -1,0 +1,77 @@
+"""Signposts: examples of practice the peer team points the council to.
+
+Written as a heading, "Signpost – Adur and Worthing Councils" (or "Signposting:",
+"Example of good practice:"), followed by a paragraph about the example.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.reading import Line
+from graphload.extract.sentences import clip
+from graphload.extract.themes import is_heading_like
+from graphload.records import Ref, SignpostInfo
+
+_SIGNPOST = re.compile(
+    r"^(?:signpost(?:ing)?s?|(?:example|examples) of (?:good|notable|best|innovative) practice|"
+    r"(?:good|notable) practice example|notable practice)\s*[:–—-]\s*(?P<title>.{2,150})$",
+    re.I)
+_NAMES_COUNCILS = re.compile(r"\b(councils?|partnership)\b", re.I)
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+MAX_PARAGRAPHS = 3
+
+
+def find_signposts(lines: list[Line], finder: CouncilFinder) -> list[SignpostInfo]:
+    signposts = []
+    section: str | None = None
+    for index, line in enumerate(lines):
+        if _NUMBERED_HEADING.match(line.text) and len(line.text) < 90 and not line.bullet:
+            section = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", line.text)
+        match = _SIGNPOST.match(line.text)
+        if not match or line.bullet:
+            continue
+        title = match.group("title").strip(" .:")
+        body = _body(lines, index)
+        text = " ".join(b.text for b in body)
+        councils = _title_councils(title, finder)
+        if not councils and _NAMES_COUNCILS.search(title):
+            councils = _councils(finder, text)
+        signposts.append(SignpostInfo(title=title, councils=councils, text=clip(text),
+                                      section=section, line=line.number,
+                                      evidence=clip(line.text)))
+    return signposts
+
+
+def _title_councils(title: str, finder: CouncilFinder) -> list[Ref]:
+    found = _councils(finder, title)
+    return found or [r for r in finder.council_list(title) if not r.id.startswith("council:")]
+
+
+def _councils(finder: CouncilFinder, text: str) -> list[Ref]:
+    refs: list[Ref] = []
+    for mention in finder.find(text):
+        if not mention.ref.id.startswith(("org:", "council:")) and mention.ref not in refs:
+            refs.append(mention.ref)
+    return refs
+
+
+def _body(lines: list[Line], index: int) -> list[Line]:
+    """The paragraphs after a signpost heading, up to the next heading or list."""
+    body: list[Line] = []
+    paragraphs = 0
+    for line in lines[index + 1: index + 60]:
+        if not line.text:
+            if body:
+                paragraphs += 1
+                if paragraphs >= MAX_PARAGRAPHS:
+                    break
+            continue
+        if line.bullet or _SIGNPOST.match(line.text) or (
+                is_heading_like(line) and not line.text.startswith(("<", "http"))):
+            if body or line.bullet:
+                break
+            continue
+        body.append(line)
+    return body
