@@ -93,18 +93,17 @@ def expected() -> Expected:
 
 
 def _load_seed_store(backend: str, store_dir: Path) -> Any:
-    try:
-        from graphload.load import load_paths
-    except ImportError:
-        return fallback_seed_store(backend, store_dir)
     from graphload.store import open_store
 
     paths = sorted(REPORTS_DIR.glob("*.txt"))
-    if backend == "embedded":
-        load_paths(paths, store_dir=store_dir, reset=True)
-        return open_store("embedded", store_dir=store_dir)
-    load_paths(paths, store_dir=store_dir, reset=True, backend="neo4j")
-    return open_store("neo4j")
+    try:
+        from graphload.load import load_paths
+
+        load_paths(paths, store_dir=store_dir, backend=backend, reset=True)
+    except ImportError:
+        # The extractor is not there yet (it is written concurrently).
+        return fallback_seed_store(backend, store_dir)
+    return open_store(backend, store_dir=store_dir)
 
 
 @pytest.fixture(scope="session", params=backends())
