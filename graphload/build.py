@@ -186,7 +186,10 @@ def build_graph(
                 )
             )
             mention_info.append((peer, review, employers))
-        warnings.extend(f"{record.document.path}: {w}" for w in record.warnings)
+        warnings.extend(
+            w if w.startswith(record.document.path) else f"{record.document.path}: {w}"
+            for w in record.warnings
+        )
 
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)
