@@ -1,0 +1,232 @@
+"""The embedded store (FalkorDB via falkordblite): round trip, idempotence,
+crash recovery. Real database, no mocks."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from graphload.build import build_graph
+from graphload.ledger import Ledger
+from graphload.load import load_paths
+from graphload.store import StoreError, open_store
+from graphload.store.embedded import clear_stale_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = sorted((ROOT / "data" / "reports").glob("*.txt"))
+
+
+def graph_counts(g) -> dict[str, dict[str, int]]:
+    nodes: dict[str, int] = {}
+    rels: dict[str, int] = {}
+    for _, attrs in g.nodes(data=True):
+        for label in attrs["labels"]:
+            nodes[label] = nodes.get(label, 0) + 1
+    for _, _, attrs in g.edges(data=True):
+        rels[attrs["type"]] = rels.get(attrs["type"], 0) + 1
+    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+
+def snapshot(g):
+    return (
+        sorted((n, repr(sorted(d.items()))) for n, d in g.nodes(data=True)),
+        sorted((u, v, k, repr(sorted(d.items()))) for u, v, k, d in g.edges(keys=True, data=True)),
+    )
+
+
+def stored_snapshot(store_dir: Path):
+    with open_store(store_dir=store_dir) as store:
+        return snapshot(store.export_graph())
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(store_dir=tmp_path / "store") as opened:
+        yield opened
+
+
+def test_round_trip_equals_the_built_graph(store, seed_graph):
+    store.write_graph(seed_graph)
+    assert store.counts() == graph_counts(seed_graph)
+    assert snapshot(store.export_graph()) == snapshot(seed_graph)
+
+
+def test_query_returns_nodes_relationships_and_paths_as_dicts(store, seed_graph):
+    store.write_graph(seed_graph)
+    rows = store.query(
+        "MATCH p = (c:Council {id: $id})-[r:REVIEWED_BY]->(peer:Peer) "
+        "RETURN c, r, p, peer.name AS name",
+        {"id": "BAB"},
+    )
+    assert rows
+    row = rows[0]
+    assert row["c"]["_labels"] == ["Council"] and row["c"]["id"] == "BAB"
+    assert row["r"]["_type"] == "REVIEWED_BY" and row["r"]["review"].startswith("review:")
+    assert [item.get("_labels", item.get("_type")) for item in row["p"]] == [
+        ["Council"],
+        "REVIEWED_BY",
+        ["Peer"],
+    ]
+    assert row["name"] == row["p"][2]["name"]
+
+
+def test_engine_errors_raise_store_error_with_the_engine_message(store):
+    with pytest.raises(StoreError, match="Invalid input"):
+        store.query("MATCH (n RETURN n")
+
+
+def test_writing_twice_changes_nothing(store, seed_graph):
+    store.write_graph(seed_graph)
+    first = snapshot(store.export_graph())
+    summary = store.write_graph(seed_graph)
+    assert summary.nodes_deleted == summary.relationships_deleted == 0
+    assert snapshot(store.export_graph()) == first
+
+
+def test_rewrite_replaces_what_resolution_changed(store, seed_records, gazetteer):
+    store.write_graph(build_graph(seed_records[:2], gazetteer))
+    full = build_graph(seed_records, gazetteer)
+    store.write_graph(full)
+    assert snapshot(store.export_graph()) == snapshot(full)
+    smaller = build_graph(seed_records[:1], gazetteer)
+    store.write_graph(smaller)
+    assert snapshot(store.export_graph()) == snapshot(smaller)
+
+
+def test_data_persists_across_close_and_reopen(tmp_path, seed_graph):
+    with open_store(store_dir=tmp_path) as store:
+        store.write_graph(seed_graph)
+        pid = store.server_pid
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert stored_snapshot(tmp_path) == snapshot(seed_graph)
+
+
+def test_reset_empties_the_store(store, seed_graph):
+    store.write_graph(seed_graph)
+    store.reset()
+    assert store.counts() == {"nodes": {}, "relationships": {}}
+
+
+# --- loading: idempotence and order ------------------------------------------------
+
+
+def test_loading_the_same_files_twice_changes_no_count(tmp_path):
+    first = load_paths(REPORTS, store_dir=tmp_path)
+    second = load_paths(REPORTS, store_dir=tmp_path)
+    assert first.documents_read == second.documents_read == len(REPORTS)
+    assert (first.node_counts, first.relationship_counts) == (
+        second.node_counts,
+        second.relationship_counts,
+    )
+    assert sum(first.node_counts.values()) > 0
+
+
+def test_a_then_b_equals_a_and_b(tmp_path):
+    load_paths(REPORTS[:2], store_dir=tmp_path / "stepwise")
+    load_paths(REPORTS[2:], store_dir=tmp_path / "stepwise")
+    load_paths(REPORTS, store_dir=tmp_path / "together")
+    assert stored_snapshot(tmp_path / "stepwise") == stored_snapshot(tmp_path / "together")
+
+
+def test_reset_forgets_earlier_documents(tmp_path):
+    load_paths(REPORTS, store_dir=tmp_path)
+    summary = load_paths(REPORTS[:1], store_dir=tmp_path, reset=True)
+    assert summary.documents_in_store == 1
+    assert summary.node_counts["Document"] == 1
+
+
+# --- crashes ------------------------------------------------------------------------
+
+
+def _many_reports(directory: Path, copies: int) -> Path:
+    """Distinct documents (different bytes) with the seeds' content."""
+    directory.mkdir()
+    for i in range(copies):
+        for report in REPORTS:
+            (directory / f"{i:03d}_{report.name}").write_text(
+                report.read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8"
+            )
+    return directory
+
+
+def _load_command(reports: Path, store_dir: Path) -> list[str]:
+    peergraph = Path(sys.executable).parent / "peergraph"
+    return [str(peergraph), "load", str(reports), "--store", str(store_dir)]
+
+
+def test_a_load_killed_midway_then_rerun_equals_an_uninterrupted_load(tmp_path):
+    reports = _many_reports(tmp_path / "reports", copies=8)
+    total = len(list(reports.iterdir()))
+    crashed = tmp_path / "crashed"
+    process = subprocess.Popen(
+        _load_command(reports, crashed),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    ledger = Ledger(crashed)
+    deadline = time.monotonic() + 60
+    while len(ledger) < total // 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if process.poll() is not None:
+        pytest.fail("the load finished before it could be killed; give it more documents")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < len(ledger) < total
+
+    # The killed run's server may still be running: the rerun reattaches to it.
+    rerun = load_paths([reports], store_dir=crashed)
+    assert rerun.documents_read == total
+    load_paths([reports], store_dir=tmp_path / "clean")
+    assert stored_snapshot(crashed) == stored_snapshot(tmp_path / "clean")
+
+
+def test_a_server_left_by_a_killed_process_is_reattached(tmp_path, seed_graph):
+    script = (
+        "import os, signal, sys\n"
+        "from graphload.store import open_store\n"
+        "from graphload.build import build_graph\n"
+        "store = open_store(store_dir=sys.argv[1])\n"
+        "store.query(\"CREATE (:Theme {id: 'theme:left-behind', name: 'x'})\")\n"
+        "print(store.server_pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    orphan = int(out.stdout.strip())
+    assert psutil.pid_exists(orphan), "the server should outlive the killed client"
+    with open_store(store_dir=tmp_path) as store:
+        assert store.server_pid == orphan
+        assert store.query("MATCH (t:Theme) RETURN t.id AS id") == [{"id": "theme:left-behind"}]
+
+
+def test_a_stale_registry_from_a_dead_server_is_cleared(tmp_path):
+    with open_store(store_dir=tmp_path) as store:
+        store.query("CREATE (:Theme {id: 'theme:kept', name: 'x'})")
+    registry = tmp_path / "graph.rdb.settings"
+    fake_dir = tmp_path / "gone"
+    fake_dir.mkdir()
+    (fake_dir / "redis.pid").write_text("999999")
+    stale = {
+        "pidfile": str(fake_dir / "redis.pid"),
+        "unixsocket": str(fake_dir / "redis.socket"),
+        "dbdir": str(tmp_path),
+        "dbfilename": "graph.rdb",
+    }
+    registry.write_text(json.dumps(stale))
+    assert clear_stale_registry(tmp_path / "graph.rdb")
+    assert not registry.exists()
+    registry.write_text(json.dumps(stale))
+    with open_store(store_dir=tmp_path) as store:  # opens despite the stale registry
+        assert store.query("MATCH (t:Theme) RETURN t.id AS id") == [{"id": "theme:kept"}]
+    shutil.rmtree(fake_dir)
