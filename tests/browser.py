@@ -67,9 +67,13 @@ def headless_chromium(width: int = 1400, height: int = 900) -> Iterator:
 
 
 def open_map(driver, path: Path, timeout: float = 60.0) -> None:
-    """Load a map file and wait until it reports itself drawn and interactive."""
+    """Load a map file and wait until it reports itself drawn and interactive.
+
+    The logs are drained first, so that what they hold afterwards is this page's."""
     from selenium.webdriver.support.ui import WebDriverWait
 
+    driver.get_log("performance")
+    driver.get_log("browser")
     driver.get(path.resolve().as_uri())
     WebDriverWait(driver, timeout, poll_frequency=0.05).until(
         lambda d: d.execute_script("return !!(window.peergraph && window.peergraph.ready)")

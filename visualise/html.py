@@ -54,7 +54,8 @@ def _vis(name: str) -> str:
     text = (_pyvis_lib() / name).read_text(encoding="utf-8")
     if re.search(r"</(script|style)", text, re.IGNORECASE):
         raise RuntimeError(f"{name} cannot be inlined: it contains a closing tag")
-    return text
+    # a source map would be fetched by developer tools: there is none to fetch
+    return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
 
 def _hash(source: str) -> str:
@@ -83,7 +84,7 @@ def page(title: str, data: dict) -> str:
         "base-uri 'none'",
     ])
     values = {
-        "CSP": html.escape(csp),
+        "CSP": html.escape(csp, quote=False),  # our constant: no double quotes
         "PYVIS_VERSION": html.escape(_pyvis_version()),
         "VIS_VERSION": VIS_VERSION,
         "TITLE": html.escape(title),
