@@ -9,7 +9,7 @@ HONOURS = {"OBE", "MBE", "CBE", "DBE", "KBE", "JP", "DL", "CVO", "LVO", "MVO", "
            "KC", "QC", "BEM", "MP", "MEP"}
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
           "professor", "prof", "the"}
-COUNCILLOR_TITLES = {"councillor", "cllr", "cllr.", "councillor"}
+COUNCILLOR_TITLES = {"councillor", "cllr", "cllr."}
 
 PARTIES = {
     "labour": "Labour", "lab": "Labour", "labour co-op": "Labour", "labour and co-operative":

@@ -119,7 +119,7 @@ def _clean(number: int, content: str, path: Path, warnings: list[str]) -> Line:
     bullet = bool(_BULLET.match(content))
     if bullet:
         content = _BULLET.sub("", content)
-    return Line(number, " ".join(content.split()), bullet, raw.rstrip())
+    return Line(number, " ".join(content.split()), bullet, raw.rstrip(" \r\n"))
 
 
 class _HTMLText(HTMLParser):

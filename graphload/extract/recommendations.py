@@ -31,8 +31,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
 _INTRO = re.compile(r"\bthe following (key )?(recommendations|suggestions)\b[^.]{0,40}[:\-–]+\s*$"
                     r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$", re.I)
 _ITEM_NUMBER = re.compile(rf"^{_NUMBER}\s+")
-_RESOLUTION = re.compile(r"^(that|to)\s+(the\s+)?(committee|cabinet|council|members?|"
-                         r"board|executive|final|report|management|a further)\b", re.I)
+_RESOLUTION = re.compile(r"^That\b")  # "That the report is published": a committee's resolution
 _COMMENT_HEADER = re.compile(r"\b(peer (review )?team|peer challenge team|peers?)'?s? "
                              r"(comments?|recommendations?|findings?)\b", re.I)
 _TABLE_ROW = re.compile(r"^\s*(\d{1,3})\t")
@@ -49,7 +48,12 @@ class _Found:
 
 
 def _is_item(line: Line) -> bool:
-    return line.bullet or bool(_ITEM_NUMBER.match(line.text))
+    if line.bullet:
+        return True
+    if not _ITEM_NUMBER.match(line.text):
+        return False
+    words = _ITEM_NUMBER.sub("", line.text).split()
+    return len(words) > 3 or line.text.endswith((".", ";"))  # not "3. Financial Implications"
 
 
 def _item_text(line: Line) -> str:
@@ -57,14 +61,17 @@ def _item_text(line: Line) -> str:
 
 
 def _list_after(lines: list[Line], start: int) -> list[Line]:
-    """Items of the list that starts after ``start``, allowing a short intro and gaps."""
+    """Items of the list that starts after ``start``, allowing a short intro, gaps and
+    lines that continue an item (wrapped text starting in lower case)."""
     items: list[Line] = []
     prose = 0
     for line in lines[start + 1: start + 400]:
         if not line.text:
             continue
-        if _is_item(line):
+        if _is_item(line) and (not items or line.bullet == items[0].bullet):
             items.append(line)
+            continue
+        if items and line.text[0].islower():
             continue
         if items or prose >= MAX_INTRO_PARAGRAPHS or _heading_group(line.text):
             break

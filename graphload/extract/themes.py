@@ -87,8 +87,8 @@ def is_heading_like(line: Line) -> bool:
 def find_themes(lines: list[Line]) -> list[ThemeHit]:
     hits: dict[str, ThemeHit] = {}
     for line in lines:
-        if not is_heading_like(line):
-            continue
+        if line.bullet or not is_heading_like(line):
+            continue  # a bulleted list of areas is scope, not the report's own structure
         name = theme_of(line.text)
         if name and name not in hits:
             hits[name] = ThemeHit(name, line)

@@ -1,0 +1,3 @@
+from graphload.cli import cli
+
+cli()
