@@ -51,7 +51,7 @@ def run_demo(reports_dir: Path, store_dir: Path, maps_dir: Path,
 def most_reviewed_council(graph) -> str | None:
     """The council with the most reviews (ties by id), for the ego map."""
     counts: Counter[str] = Counter()
-    for source, target, key in graph.edges(keys=True):
+    for _source, target, key in graph.edges(keys=True):
         if key == "OF":
             counts[target] += 1
     if not counts:
