@@ -93,6 +93,8 @@ def test_advice_view_derives_featured_council_to_review_to_reviewed_council() ->
     assert edge["signpost"] == "Adur and Worthing Councils"
     assert edge["evidence"] == "Signpost – Adur and Worthing Councils"
     assert "signpost:adur-and-worthing" not in advice
+    assert "review:SOU:2012:cpc" not in advice  # signposted nothing
+    assert advice.has_edge("review:BRM+RED:2018:cpc", "BRM", "OF")
 
 
 def test_years_filter_drops_reviews_and_dated_relationships_outside() -> None:

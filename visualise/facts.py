@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import PurePath
 
 import networkx as nx
@@ -62,6 +63,20 @@ def short_label(node_id: str, attrs: dict) -> str:
     return shorten(full_name(node_id, attrs), LABEL_MAX)
 
 
+def review_label(graph: nx.MultiDiGraph, review: str, attrs: dict) -> str:
+    """"Bromsgrove & Redditch 2018": the reviewed councils' short names and the year
+    (the full title is in the tooltip)."""
+    councils = sorted(
+        short_label(v, graph.nodes[v])
+        for _, v, k, a in graph.out_edges(review, keys=True, data=True)
+        if rel_type(k, a) == "OF"
+    )
+    if not councils:
+        return short_label(review, attrs)
+    year = f" {attrs['year']}" if attrs.get("year") else ""
+    return shorten(" & ".join(councils) + year, LABEL_MAX)
+
+
 def _facts(attrs: dict, skip: Iterable[str] = ()) -> list[list[str]]:
     skipped = _NOT_FACTS | set(skip)
     out = []
@@ -84,6 +99,7 @@ class Provenance:
         }
         self.used: set[str] = set()
 
+    @cache  # noqa: B019 - one Provenance per map, freed with it
     def document_name(self, doc_id: str) -> str:
         attrs = self._docs.get(doc_id)
         if attrs and attrs.get("path"):

@@ -47,6 +47,10 @@ def force_layout(
     pairs = {(index[u], index[v]) for u, v in edges if u != v and u in index and v in index}
     pairs = {(min(p), max(p)) for p in pairs}
     e = np.array(sorted(pairs), dtype=np.intp).reshape(-1, 2)
+    degree = np.bincount(e.ravel(), minlength=n).astype(np.float32)
+    # hubs (a theme every review covers) pull weakly, or they drag the map into one knot
+    strength = (1.0 / np.sqrt(np.maximum(degree[e[:, 0]], degree[e[:, 1]]))).astype(
+        np.float32) if len(e) else np.zeros(0, dtype=np.float32)
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2), dtype=np.float32)
     k = np.float32(1.0 / math.sqrt(n))
@@ -70,7 +74,7 @@ def force_layout(
             disp[start : start + ROW_CHUNK] = block * weight.sum(axis=1)[:, None] - weight @ pos
         if len(e):
             d = pos[e[:, 0]] - pos[e[:, 1]]
-            pull = d * (np.sqrt(np.einsum("ij,ij->i", d, d)) / k)[:, None]
+            pull = d * (np.sqrt(np.einsum("ij,ij->i", d, d)) * strength / k)[:, None]
             for axis in (0, 1):
                 disp[:, axis] -= np.bincount(e[:, 0], weights=pull[:, axis], minlength=n)
                 disp[:, axis] += np.bincount(e[:, 1], weights=pull[:, axis], minlength=n)

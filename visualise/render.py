@@ -95,11 +95,12 @@ def _network(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None) 
         xy = positions.get(node_id)
         net.add_node(
             node_id,
-            label=facts.short_label(node_id, attrs),
+            label=(facts.review_label(graph, node_id, attrs) if kind == "Review"
+                   else facts.short_label(node_id, attrs)),
             shape=look.shape,
             color=({"background": look.colour, "border": "#111111"} if node_id == focus
                    else look.colour),
-            size=style.node_size(graph.degree(node_id)),
+            size=style.node_size(shown.degree(node_id)),
             kind=kind,
             tip=tip,
             **({"x": xy[0], "y": xy[1]} if xy else {}),

@@ -130,11 +130,19 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
     spec = VIEWS[view]
     if DERIVED_SIGNPOST in (spec.rels or ()):
         graph = _with_signpost_flow(graph)
-    return _filtered(
+    shown = _filtered(
         graph,
         lambda n, a: spec.keeps_node(labels_of(a)),
         lambda u, v, k, a: spec.keeps_edge(rel_type(k, a)),
     )
+    if view == "advice":  # a review that signposted nothing is not part of any flow
+        shown.remove_nodes_from([
+            n for n, a in list(shown.nodes(data=True))
+            if "Review" in labels_of(a)
+            and not any(rel_type(k, e) == DERIVED_SIGNPOST
+                        for *_, k, e in shown.in_edges(n, keys=True, data=True))
+        ])
+    return shown
 
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(?:(-|–|\.\.|to)\s*(\d{4})?)?\s*$")
