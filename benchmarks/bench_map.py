@@ -58,23 +58,27 @@ def bench(sizes: list[int], runs: int) -> list[dict]:
                 open_map(driver, out, timeout=300)
                 walls.append(time.perf_counter() - start)
                 pages.append(driver.execute_script("return window.peergraph.readyMs") / 1000)
-            rows.append({
-                "nodes": result.node_count,
-                "relationships": result.edge_count,
-                "html_mb": round(out.stat().st_size / 1e6, 2),
-                "render_s": round(statistics.median(renders), 2),
-                "interactive_page_s": round(statistics.median(pages), 2),
-                "interactive_wall_s": round(statistics.median(walls), 2),
-                "runs": runs,
-            })
+            rows.append(
+                {
+                    "nodes": result.node_count,
+                    "relationships": result.edge_count,
+                    "html_mb": round(out.stat().st_size / 1e6, 2),
+                    "render_s": round(statistics.median(renders), 2),
+                    "interactive_page_s": round(statistics.median(pages), 2),
+                    "interactive_wall_s": round(statistics.median(walls), 2),
+                    "runs": runs,
+                }
+            )
             print(_line(rows[-1]), flush=True)
     return rows
 
 
 def _line(row: dict) -> str:
-    return (f"{row['nodes']:>6} nodes {row['relationships']:>6} rels  {row['html_mb']:>5} MB  "
-            f"render {row['render_s']:>5} s  interactive {row['interactive_page_s']:>5} s "
-            f"(page) {row['interactive_wall_s']:>5} s (wall), median of {row['runs']}")
+    return (
+        f"{row['nodes']:>6} nodes {row['relationships']:>6} rels  {row['html_mb']:>5} MB  "
+        f"render {row['render_s']:>5} s  interactive {row['interactive_page_s']:>5} s "
+        f"(page) {row['interactive_wall_s']:>5} s (wall), median of {row['runs']}"
+    )
 
 
 def main() -> int:

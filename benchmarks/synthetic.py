@@ -22,17 +22,85 @@ from collections.abc import Iterator
 import networkx as nx
 
 PLACES = [
-    "Adur", "Allerdale", "Arun", "Ashfield", "Babergh", "Barnsley", "Basildon", "Bassetlaw",
-    "Bedford", "Blaby", "Bolsover", "Boston", "Braintree", "Breckland", "Bromsgrove",
-    "Broxtowe", "Burnley", "Bury", "Calderdale", "Cherwell", "Chorley", "Colchester",
-    "Copeland", "Craven", "Dacorum", "Darlington", "Dover", "Eastleigh", "Eden", "Exeter",
-    "Fenland", "Gedling", "Gloucester", "Gosport", "Halton", "Harlow", "Hastings", "High Peak",
-    "Hyndburn", "Ipswich", "Kirklees", "Lewes", "Lincoln", "Luton", "Maldon", "Mendip",
-    "Mid Suffolk", "Newark", "North Dorset", "Norwich", "Oldham", "Pendle", "Plymouth",
-    "Preston", "Redditch", "Rochdale", "Rother", "Rugby", "Selby", "Sefton", "Slough",
-    "South Holland", "Stafford", "Stevenage", "Stoke-on-Trent", "Stroud", "Swale", "Tamworth",
-    "Tendring", "Thanet", "Torbay", "Waveney", "Wealden", "West Dorset", "Wigan", "Woking",
-    "Worthing", "Wyre", "York",
+    "Adur",
+    "Allerdale",
+    "Arun",
+    "Ashfield",
+    "Babergh",
+    "Barnsley",
+    "Basildon",
+    "Bassetlaw",
+    "Bedford",
+    "Blaby",
+    "Bolsover",
+    "Boston",
+    "Braintree",
+    "Breckland",
+    "Bromsgrove",
+    "Broxtowe",
+    "Burnley",
+    "Bury",
+    "Calderdale",
+    "Cherwell",
+    "Chorley",
+    "Colchester",
+    "Copeland",
+    "Craven",
+    "Dacorum",
+    "Darlington",
+    "Dover",
+    "Eastleigh",
+    "Eden",
+    "Exeter",
+    "Fenland",
+    "Gedling",
+    "Gloucester",
+    "Gosport",
+    "Halton",
+    "Harlow",
+    "Hastings",
+    "High Peak",
+    "Hyndburn",
+    "Ipswich",
+    "Kirklees",
+    "Lewes",
+    "Lincoln",
+    "Luton",
+    "Maldon",
+    "Mendip",
+    "Mid Suffolk",
+    "Newark",
+    "North Dorset",
+    "Norwich",
+    "Oldham",
+    "Pendle",
+    "Plymouth",
+    "Preston",
+    "Redditch",
+    "Rochdale",
+    "Rother",
+    "Rugby",
+    "Selby",
+    "Sefton",
+    "Slough",
+    "South Holland",
+    "Stafford",
+    "Stevenage",
+    "Stoke-on-Trent",
+    "Stroud",
+    "Swale",
+    "Tamworth",
+    "Tendring",
+    "Thanet",
+    "Torbay",
+    "Waveney",
+    "Wealden",
+    "West Dorset",
+    "Wigan",
+    "Woking",
+    "Worthing",
+    "Wyre",
+    "York",
 ]
 KINDS = [
     ("District Council", "district"),
@@ -43,51 +111,144 @@ KINDS = [
     ("Council", "unitary"),
 ]
 ORGANISATIONS = [
-    "Local Government Association", "NHS England", "Public Health England",
-    "Solace", "CIPFA", "Home Office", "Care Quality Commission",
+    "Local Government Association",
+    "NHS England",
+    "Public Health England",
+    "Solace",
+    "CIPFA",
+    "Home Office",
+    "Care Quality Commission",
 ]
 FIRST = [
-    "Alison", "Andrew", "Bindu", "Carol", "Chris", "Claire", "Dai", "David", "Emma", "Fiona",
-    "Gareth", "Helen", "Imran", "Jane", "Jo", "Karen", "Kevin", "Lesley", "Mark", "Matt",
-    "Nick", "Paul", "Priya", "Raj", "Rachel", "Sarah", "Simon", "Tudor", "Trevor", "Yvonne",
+    "Alison",
+    "Andrew",
+    "Bindu",
+    "Carol",
+    "Chris",
+    "Claire",
+    "Dai",
+    "David",
+    "Emma",
+    "Fiona",
+    "Gareth",
+    "Helen",
+    "Imran",
+    "Jane",
+    "Jo",
+    "Karen",
+    "Kevin",
+    "Lesley",
+    "Mark",
+    "Matt",
+    "Nick",
+    "Paul",
+    "Priya",
+    "Raj",
+    "Rachel",
+    "Sarah",
+    "Simon",
+    "Tudor",
+    "Trevor",
+    "Yvonne",
 ]
 LAST = [
-    "Arjoon", "Bowron", "Carter", "Dicks", "Evans", "Fletcher", "Green", "Hudson", "Iveson",
-    "James", "Jones", "Khan", "Khera", "Larner", "Morgan", "Nolan", "O'Brien", "Patel",
-    "Prosser", "Quinn", "Roberts", "Shah", "Taylor", "Turner", "Walsh", "Worth", "Young",
+    "Arjoon",
+    "Bowron",
+    "Carter",
+    "Dicks",
+    "Evans",
+    "Fletcher",
+    "Green",
+    "Hudson",
+    "Iveson",
+    "James",
+    "Jones",
+    "Khan",
+    "Khera",
+    "Larner",
+    "Morgan",
+    "Nolan",
+    "O'Brien",
+    "Patel",
+    "Prosser",
+    "Quinn",
+    "Roberts",
+    "Shah",
+    "Taylor",
+    "Turner",
+    "Walsh",
+    "Worth",
+    "Young",
 ]
 ROLES = [
-    ("Chief Executive", False), ("Deputy Chief Executive", False), ("Executive Director", False),
-    ("Director of Finance", False), ("Leader", True), ("Deputy Leader", True),
-    ("Cabinet Member for Resources", True), ("Chair of Audit and Scrutiny Committee", True),
+    ("Chief Executive", False),
+    ("Deputy Chief Executive", False),
+    ("Executive Director", False),
+    ("Director of Finance", False),
+    ("Leader", True),
+    ("Deputy Leader", True),
+    ("Cabinet Member for Resources", True),
+    ("Chair of Audit and Scrutiny Committee", True),
     ("LGA Peer Challenge Manager", False),
 ]
 PARTIES = [None, None, "Labour", "Conservative", "Liberal Democrat", "Independent"]
 THEMES = [
-    "Understanding of the local place and priority setting", "Leadership of place",
-    "Organisational leadership and governance", "Financial planning and viability",
-    "Capacity to deliver", "Political and managerial leadership", "Economic growth",
-    "Housing delivery", "Customer services", "Digital transformation", "Partnership working",
+    "Understanding of the local place and priority setting",
+    "Leadership of place",
+    "Organisational leadership and governance",
+    "Financial planning and viability",
+    "Capacity to deliver",
+    "Political and managerial leadership",
+    "Economic growth",
+    "Housing delivery",
+    "Customer services",
+    "Digital transformation",
+    "Partnership working",
     "Governance and decision-making",
 ]
 SIGNPOSTS = [
-    "Shared management model", "Digital by default", "Commercial strategy",
-    "Member development programme", "Place-based partnership", "Locality working",
-    "Income generation", "Transformation programme", "Community hubs", "Asset review",
+    "Shared management model",
+    "Digital by default",
+    "Commercial strategy",
+    "Member development programme",
+    "Place-based partnership",
+    "Locality working",
+    "Income generation",
+    "Transformation programme",
+    "Community hubs",
+    "Asset review",
 ]
 SHARED = [
-    "shared chief executive", "single management team", "shared revenues and benefits",
-    "shared legal service", "shared waste service", "shared ICT",
+    "shared chief executive",
+    "single management team",
+    "shared revenues and benefits",
+    "shared legal service",
+    "shared waste service",
+    "shared ICT",
 ]
 RECOMMENDATION_VERBS = [
-    "Develop", "Agree", "Review", "Strengthen", "Refresh", "Communicate", "Prioritise",
-    "Invest in", "Clarify", "Build on",
+    "Develop",
+    "Agree",
+    "Review",
+    "Strengthen",
+    "Refresh",
+    "Communicate",
+    "Prioritise",
+    "Invest in",
+    "Clarify",
+    "Build on",
 ]
 RECOMMENDATION_OBJECTS = [
-    "the medium term financial strategy", "the corporate plan", "member and officer roles",
-    "the organisational development plan", "the approach to commercialisation",
-    "partnership governance", "the housing delivery programme", "the digital strategy",
-    "performance management", "engagement with residents",
+    "the medium term financial strategy",
+    "the corporate plan",
+    "member and officer roles",
+    "the organisational development plan",
+    "the approach to commercialisation",
+    "partnership governance",
+    "the housing delivery programme",
+    "the digital strategy",
+    "performance management",
+    "engagement with residents",
 ]
 
 
@@ -167,13 +328,18 @@ def synthetic_graph(
         """k distinct councils, skewed so that some recur often; each is added."""
         chosen: list[tuple[str, str, str, str]] = []
         while len(chosen) < k:
-            c = councils[min(int(rng.paretovariate(0.8)) - 1, len(councils) - 1)
-                         if rng.random() < 0.5 else rng.randrange(len(councils))]
+            c = councils[
+                min(int(rng.paretovariate(0.8)) - 1, len(councils) - 1)
+                if rng.random() < 0.5
+                else rng.randrange(len(councils))
+            ]
             if c not in chosen:
                 chosen.append(c)
-        return [c for c in chosen
-                if b.node(c[0], "Council", name=c[1], short_name=c[2], aliases=[c[2]],
-                          kind=c[3])]
+        return [
+            c
+            for c in chosen
+            if b.node(c[0], "Council", name=c[1], short_name=c[2], aliases=[c[2]], kind=c[3])
+        ]
 
     def organisation(name: str) -> str:
         org_id = f"org:{_slug(name)}"
@@ -202,18 +368,38 @@ def synthetic_graph(
         sha = hashlib.sha256(f"{review_id}-{seed}".encode()).hexdigest()
         doc_id = f"doc:{sha[:16]}"
         who = " and ".join(c[1] for c in reviewed)
-        if not b.node(doc_id, "Document", path=f"data/reports/{review_no:03d}_{sha[:16]}.txt",
-                      sha256=sha, format="txt", title=f"{who} {kind} report"):
+        if not b.node(
+            doc_id,
+            "Document",
+            path=f"data/reports/{review_no:03d}_{sha[:16]}.txt",
+            sha256=sha,
+            format="txt",
+            title=f"{who} {kind} report",
+        ):
             break
-        if not b.node(review_id, "Review", kind=kind, title=f"{who}: {kind} {year}",
-                      year=year, start_date=f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-                      end_date=None, source=doc_id, line=1,
-                      evidence=f"{who} invited the LGA to undertake a {kind} in {year}."):
+        if not b.node(
+            review_id,
+            "Review",
+            kind=kind,
+            title=f"{who}: {kind} {year}",
+            year=year,
+            start_date=f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            end_date=None,
+            source=doc_id,
+            line=1,
+            evidence=f"{who} invited the LGA to undertake a {kind} in {year}.",
+        ):
             break
         b.edge(review_id, doc_id, "SOURCED_FROM")
         for c in reviewed:
-            b.edge(review_id, c[0], "OF", source=doc_id, line=3,
-                   evidence=f"This report summarises the findings of the {kind} at {c[1]}.")
+            b.edge(
+                review_id,
+                c[0],
+                "OF",
+                source=doc_id,
+                line=3,
+                evidence=f"This report summarises the findings of the {kind} at {c[1]}.",
+            )
         # the peer team: some recurring peers, some new ones
         line = 20
         team: list[tuple[str, str, str, str]] = []
@@ -232,24 +418,51 @@ def synthetic_graph(
                 else:
                     employer = (pick_councils(1) or [("", "", "", "")])[0][0]
                 peer = (f"peer:{_slug(name)}", name, employer, role)
-                if not b.node(peer[0], "Peer", name=name, aliases=[name],
-                              councillor=councillor,
-                              party=rng.choice(PARTIES) if councillor else None,
-                              source=doc_id, line=line):
+                if not b.node(
+                    peer[0],
+                    "Peer",
+                    name=name,
+                    aliases=[name],
+                    councillor=councillor,
+                    party=rng.choice(PARTIES) if councillor else None,
+                    source=doc_id,
+                    line=line,
+                ):
                     break
                 peers.append(peer)
                 if employer in graph:
-                    b.edge(peer[0], employer, "WORKS_FOR", role=role, year=year,
-                           source=doc_id, line=line,
-                           evidence=f"{name}, {role}, {graph.nodes[employer]['name']}")
+                    b.edge(
+                        peer[0],
+                        employer,
+                        "WORKS_FOR",
+                        role=role,
+                        year=year,
+                        source=doc_id,
+                        line=line,
+                        evidence=f"{name}, {role}, {graph.nodes[employer]['name']}",
+                    )
             team.append(peer)
             line += 1
-            b.edge(peer[0], review_id, "SERVED_ON", role=peer[3], source=doc_id, line=line,
-                   evidence=f"The peer team was made up of: {peer[1]} ({peer[3]}).")
+            b.edge(
+                peer[0],
+                review_id,
+                "SERVED_ON",
+                role=peer[3],
+                source=doc_id,
+                line=line,
+                evidence=f"The peer team was made up of: {peer[1]} ({peer[3]}).",
+            )
             for c in reviewed:
-                b.edge(c[0], peer[0], "REVIEWED_BY", review=review_id, year=year,
-                       source=doc_id, line=line,
-                       evidence=f"{peer[1]} was a member of the peer team at {c[1]}.")
+                b.edge(
+                    c[0],
+                    peer[0],
+                    "REVIEWED_BY",
+                    review=review_id,
+                    year=year,
+                    source=doc_id,
+                    line=line,
+                    evidence=f"{peer[1]} was a member of the peer team at {c[1]}.",
+                )
         themes = [theme(t) for t in rng.sample(THEMES, rng.randint(3, 6))]
         for theme_id in themes:
             b.edge(review_id, theme_id, "COVERS", source=doc_id, line=line)
@@ -260,35 +473,71 @@ def synthetic_graph(
                 if featured:
                     title = f"{' and '.join(c[2] for c in featured)}: {title.lower()}"
                 sp_id = f"signpost:{_slug(title)}"
-                if not b.node(sp_id, "Signpost", title=title,
-                              summary=f"An example of {title.lower()} worth looking at.",
-                              source=doc_id, line=line):
+                if not b.node(
+                    sp_id,
+                    "Signpost",
+                    title=title,
+                    summary=f"An example of {title.lower()} worth looking at.",
+                    source=doc_id,
+                    line=line,
+                ):
                     break
                 line += 7
-                b.edge(review_id, sp_id, "RECOMMENDS", source=doc_id, line=line,
-                       evidence=f"Signpost – {title}: the council may wish to look at this.")
+                b.edge(
+                    review_id,
+                    sp_id,
+                    "RECOMMENDS",
+                    source=doc_id,
+                    line=line,
+                    evidence=f"Signpost – {title}: the council may wish to look at this.",
+                )
                 for c in featured:
-                    b.edge(sp_id, c[0], "FEATURES", source=doc_id, line=line,
-                           evidence=f"{c[1]} is a good example of this.")
+                    b.edge(
+                        sp_id,
+                        c[0],
+                        "FEATURES",
+                        source=doc_id,
+                        line=line,
+                        evidence=f"{c[1]} is a good example of this.",
+                    )
         if rng.random() < 0.25:
             partner = pick_councils(1)
             if partner and partner[0] != reviewed[0]:
                 lo, hi = sorted((reviewed[0], partner[0]))
                 what = rng.choice(SHARED)
-                b.edge(lo[0], hi[0], "SHARED_WITH", what=what, year=year, source=doc_id,
-                       line=line, evidence=f"{lo[1]} and {hi[1]} have a {what}.")
+                b.edge(
+                    lo[0],
+                    hi[0],
+                    "SHARED_WITH",
+                    what=what,
+                    year=year,
+                    source=doc_id,
+                    line=line,
+                    evidence=f"{lo[1]} and {hi[1]} have a {what}.",
+                )
         if rng.random() < 0.03:
             successor = pick_councils(1)
             if successor and successor[0] != reviewed[0]:
-                b.edge(reviewed[0][0], successor[0][0], "SUCCEEDED_BY",
-                       date=f"{rng.randint(2019, 2023)}-04-01")
+                b.edge(
+                    reviewed[0][0],
+                    successor[0][0],
+                    "SUCCEEDED_BY",
+                    date=f"{rng.randint(2019, 2023)}-04-01",
+                )
         if recommendations:
             for n in range(1, rng.randint(10, 30) + 1):
-                text = (f"{rng.choice(RECOMMENDATION_VERBS)} "
-                        f"{rng.choice(RECOMMENDATION_OBJECTS)}.")
+                text = f"{rng.choice(RECOMMENDATION_VERBS)} {rng.choice(RECOMMENDATION_OBJECTS)}."
                 rec_id = f"{review_id}:rec:{n}"
-                if not b.node(rec_id, "Recommendation", text=text, key=n <= 6, ordinal=n,
-                              source=doc_id, line=line + n, evidence=text):
+                if not b.node(
+                    rec_id,
+                    "Recommendation",
+                    text=text,
+                    key=n <= 6,
+                    ordinal=n,
+                    source=doc_id,
+                    line=line + n,
+                    evidence=text,
+                ):
                     break
                 b.edge(review_id, rec_id, "MADE", source=doc_id, line=line + n)
                 b.edge(rec_id, rng.choice(themes), "ABOUT")

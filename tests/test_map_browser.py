@@ -37,7 +37,8 @@ def driver() -> Iterator:
 def expected_all_view(graph: nx.MultiDiGraph) -> tuple[int, int]:
     """Nodes and relationships the "all" view should draw, counted from the graph."""
     edges = [
-        (u, v) for u, v, a in graph.edges(data=True)
+        (u, v)
+        for u, v, a in graph.edges(data=True)
         if a["type"] not in HIDDEN_RELS
         and not HIDDEN_LABELS & {*graph.nodes[u]["labels"], *graph.nodes[v]["labels"]}
     ]
@@ -45,9 +46,12 @@ def expected_all_view(graph: nx.MultiDiGraph) -> tuple[int, int]:
 
 
 def drawn(driver) -> tuple[int, int]:
-    return tuple(driver.execute_script(
-        "var b = window.peergraph.network.body;"
-        "return [b.nodeIndices.length, b.edgeIndices.length];"))
+    return tuple(
+        driver.execute_script(
+            "var b = window.peergraph.network.body;"
+            "return [b.nodeIndices.length, b.edgeIndices.length];"
+        )
+    )
 
 
 def assert_clean_load(driver) -> None:
@@ -65,15 +69,18 @@ def hover(driver, node_id: str) -> None:
     driver.execute_script(
         "var n = window.peergraph.network;"
         "n.moveTo({position: n.getPosition(arguments[0]), scale: 1.5, animation: false});",
-        node_id)
+        node_id,
+    )
     canvas = driver.find_element(By.CSS_SELECTOR, "#pg-map canvas")
     x, y = driver.execute_script(
         "var n = window.peergraph.network; var p = n.canvasToDOM(n.getPosition(arguments[0]));"
-        "return [p.x, p.y];", node_id)
+        "return [p.x, p.y];",
+        node_id,
+    )
     size = canvas.size
     ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).pause(0.1).move_by_offset(
-        1, 0).perform()
+        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
+    ).pause(0.1).move_by_offset(1, 0).perform()
 
 
 def test_seed_like_map_loads_offline_draws_every_node_and_saves_screenshot(
@@ -84,8 +91,7 @@ def test_seed_like_map_loads_offline_draws_every_node_and_saves_screenshot(
     open_map(driver, result.path)
     assert_clean_load(driver)
     assert drawn(driver) == expected_all_view(graph) == (result.node_count, result.edge_count)
-    assert driver.execute_script("return window.peergraph.network.physics.physicsEnabled") \
-        is False
+    assert driver.execute_script("return window.peergraph.network.physics.physicsEnabled") is False
     status = driver.execute_script("return document.getElementById('pg-status').textContent")
     assert f"{result.node_count} nodes" in status
     SCREENSHOT.parent.mkdir(exist_ok=True)
@@ -100,12 +106,12 @@ def test_search_box_selects_and_focuses_a_node(driver, tmp_path) -> None:
     graph = synthetic_graph(150, seed=11)
     result = render_map(graph, tmp_path / "m.html")
     open_map(driver, result.path)
-    peer_id, peer = next((n, a) for n, a in graph.nodes(data=True)
-                         if a["labels"] == ["Peer"] and graph.degree(n) > 1)
+    peer_id, peer = next(
+        (n, a) for n, a in graph.nodes(data=True) if a["labels"] == ["Peer"] and graph.degree(n) > 1
+    )
     box = driver.find_element(By.ID, "pg-search")
     box.send_keys(peer["name"].upper(), Keys.ENTER)
-    assert driver.execute_script("return window.peergraph.network.getSelectedNodes()") == [
-        peer_id]
+    assert driver.execute_script("return window.peergraph.network.getSelectedNodes()") == [peer_id]
     details = driver.find_element(By.ID, "pg-details").text
     assert peer["name"] in details
     box.clear()
@@ -119,9 +125,13 @@ def test_kind_checkboxes_hide_and_show_nodes(driver, tmp_path) -> None:
     graph = synthetic_graph(150, seed=11)
     result = render_map(graph, tmp_path / "m.html")
     open_map(driver, result.path)
-    peers = sum(1 for n in driver.execute_script(
-        "return window.peergraph.nodes.get().map(function (n) { return n.kind; })")
-        if n == "Peer")
+    peers = sum(
+        1
+        for n in driver.execute_script(
+            "return window.peergraph.nodes.get().map(function (n) { return n.kind; })"
+        )
+        if n == "Peer"
+    )
     assert peers > 0
     box = driver.find_element(By.CSS_SELECTOR, "#pg-node-kinds input[data-kind='Peer']")
     box.click()
@@ -134,7 +144,7 @@ PAYLOADS = {
     "council": "<script>window.__pwned = 1</script> Council",
     "peer": '<img src=x onerror="window.__pwned = 2">',
     "evidence": "</script><script>window.__pwned = 3</script> \"quoted\" & 'single'",
-    "title": "<svg onload=\"window.__pwned = 4\"></svg>",
+    "title": '<svg onload="window.__pwned = 4"></svg>',
 }
 
 
@@ -144,8 +154,9 @@ def test_hostile_report_text_stays_text(driver, tmp_path) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     graph = synthetic_graph(120, seed=5)
-    council = next(n for n, a in graph.nodes(data=True)
-                   if a["labels"] == ["Council"] and graph.degree(n) > 1)
+    council = next(
+        n for n, a in graph.nodes(data=True) if a["labels"] == ["Council"] and graph.degree(n) > 1
+    )
     peer = next(n for n, a in graph.nodes(data=True) if a["labels"] == ["Peer"])
     graph.nodes[council].update(name=PAYLOADS["council"], short_name=PAYLOADS["council"])
     graph.nodes[peer].update(name=PAYLOADS["peer"], evidence=PAYLOADS["evidence"])
@@ -162,14 +173,19 @@ def test_hostile_report_text_stays_text(driver, tmp_path) -> None:
     tooltip = WebDriverWait(driver, 10).until(
         lambda d: d.execute_script(
             "var t = document.querySelector('div.vis-tooltip');"
-            "return t && t.style.visibility !== 'hidden' && t.textContent ? t : null;"))
+            "return t && t.style.visibility !== 'hidden' && t.textContent ? t : null;"
+        )
+    )
     assert PAYLOADS["council"] in tooltip.get_attribute("textContent")
     assert tooltip.find_elements(By.CSS_SELECTOR, "script, img, svg") == []
 
     hover(driver, peer)
     WebDriverWait(driver, 10).until(
-        lambda d: PAYLOADS["peer"] in d.execute_script(
-            "return document.querySelector('div.vis-tooltip').textContent"))
+        lambda d: (
+            PAYLOADS["peer"]
+            in d.execute_script("return document.querySelector('div.vis-tooltip').textContent")
+        )
+    )
     text = driver.execute_script("return document.querySelector('div.vis-tooltip').textContent")
     assert PAYLOADS["evidence"] in text
     ActionChains(driver).click().perform()
@@ -189,11 +205,11 @@ def test_two_thousand_nodes_draw_without_physics(driver, tmp_path) -> None:
     open_map(driver, result.path, timeout=120)
     assert_clean_load(driver)
     assert drawn(driver) == expected_all_view(graph) == (result.node_count, result.edge_count)
-    assert driver.execute_script("return window.peergraph.network.physics.physicsEnabled") \
-        is False
+    assert driver.execute_script("return window.peergraph.network.physics.physicsEnabled") is False
     # positions came from Python: the nodes are spread out, not piled up at the origin
     spread = driver.execute_script(
         "var p = window.peergraph.network.getPositions(); var xs = Object.values(p)"
         ".map(function (q) { return q.x; }); return Math.max.apply(null, xs) -"
-        " Math.min.apply(null, xs);")
+        " Math.min.apply(null, xs);"
+    )
     assert spread > 1000

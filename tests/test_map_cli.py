@@ -55,21 +55,25 @@ def test_unknown_council_fails_with_suggestions(run, tmp_path) -> None:
 
 def test_ambiguous_peer_fails_listing_both(run, tmp_path, monkeypatch) -> None:
     graph = tiny_graph()
-    graph.add_node("peer:matt-prosser-2", id="peer:matt-prosser-2", labels=["Peer"],
-                   name="Matt Prosser")
+    graph.add_node(
+        "peer:matt-prosser-2", id="peer:matt-prosser-2", labels=["Peer"], name="Matt Prosser"
+    )
     monkeypatch.setattr(map_cli, "load_graph", lambda backend, store_dir: graph)
     result = run("-o", str(tmp_path / "m.html"), "--peer", "matt prosser")
     assert result.exit_code == 2
     assert "peer:matt-prosser)" in result.output and "peer:matt-prosser-2)" in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--council", "Bromsgrove", "--peer", "Matt Prosser"], "not both"),
-    (["--years", "2019-2012"], "run backwards"),
-    (["--years", "recent"], "years must look like"),
-    (["--view", "everything"], "Invalid value for '--view'"),
-    (["--depth", "-1"], "Invalid value for '--depth'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--council", "Bromsgrove", "--peer", "Matt Prosser"], "not both"),
+        (["--years", "2019-2012"], "run backwards"),
+        (["--years", "recent"], "years must look like"),
+        (["--view", "everything"], "Invalid value for '--view'"),
+        (["--depth", "-1"], "Invalid value for '--depth'"),
+    ],
+)
 def test_bad_options_are_usage_errors(run, tmp_path, args, message) -> None:
     result = run("-o", str(tmp_path / "m.html"), *args)
     assert result.exit_code == 2

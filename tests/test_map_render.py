@@ -37,15 +37,26 @@ def tiny_graph() -> nx.MultiDiGraph:
     def edge(u: str, v: str, rel: str, **props: object) -> None:
         g.add_edge(u, v, key=rel, type=rel, **props)
 
-    node("BRM", "Council", name="Bromsgrove District Council", short_name="Bromsgrove",
-         aliases=["BDC"])
+    node(
+        "BRM",
+        "Council",
+        name="Bromsgrove District Council",
+        short_name="Bromsgrove",
+        aliases=["BDC"],
+    )
     node("RED", "Council", name="Redditch Borough Council", short_name="Redditch")
     node("ADU", "Council", name="Adur District Council", short_name="Adur")
     node("WOR", "Council", name="Worthing Borough Council", short_name="Worthing")
     node("SOU", "Council", name="South Holland District Council", short_name="South Holland")
     node("doc:1", "Document", path="data/reports/001_abc.txt", title="Report one")
-    node("review:BRM+RED:2018:cpc", "Review", title="Bromsgrove and Redditch CPC 2018",
-         year=2018, source="doc:1", line=1)
+    node(
+        "review:BRM+RED:2018:cpc",
+        "Review",
+        title="Bromsgrove and Redditch CPC 2018",
+        year=2018,
+        source="doc:1",
+        line=1,
+    )
     node("review:SOU:2012:cpc", "Review", title="South Holland CPC 2012", year=2012)
     node("peer:matt-prosser", "Peer", name="Matt Prosser", aliases=["Matt Prosser"])
     node("peer:nick-worth", "Peer", name="Nick Worth")
@@ -60,8 +71,14 @@ def tiny_graph() -> nx.MultiDiGraph:
     edge("peer:nick-worth", "SOU", "WORKS_FOR", role="Deputy Leader", year=2012)
     edge("BRM", "peer:matt-prosser", "REVIEWED_BY", year=2018)
     edge("SOU", "peer:nick-worth", "REVIEWED_BY", year=2012)
-    edge("review:BRM+RED:2018:cpc", "signpost:adur-and-worthing", "RECOMMENDS",
-         source="doc:1", line=40, evidence="Signpost – Adur and Worthing Councils")
+    edge(
+        "review:BRM+RED:2018:cpc",
+        "signpost:adur-and-worthing",
+        "RECOMMENDS",
+        source="doc:1",
+        line=40,
+        evidence="Signpost – Adur and Worthing Councils",
+    )
     edge("signpost:adur-and-worthing", "ADU", "FEATURES")
     edge("signpost:adur-and-worthing", "WOR", "FEATURES")
     edge("ADU", "WOR", "SHARED_WITH", what="shared management", year=2008)
@@ -76,7 +93,11 @@ def test_views_keep_only_their_labels_and_relationships() -> None:
     peers = view_graph(g, "peers")
     assert set(_labels(peers).values()) == {"Council", "Peer", "Review"}
     assert {a["type"] for *_, a in peers.edges(data=True)} == {
-        "OF", "SERVED_ON", "WORKS_FOR", "REVIEWED_BY"}
+        "OF",
+        "SERVED_ON",
+        "WORKS_FOR",
+        "REVIEWED_BY",
+    }
     shared = view_graph(g, "shared-services")
     assert {(u, v) for u, v in shared.edges()} == {("ADU", "WOR")}
     everything = view_graph(g, "all")
@@ -104,10 +125,16 @@ def test_years_filter_drops_reviews_and_dated_relationships_outside() -> None:
     assert g.has_edge("BRM", "peer:matt-prosser")
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("2012-2019", (2012, 2019)), ("2015", (2015, 2015)), ("2015-", (2015, None)),
-    ("-2015", (None, 2015)), (" 2012 – 2019 ", (2012, 2019)),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("2012-2019", (2012, 2019)),
+        ("2015", (2015, 2015)),
+        ("2015-", (2015, None)),
+        ("-2015", (None, 2015)),
+        (" 2012 – 2019 ", (2012, 2019)),
+    ],
+)
 def test_parse_years(text: str, span: tuple) -> None:
     assert parse_years(text) == span
 
@@ -126,10 +153,18 @@ def test_neighbourhood_follows_edges_both_ways_to_depth() -> None:
     assert "RED" in two and "SOU" not in two
 
 
-@pytest.mark.parametrize("query", [
-    "Bromsgrove District Council", "bromsgrove district council", "BRM", "brm", "BDC",
-    "Bromsgrove", "  BROMSGROVE  council ",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Bromsgrove District Council",
+        "bromsgrove district council",
+        "BRM",
+        "brm",
+        "BDC",
+        "Bromsgrove",
+        "  BROMSGROVE  council ",
+    ],
+)
 def test_find_council_is_forgiving(query: str) -> None:
     assert find_node(tiny_graph(), query, "Council") == "BRM"
 
@@ -140,8 +175,10 @@ def test_find_council_ambiguous_lists_candidates() -> None:
     g.add_node("SOS", id="SOS", labels=["Council"], name="South Somerset District Council")
     with pytest.raises(MatchError, match="fits 2 councils") as err:
         find_node(g, "South", "Council")
-    assert err.value.suggestions == ["South Holland District Council (SOU)",
-                                     "South Somerset District Council (SOS)"]
+    assert err.value.suggestions == [
+        "South Holland District Council (SOU)",
+        "South Somerset District Council (SOS)",
+    ]
 
 
 def test_find_unknown_council_suggests_near_names() -> None:
@@ -161,9 +198,13 @@ def test_render_map_counts_match_the_view(tmp_path) -> None:
     result = render_map(g, tmp_path / "m.html", view="peers")
     wanted_labels = {"Council", "Peer", "Review", "Organisation"}
     wanted_rels = {"OF", "REVIEWED_BY", "SERVED_ON", "WORKS_FOR"}
-    edges = [(u, v) for u, v, a in g.edges(data=True)
-             if a["type"] in wanted_rels and g.nodes[u]["labels"][0] in wanted_labels
-             and g.nodes[v]["labels"][0] in wanted_labels]
+    edges = [
+        (u, v)
+        for u, v, a in g.edges(data=True)
+        if a["type"] in wanted_rels
+        and g.nodes[u]["labels"][0] in wanted_labels
+        and g.nodes[v]["labels"][0] in wanted_labels
+    ]
     assert result.edge_count == len(edges)
     assert result.node_count == len({n for e in edges for n in e})
     data = _map_data(result.path)
@@ -173,8 +214,9 @@ def test_render_map_counts_match_the_view(tmp_path) -> None:
 
 
 def test_render_map_ego_and_title(tmp_path) -> None:
-    result = render_map(tiny_graph(), tmp_path / "ego.html", view="peers", council="Redditch",
-                        depth=1)
+    result = render_map(
+        tiny_graph(), tmp_path / "ego.html", view="peers", council="Redditch", depth=1
+    )
     data = _map_data(result.path)
     assert {n["id"] for n in data["nodes"]} == {"RED", "review:BRM+RED:2018:cpc"}
     assert data["focus"] == "RED"
@@ -246,7 +288,8 @@ def test_script_json_escapes() -> None:
 def test_contact_details_never_appear(tmp_path) -> None:
     g = tiny_graph()
     g.nodes["peer:matt-prosser"]["evidence"] = (
-        "Matt Prosser, matt.prosser@dorset.gov.uk, 01305 251010 or +44 (0)20 7664 3000")
+        "Matt Prosser, matt.prosser@dorset.gov.uk, 01305 251010 or +44 (0)20 7664 3000"
+    )
     g.nodes["BRM"]["aliases"] = ["BDC", "call 0121 496 0000"]
     html = render_map(g, tmp_path / "m.html").path.read_text("utf-8")
     for secret in ("matt.prosser@", "dorset.gov.uk", "251010", "7664", "496 0000"):

@@ -32,20 +32,43 @@ def _default_output(view: str, focus: str | None) -> Path:
 
 
 @click.command("map")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write [default: data/maps/VIEW[-NAME].html]")
-@click.option("--view", type=click.Choice(list(VIEWS)), default="all", show_default=True,
-              help="Which part of the graph to draw.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write [default: data/maps/VIEW[-NAME].html]",
+)
+@click.option(
+    "--view",
+    type=click.Choice(list(VIEWS)),
+    default="all",
+    show_default=True,
+    help="Which part of the graph to draw.",
+)
 @click.option("--council", metavar="NAME", help="Only the neighbourhood of this council.")
 @click.option("--peer", metavar="NAME", help="Only the neighbourhood of this peer.")
-@click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Steps from --council/--peer to include.")
-@click.option("--years", metavar="FROM-TO",
-              help="Only reviews (and dated relationships) of these years, e.g. 2012-2019.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Embedded store directory [default: $PEERGRAPH_STORE or ./peergraph-data].")
-@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded",
-              show_default=True)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Steps from --council/--peer to include.",
+)
+@click.option(
+    "--years",
+    metavar="FROM-TO",
+    help="Only reviews (and dated relationships) of these years, e.g. 2012-2019.",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Embedded store directory [default: $PEERGRAPH_STORE or ./peergraph-data].",
+)
+@click.option(
+    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True
+)
 @click.option("--open", "open_it", is_flag=True, help="Open the map in a browser afterwards.")
 def map_command(
     output: Path | None,
@@ -74,13 +97,14 @@ def map_command(
     graph = load_graph(backend, store_dir)
     out = output or _default_output(view, council or peer)
     try:
-        result = render_map(graph, out, view=view, council=council, peer=peer, depth=depth,
-                            years=span)
+        result = render_map(
+            graph, out, view=view, council=council, peer=peer, depth=depth, years=span
+        )
     except MatchError as exc:
-        raise click.BadParameter(str(exc), param_hint="--council" if council else "--peer") \
-            from exc
-    click.echo(f"Wrote {result.path}: {result.node_count} nodes, "
-               f"{result.edge_count} relationships.")
+        raise click.BadParameter(str(exc), param_hint="--council" if council else "--peer") from exc
+    click.echo(
+        f"Wrote {result.path}: {result.node_count} nodes, {result.edge_count} relationships."
+    )
     click.echo(result.description)
     if open_it:
         click.launch(str(result.path.resolve()))

@@ -64,8 +64,8 @@ def short_label(node_id: str, attrs: dict) -> str:
 
 
 def review_label(graph: nx.MultiDiGraph, review: str, attrs: dict) -> str:
-    """"Bromsgrove & Redditch 2018": the reviewed councils' short names and the year
-    (the full title is in the tooltip)."""
+    """A review's label, "Bromsgrove & Redditch 2018": the reviewed councils' short
+    names and the year (the full title is in the tooltip)."""
     councils = sorted(
         short_label(v, graph.nodes[v])
         for _, v, k, a in graph.out_edges(review, keys=True, data=True)
@@ -94,9 +94,7 @@ class Provenance:
     Document nodes, and remembers which documents the map drew on."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self._docs = {
-            n: a for n, a in graph.nodes(data=True) if "Document" in labels_of(a)
-        }
+        self._docs = {n: a for n, a in graph.nodes(data=True) if "Document" in labels_of(a)}
         self.used: set[str] = set()
 
     @cache  # noqa: B019 - one Provenance per map, freed with it

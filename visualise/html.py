@@ -73,16 +73,18 @@ def _pyvis_version() -> str:
 def page(title: str, data: dict) -> str:
     """The whole HTML document for one map."""
     vis_js, app_js = _vis("vis-network.min.js"), _asset("map.js")
-    csp = "; ".join([
-        "default-src 'none'",
-        f"script-src {_hash(vis_js)} {_hash(app_js)}",
-        "style-src 'unsafe-inline'",
-        "img-src data:",
-        "font-src data:",
-        "connect-src 'none'",
-        "form-action 'none'",
-        "base-uri 'none'",
-    ])
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_hash(vis_js)} {_hash(app_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src data:",
+            "connect-src 'none'",
+            "form-action 'none'",
+            "base-uri 'none'",
+        ]
+    )
     values = {
         "CSP": html.escape(csp, quote=False),  # our constant: no double quotes
         "PYVIS_VERSION": html.escape(_pyvis_version()),

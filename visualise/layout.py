@@ -49,8 +49,11 @@ def force_layout(
     e = np.array(sorted(pairs), dtype=np.intp).reshape(-1, 2)
     degree = np.bincount(e.ravel(), minlength=n).astype(np.float32)
     # hubs (a theme every review covers) pull weakly, or they drag the map into one knot
-    strength = (1.0 / np.sqrt(np.maximum(degree[e[:, 0]], degree[e[:, 1]]))).astype(
-        np.float32) if len(e) else np.zeros(0, dtype=np.float32)
+    strength = (
+        (1.0 / np.sqrt(np.maximum(degree[e[:, 0]], degree[e[:, 1]]))).astype(np.float32)
+        if len(e)
+        else np.zeros(0, dtype=np.float32)
+    )
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2), dtype=np.float32)
     k = np.float32(1.0 / math.sqrt(n))
@@ -86,5 +89,7 @@ def force_layout(
     pos -= pos.mean(axis=0)
     extent = float(np.abs(pos).max()) or 1.0
     pos *= SPACING * math.sqrt(n) / extent
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos,
-                                                                                   strict=True)}
+    return {
+        node: (round(float(x), 1), round(float(y), 1))
+        for node, (x, y) in zip(nodes, pos, strict=True)
+    }

@@ -10,6 +10,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from visualise import facts, html, style, views
+from visualise.layout import force_layout
 from visualise.select import find_node
 
 # above this many nodes the browser gets finished positions and no physics
@@ -37,14 +38,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict:
-    try:
-        from visualise.layout import force_layout
-    except ImportError:  # no numpy: the browser lays out with a bounded stabilisation
-        return {}
-    return force_layout(list(graph.nodes), list(graph.edges()))
-
-
 def _select(
     graph: nx.MultiDiGraph,
     view: str,
@@ -56,8 +49,8 @@ def _select(
     """The graph to draw, the focus node, and phrases that say what was chosen."""
     if council and peer:
         raise ValueError("choose a council or a peer, not both")
-    said = [f"View “{view}”: {views.VIEWS[view].summary}." if view in views.VIEWS else ""]
     shown = views.view_graph(graph, view)
+    said = [f"View “{view}”: {views.VIEWS[view].summary}."]
     if years is not None:
         span = views.parse_years(years) if isinstance(years, str) else years
         shown = views.within_years(shown, span)
@@ -75,16 +68,16 @@ def _select(
     return views.without_isolates(shown, keep=focus), focus, said
 
 
-def _network(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None) -> tuple[
-    Network, facts.Provenance
-]:
+def _network(
+    graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None
+) -> tuple[Network, facts.Provenance]:
     """The pyvis network (nodes and edges as vis-network wants them) and the
     provenance it cites."""
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network(directed=True)  # its nodes and edges only: the page is ours (html.py)
     prov = facts.Provenance(graph)
     # big maps are drawn where these say; small ones start here and get a short
     # physics polish in the browser
-    positions = _positions(shown)
+    positions = force_layout(list(shown.nodes), list(shown.edges()))
     names = {}
     for node_id, attrs in shown.nodes(data=True):
         kind = _primary_label(attrs)
@@ -95,11 +88,17 @@ def _network(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None) 
         xy = positions.get(node_id)
         net.add_node(
             node_id,
-            label=(facts.review_label(graph, node_id, attrs) if kind == "Review"
-                   else facts.short_label(node_id, attrs)),
+            label=(
+                facts.review_label(graph, node_id, attrs)
+                if kind == "Review"
+                else facts.short_label(node_id, attrs)
+            ),
             shape=look.shape,
-            color=({"background": look.colour, "border": "#111111"} if node_id == focus
-                   else look.colour),
+            color=(
+                {"background": look.colour, "border": "#111111"}
+                if node_id == focus
+                else look.colour
+            ),
             size=style.node_size(shown.degree(node_id)),
             kind=kind,
             tip=tip,
@@ -116,8 +115,12 @@ def _network(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None) 
             label=rel,
             kind=rel,
             tip=facts.edge_tip(key, attrs, names[u], names[v], prov),
-            color={"color": look.colour, "highlight": look.colour, "hover": look.colour,
-                   "opacity": 0.85},
+            color={
+                "color": look.colour,
+                "highlight": look.colour,
+                "hover": look.colour,
+                "opacity": 0.85,
+            },
             dashes=look.dashes,
             width=look.width,
             arrows={"to": {"enabled": look.directed, "scaleFactor": 0.5}},
@@ -159,12 +162,18 @@ def render_map(
     what = ", ".join(
         _plural(counts[e["kind"]], e["kind"].lower()) for e in style.legend(counts, {})["nodes"]
     )
-    summary = (f"{_plural(len(nodes), 'node')} ({what}) and "
-               f"{_plural(len(edges), 'relationship')}." if nodes else "Nothing to show.")
-    description = " ".join(s for s in [*said, summary] if s)
+    summary = (
+        f"{_plural(len(nodes), 'node')} ({what}) and {_plural(len(edges), 'relationship')}."
+        if nodes
+        else "Nothing to show."
+    )
+    description = " ".join([*said, summary])
     if title is None:
-        title = ("peergraph: " + facts.full_name(focus, graph.nodes[focus]) if focus
-                 else f"peergraph: {view} map")
+        title = (
+            "peergraph: " + facts.full_name(focus, graph.nodes[focus])
+            if focus
+            else f"peergraph: {view} map"
+        )
     data = {
         "title": facts.scrub(title),
         "description": description,

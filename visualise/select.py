@@ -69,8 +69,10 @@ def find_node(graph: nx.MultiDiGraph, query: str, label: str) -> str:
     if not wanted:
         raise MatchError(f"empty {label.lower()} name", [])
     candidates = list(_candidates(graph, label))
-    keyed = [(node_id, attrs, [normalise(n) for n in _names(node_id, attrs)])
-             for node_id, attrs in candidates]
+    keyed = [
+        (node_id, attrs, [normalise(n) for n in _names(node_id, attrs)])
+        for node_id, attrs in candidates
+    ]
     steps = (
         lambda names: wanted in names,
         lambda names: _short(wanted) in {_short(n) for n in names},

@@ -45,15 +45,21 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "REVIEWED_BY": EdgeStyle("#0072B2", description="the council was reviewed by this peer"),
     "SERVED_ON": EdgeStyle("#E69F00", description="the peer's place on the team"),
     "WORKS_FOR": EdgeStyle("#9A9A9A", dashes=True, description="the peer's employer"),
-    "SHARED_WITH": EdgeStyle("#D55E00", width=3.0, directed=False,
-                             description="shared chief executive, management or services"),
-    "SUCCEEDED_BY": EdgeStyle("#222222", dashes=True, width=2.0,
-                              description="reorganisation"),
+    "SHARED_WITH": EdgeStyle(
+        "#D55E00",
+        width=3.0,
+        directed=False,
+        description="shared chief executive, management or services",
+    ),
+    "SUCCEEDED_BY": EdgeStyle("#222222", dashes=True, width=2.0, description="reorganisation"),
     "RECOMMENDS": EdgeStyle("#CC79A7", description="the review signposted this example"),
     "FEATURES": EdgeStyle("#CC79A7", dashes=True, description="the example is about this council"),
-    "SIGNPOSTED_IN": EdgeStyle("#CC79A7", width=2.0,
-                               description="derived: a review signposted an example at this "
-                                           "council (RECOMMENDS then FEATURES)"),
+    "SIGNPOSTED_IN": EdgeStyle(
+        "#CC79A7",
+        width=2.0,
+        description="derived: a review signposted an example at this "
+        "council (RECOMMENDS then FEATURES)",
+    ),
     "MADE": EdgeStyle("#B8860B", description="the review's advice"),
     "ABOUT": EdgeStyle("#56B4E9", dashes=True, description="what the advice is about"),
     "COVERS": EdgeStyle("#56B4E9", description="what the review covered"),
@@ -86,12 +92,26 @@ def legend(node_counts: dict[str, int], edge_counts: dict[str, int]) -> dict[str
     for label in node_order:
         if node_counts.get(label):
             style = node_style(label)
-            nodes.append({"kind": label, "colour": style.colour, "glyph": style.glyph,
-                          "description": style.description, "count": node_counts[label]})
+            nodes.append(
+                {
+                    "kind": label,
+                    "colour": style.colour,
+                    "glyph": style.glyph,
+                    "description": style.description,
+                    "count": node_counts[label],
+                }
+            )
     edges = []
     for rel in edge_order:
         if edge_counts.get(rel):
             style = edge_style(rel)
-            edges.append({"kind": rel, "colour": style.colour, "dashes": style.dashes,
-                          "description": style.description, "count": edge_counts[rel]})
+            edges.append(
+                {
+                    "kind": rel,
+                    "colour": style.colour,
+                    "dashes": style.dashes,
+                    "description": style.description,
+                    "count": edge_counts[rel],
+                }
+            )
     return {"nodes": nodes, "edges": edges}

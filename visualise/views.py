@@ -54,8 +54,7 @@ VIEWS: dict[str, View] = {
     ),
     "shared-services": View(
         "shared-services",
-        "councils that share a chief executive, management team or services, "
-        "and reorganisations",
+        "councils that share a chief executive, management team or services, and reorganisations",
         labels=frozenset({"Council"}),
         rels=frozenset({"SHARED_WITH", "SUCCEEDED_BY"}),
     ),
@@ -115,9 +114,12 @@ def _with_signpost_flow(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 edge["signpost"] = f"{edge['signpost']}; {title}"
                 continue
             out.add_edge(
-                council, review, key=DERIVED_SIGNPOST, type=DERIVED_SIGNPOST,
-                signpost=title, derived="(:Review)-[:RECOMMENDS]->(:Signpost)-[:FEATURES]->"
-                "(:Council)",
+                council,
+                review,
+                key=DERIVED_SIGNPOST,
+                type=DERIVED_SIGNPOST,
+                signpost=title,
+                derived="(:Review)-[:RECOMMENDS]->(:Signpost)-[:FEATURES]->(:Council)",
                 **{k: rec[k] for k in ("source", "evidence", "line") if rec.get(k) is not None},
             )
     return out
@@ -136,12 +138,17 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
         lambda u, v, k, a: spec.keeps_edge(rel_type(k, a)),
     )
     if view == "advice":  # a review that signposted nothing is not part of any flow
-        shown.remove_nodes_from([
-            n for n, a in list(shown.nodes(data=True))
-            if "Review" in labels_of(a)
-            and not any(rel_type(k, e) == DERIVED_SIGNPOST
-                        for *_, k, e in shown.in_edges(n, keys=True, data=True))
-        ])
+        shown.remove_nodes_from(
+            [
+                n
+                for n, a in list(shown.nodes(data=True))
+                if "Review" in labels_of(a)
+                and not any(
+                    rel_type(k, e) == DERIVED_SIGNPOST
+                    for *_, k, e in shown.in_edges(n, keys=True, data=True)
+                )
+            ]
+        )
     return shown
 
 
@@ -197,8 +204,9 @@ def neighbourhood(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDi
         raise ValueError("depth must be 0 or more")
     if centre not in graph:
         return nx.MultiDiGraph(graph.subgraph([]))
-    near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre,
-                                                 cutoff=depth)
+    near = nx.single_source_shortest_path_length(
+        graph.to_undirected(as_view=True), centre, cutoff=depth
+    )
     return nx.MultiDiGraph(graph.subgraph(near))
 
 
