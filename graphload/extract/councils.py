@@ -39,6 +39,8 @@ _ORG_WORDS = re.compile(
 _PREFIX_NAMED = re.compile(
     r"\b(?:London|Royal) Borough of [A-Z][\w'’-]*(?:\s+(?:and|&|upon|on)\s+[A-Z][\w'’-]*"
     r"|\s+[A-Z][\w'’-]*){0,4}")
+_MENTION_HINT = re.compile(r"[Cc]ouncil|COUNCIL|\b(?:DC|BC|CC|MBC|UA|LGA|LGG)\b|Borough of|"
+                           r"Local Government")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
 
@@ -143,6 +145,8 @@ class CouncilFinder:
 
     # -- mentions in running text --------------------------------------------
     def find(self, text: str) -> list[Mention]:
+        if not _MENTION_HINT.search(text) and not any(a in text for a in self.abbreviations):
+            return []  # the common case, cheaply: no anchor word at all
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         mentions: list[Mention] = []
         floor = 0  # a mention never reaches back over an earlier one
@@ -244,6 +248,8 @@ class CouncilFinder:
 
     def learn(self, text: str) -> None:
         """Learn abbreviations a line defines: councils and organisations alike."""
+        if "(" not in text:
+            return
         self.find(text)
         for match in re.finditer(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)", text):
             ref = ORGANISATION_ALIASES.get(normalise(match.group(1)))

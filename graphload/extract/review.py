@@ -118,22 +118,35 @@ def _councils_in(line: Line, finder: CouncilFinder) -> list[Ref]:
 
 
 @lru_cache(maxsize=1)
-def _short_name_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
-    names = sorted({e.short_name for e in gazetteer.entries.values()
-                    if e.nation == "England" and len(e.short_name) >= 4}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(e.short_name for e in gazetteer.entries.values()
+                     if e.nation == "England" and len(e.short_name) >= 4)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MAX_NAME_WORDS = 4
 
 
 def _most_named(lines: list[Line],
                 finder: CouncilFinder) -> tuple[list[Ref], Line | None, str | None]:
-    """Last resort: a council named far more often than any other."""
-    pattern = _short_name_pattern(finder.gazetteer)
+    """Last resort: a council named far more often than any other.
+
+    Word n-grams looked up in a set keep this linear in the size of the document.
+    """
+    names = _short_names(finder.gazetteer)
     counts: Counter[str] = Counter()
     first_line: dict[str, Line] = {}
     for line in lines:
-        for match in pattern.finditer(line.text):
-            counts[match.group(1)] += 1
-            first_line.setdefault(match.group(1), line)
+        words = _WORD.findall(line.text)
+        for i, word in enumerate(words):
+            if not word[0].isupper():
+                continue
+            for n in range(_MAX_NAME_WORDS, 0, -1):
+                name = " ".join(words[i:i + n])
+                if name in names:
+                    counts[name] += 1
+                    first_line.setdefault(name, line)
+                    break
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         name, count = ranked[0]
