@@ -51,10 +51,11 @@ def title_anchors(lines: list[Line]) -> list[int]:
 
 
 def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
-    for index in anchors:
-        for kind, pattern in KINDS:
-            if pattern.search(lines[index].text):
-                return kind
+    """The most specific kind named by the first few titles (a page's <title> may say
+    only "Peer challenge" where its heading says "Corporate Peer Challenge")."""
+    for kind, pattern in KINDS:
+        if any(pattern.search(lines[index].text) for index in anchors[:3]):
+            return kind
     counts = Counter(kind for line in lines for kind, pattern in KINDS[2:]
                      if pattern.search(line.text))
     return counts.most_common(1)[0][0] if counts else None
