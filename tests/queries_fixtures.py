@@ -93,16 +93,11 @@ def expected() -> Expected:
 
 
 def _load_seed_store(backend: str, store_dir: Path) -> Any:
+    from graphload.load import load_paths
     from graphload.store import open_store
 
     paths = sorted(REPORTS_DIR.glob("*.txt"))
-    try:
-        from graphload.load import load_paths
-
-        load_paths(paths, store_dir=store_dir, backend=backend, reset=True)
-    except ImportError:
-        # The extractor is not there yet (it is written concurrently).
-        return fallback_seed_store(backend, store_dir)
+    load_paths(paths, store_dir=store_dir, backend=backend, reset=True)
     return open_store(backend, store_dir=store_dir)
 
 
@@ -142,91 +137,3 @@ def council_names(store: Any) -> dict[str, str]:
             if s:
                 out[normalise(s)] = row["id"]
     return out
-
-
-# ------------------------------------------------------- fallback (no loader yet)
-# Until graphload.load exists, the seed graph is built from the expected JSON with
-# the project's own graph builder and written with the store's write_graph.
-# Remove once the loader lands.
-
-
-def _records_from_expected(exp: Expected) -> list[Any]:
-    from graphload.records import (
-        DocumentInfo,
-        ExtractRecord,
-        PeerInfo,
-        RecommendationInfo,
-        Ref,
-        ReviewInfo,
-        SharedServiceInfo,
-        SignpostInfo,
-        ThemeInfo,
-    )
-
-    def ref(name: str) -> Ref:
-        return (
-            Ref(id="", name=name)
-            if "ouncil" in name or "Borough" in name
-            else Ref(id="org:" + name.lower().replace(" ", "-"), name=name)
-        )
-
-    records = []
-    for d in exp.docs:
-        r = d["review"]
-        recs = d["recommendations"]
-        n = next((v for v in recs.values() if isinstance(v, int)), 0)
-        records.append(
-            ExtractRecord(
-                document=DocumentInfo(d["document"], d["document"].split("_")[1][:16] * 4, "txt"),
-                review=ReviewInfo(
-                    r["kind"],
-                    [ref(c) for c in r["councils"]],
-                    r["start_date"],
-                    r["end_date"],
-                    r["year"],
-                ),
-                peers=[
-                    PeerInfo(
-                        p["name"],
-                        [p["name"], *p.get("aliases", [])],
-                        p["councillor"],
-                        p["party"],
-                        p["role"],
-                        [ref(o) for o in p["organisations"]],
-                    )
-                    for p in d["peers"]
-                ],
-                signposts=[
-                    SignpostInfo(s["title"], [ref(c) for c in s["councils"]])
-                    for s in d["signposts"]
-                ],
-                recommendations=[
-                    RecommendationInfo(
-                        f"Recommendation {i} of {d['document']}",
-                        key=i <= 3,
-                        theme=(d["themes"] or [None])[i % max(1, len(d["themes"]))],
-                    )
-                    for i in range(1, n + 1)
-                ],
-                themes=[ThemeInfo(t) for t in d["themes"]],
-                shared_services=[
-                    SharedServiceInfo([ref(c) for c in s["councils"]], s["what"])
-                    for s in d["shared_services"]
-                ],
-            )
-        )
-    return records
-
-
-def fallback_seed_store(backend: str, store_dir: Path) -> Any:
-    """The seed graph built from the expected JSON by the project's graph builder."""
-    from graphload.build import build_graph
-    from graphload.gazetteer import Gazetteer
-    from graphload.store import open_store
-
-    records = _records_from_expected(load_expected())
-    graph = build_graph(records, Gazetteer.load(ROOT / "data" / "gazetteer"))
-    store = open_store(backend, store_dir=store_dir)
-    store.reset()
-    store.write_graph(graph)
-    return store

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graphload.gazetteer import Gazetteer, normalise
+from graphload.ids import slugify
 from graphload.records import Ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*|,|&|\(|\)|;|:|–|—")
@@ -43,10 +44,6 @@ _MENTION_HINT = re.compile(r"[Cc]ouncil|COUNCIL|\b(?:DC|BC|CC|MBC|UA|LGA|LGG)\b|
                            r"Local Government")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
-
-
-def slug(text: str) -> str:
-    return "-".join(normalise(text).split()) or "unnamed"
 
 
 @dataclass
@@ -87,9 +84,9 @@ class CouncilFinder:
         if known:
             return known
         if re.search(r"\bCouncils?\b", text) and not re.search(r"\bPartnership", text):
-            return Ref(f"council:{slug(text)}", text)
+            return Ref(f"council:{slugify(text)}", text)
         if _ORG_WORDS.search(text):
-            return Ref(f"org:{slug(text)}", text)
+            return Ref(f"org:{slugify(text)}", text)
         return None
 
     def council_list(self, text: str, type_word: str = "") -> list[Ref]:

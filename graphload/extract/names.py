@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from graphload.ids import fold
+from graphload.people import normalise_name, one_slip_apart
 
 HONOURS = {"OBE", "MBE", "CBE", "DBE", "KBE", "JP", "DL", "CVO", "LVO", "MVO", "QPM", "FRSA",
            "KC", "QC", "BEM", "MP", "MEP"}
@@ -41,12 +43,6 @@ _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.?|de|van|von|l
                      rf"{{1,3}}$")
 
 
-def fold(text: str) -> str:
-    """Accent-free lower case, for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
 def canonical_party(text: str) -> str | None:
     return PARTIES.get(fold(text).strip(" .()"))
 
@@ -79,30 +75,11 @@ def looks_like_person(text: str) -> bool:
     return not any(fold(word).strip(".") in NOT_NAME_WORDS for word in name.split())
 
 
-def name_key(name: str) -> str:
-    """Normalised form for matching the same name written differently."""
-    return " ".join(re.sub(r"[^a-z ]", " ", fold(name)).split())
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """True when a and b differ by exactly one substitution, insertion or deletion."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:]
-
-
 def same_person(a: str, b: str) -> bool:
     """Exact match after normalisation, or one spelling slip in a name of some length
     with the first name equal (Dai Lerner / Dai Larner)."""
-    key_a, key_b = name_key(a), name_key(b)
+    key_a, key_b = normalise_name(a), normalise_name(b)
     if key_a == key_b:
         return True
     first_a, first_b = key_a.split(" ", 1)[0], key_b.split(" ", 1)[0]
-    return first_a == first_b and len(key_a) >= 8 and one_edit_apart(key_a, key_b)
+    return first_a == first_b and len(key_a) >= 8 and one_slip_apart(key_a, key_b)
