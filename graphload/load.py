@@ -84,7 +84,8 @@ def load_paths(
         for path, record, error in _extract(list(paths), progress):
             if record is None:
                 summary.documents_failed += 1
-                summary.errors.append(f"{path}: {error}")
+                message = error or "could not be read"
+                summary.errors.append(message if message.startswith(path) else f"{path}: {message}")
                 continue
             summary.documents_read += 1
             ledger.add(record)

