@@ -9,9 +9,11 @@ killed midway is repaired by running it again.
 
 from __future__ import annotations
 
+import fcntl
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,11 @@ import click
 
 from graphload.build import build_graph
 from graphload.ledger import Ledger
-from graphload.store import GraphStore, WriteSummary, open_store, resolve_store_dir
+from graphload.store import GraphStore, StoreError, WriteSummary, open_store, resolve_store_dir
 
 # Fewer documents than this load too fast for a progress bar to help.
 PROGRESS_THRESHOLD = 10
+LOCK_FILE = "load.lock"
 
 
 @dataclass
@@ -76,7 +79,7 @@ def load_paths(
         store=f"{backend} store {directory}" if backend == "embedded" else "Neo4j"
     )
     started = time.perf_counter()
-    with open_store(backend, directory, **neo4j_options) as store:
+    with _exclusive(directory), open_store(backend, directory, **neo4j_options) as store:
         if reset:
             store.reset()
             ledger.clear()
@@ -136,6 +139,19 @@ def _extract(paths: list[str | Path], progress: bool) -> Iterator[tuple[str, Any
             yield str(outcome.path), outcome.record, outcome.error
 
 
+@contextmanager
+def _exclusive(directory: Path) -> Iterator[None]:
+    """One load per store directory at a time: two concurrent loads would each
+    write the graph of the documents they saw, and the last to finish would win."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / LOCK_FILE, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _fill_counts(summary: LoadSummary, store: GraphStore) -> None:
     counts = store.counts()
     summary.node_counts = counts["nodes"]
@@ -146,6 +162,11 @@ def push_to_neo4j(store_dir: str | Path | None = None, **neo4j_options: Any) -> 
     """Copy the embedded store's graph to Neo4j (which ends holding exactly it)."""
     with open_store("embedded", store_dir) as embedded:
         graph = embedded.export_graph()
+    if graph.number_of_nodes() == 0:
+        # pushing an empty graph would empty the model in Neo4j
+        raise StoreError(
+            f"the embedded store in {resolve_store_dir(store_dir)} is empty: nothing to push"
+        )
     with open_store("neo4j", **neo4j_options) as neo4j_store:
         return neo4j_store.write_graph(graph)
 

@@ -104,3 +104,9 @@ def test_load_and_push_to_a_bolt_server(tmp_path, falkordb_bolt):
     stats = run("stats", "--backend", "neo4j", *bolt)
     counts = SUMMARY.match(embedded.stdout).groups()[2:]
     assert f"Nodes: {counts[0]}" in stats.stdout and f"Relationships: {counts[1]}" in stats.stdout
+
+
+def test_push_refuses_an_empty_store(tmp_path, unused_port):
+    result = run("push", "--store", str(tmp_path), "--neo4j-uri", f"bolt://127.0.0.1:{unused_port}")
+    assert result.exit_code == 1
+    assert result.stderr == f"error: the embedded store in {tmp_path} is empty: nothing to push\n"

@@ -230,3 +230,21 @@ def test_a_stale_registry_from_a_dead_server_is_cleared(tmp_path):
     with open_store(store_dir=tmp_path) as store:  # opens despite the stale registry
         assert store.query("MATCH (t:Theme) RETURN t.id AS id") == [{"id": "theme:kept"}]
     shutil.rmtree(fake_dir)
+
+
+def test_concurrent_loads_into_one_store_end_with_every_document(tmp_path):
+    shared = tmp_path / "shared"
+    halves = [REPORTS[:2], REPORTS[2:]]
+    peergraph = str(Path(sys.executable).parent / "peergraph")
+    processes = [
+        subprocess.Popen(
+            [peergraph, "load", *map(str, half), "--store", str(shared)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for half in halves
+    ]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0]
+    load_paths(REPORTS, store_dir=tmp_path / "together")
+    assert stored_snapshot(shared) == stored_snapshot(tmp_path / "together")
