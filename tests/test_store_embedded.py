@@ -248,3 +248,57 @@ def test_concurrent_loads_into_one_store_end_with_every_document(tmp_path):
     assert [p.wait(timeout=120) for p in processes] == [0, 0]
     load_paths(REPORTS, store_dir=tmp_path / "together")
     assert stored_snapshot(shared) == stored_snapshot(tmp_path / "together")
+
+
+def _synthetic_ledger(store_dir: Path, reviews: int) -> None:
+    """A ledger big enough that writing its graph takes seconds."""
+    from graphload.records import DocumentInfo, ExtractRecord, PeerInfo, Ref, ReviewInfo
+
+    ledger = Ledger(store_dir)
+    for i in range(reviews):
+        ledger.add(
+            ExtractRecord(
+                document=DocumentInfo(f"synthetic/{i}.txt", f"{i:064x}", "txt"),
+                review=ReviewInfo(
+                    "Corporate Peer Challenge", [Ref(f"council:c{i}", f"C{i}")], year=2015
+                ),
+                peers=[
+                    PeerInfo(f"Peer {chr(97 + n)}{'x' * (i % 7)} Number{i}", line=n, evidence="e")
+                    for n in range(4)
+                ],
+            )
+        )
+
+
+def test_a_load_killed_while_writing_then_rerun_equals_an_uninterrupted_load(tmp_path):
+    crashed, clean = tmp_path / "crashed", tmp_path / "clean"
+    for store_dir in (crashed, clean):
+        _synthetic_ledger(store_dir, reviews=800)
+    process = subprocess.Popen(
+        _load_command(REPORTS[0], crashed),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    registry = crashed / "graph.rdb.settings"
+    deadline = time.monotonic() + 60
+    while not registry.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    with open_store(store_dir=crashed) as watcher:  # attaches to the loader's server
+        written = 0
+        while process.poll() is None and time.monotonic() < deadline:
+            written = watcher.query("MATCH (n) RETURN count(n) AS n")[0]["n"]
+            if written > 0:
+                break
+            time.sleep(0.01)
+        if process.poll() is not None:
+            pytest.fail("the load finished before it could be killed mid-write")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        partial = watcher.counts()
+    load_paths([REPORTS[0]], store_dir=crashed)
+    load_paths([REPORTS[0]], store_dir=clean)
+    whole = stored_snapshot(clean)
+    partial_size = sum(partial["nodes"].values()) + sum(partial["relationships"].values())
+    assert 0 < partial_size < len(whole[0]) + len(whole[1]), "the kill should land mid-write"
+    assert stored_snapshot(crashed) == whole
