@@ -98,6 +98,15 @@ class Ledger:
         os.replace(temp_name, target)
         return True
 
+    def discard_partial_writes(self) -> int:
+        """Remove the temporary files of a run that was killed while writing one."""
+        if not self.directory.is_dir():
+            return 0
+        partial = list(self.directory.glob("*.tmp"))
+        for path in partial:
+            path.unlink(missing_ok=True)
+        return len(partial)
+
     def records(self) -> list[ExtractRecord]:
         if not self.directory.is_dir():
             return []

@@ -80,6 +80,7 @@ def load_paths(
     )
     started = time.perf_counter()
     with _exclusive(directory), open_store(backend, directory, **neo4j_options) as store:
+        ledger.discard_partial_writes()  # safe: the lock keeps other loads out
         if reset:
             store.reset()
             ledger.clear()
