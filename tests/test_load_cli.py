@@ -84,6 +84,8 @@ def test_unreachable_neo4j_is_one_line_and_exit_1(tmp_path, unused_port, command
     args = [command, "--store", str(tmp_path), "--neo4j-uri", uri, "--neo4j-password", SECRET]
     if command == "load":
         args[1:1] = [str(REPORTS)]
+    if command == "push":  # something to push, so the push gets as far as connecting
+        run("load", str(REPORTS / "003_79eebb9631e2e9cb.txt"), "--store", str(tmp_path))
     if command in ("load", "stats"):
         args += ["--backend", "neo4j"]
     result = run(*args)
@@ -102,6 +104,7 @@ def test_load_and_push_to_a_bolt_server(tmp_path, falkordb_bolt):
     assert pushed.exit_code == 0, pushed.stderr
     assert pushed.stdout.startswith("Pushed ")
     stats = run("stats", "--backend", "neo4j", *bolt)
+    assert stats.exit_code == 0, stats.stderr
     counts = SUMMARY.match(embedded.stdout).groups()[2:]
     assert f"Nodes: {counts[0]}" in stats.stdout and f"Relationships: {counts[1]}" in stats.stdout
 

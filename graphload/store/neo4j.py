@@ -48,19 +48,20 @@ class Neo4jStore(GraphStore):
                 f"cannot use Neo4j URI {self.uri!r}: expected one of "
                 + ", ".join(f"{scheme}://" for scheme in SCHEMES)
             )
+        _await_bolt_answer(self.uri)
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri,
                 auth=(self.username, secret),
                 connection_timeout=connection_timeout,
-                connection_acquisition_timeout=connection_timeout * 2,
+                connection_acquisition_timeout=connection_timeout,
                 max_transaction_retry_time=connection_timeout,
             )
         except (neo4j_errors.ConfigurationError, ValueError) as error:
             raise StoreError(f"cannot use Neo4j URI {self.uri!r}: {_last_line(error)}") from error
         self._dialect = "neo4j"
         try:
-            self._driver.verify_connectivity()
+            self._verify_connectivity()
             self._dialect = self._detect_dialect()
         except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as error:
             self._driver.close()
@@ -73,6 +74,18 @@ class Neo4jStore(GraphStore):
         return (
             f"Neo4jStore(uri={self.uri!r}, username={self.username!r}, database={self.database!r})"
         )
+
+    def _verify_connectivity(self, attempts: int = 3) -> None:
+        # An unanswered handshake is FalkorDB's dropped connection (see
+        # _await_bolt_answer); the next connection is served, so try again.
+        for attempt in range(1, attempts + 1):
+            try:
+                self._driver.verify_connectivity()
+                return
+            except self._errors.ServiceUnavailable as error:
+                if "handshake" not in str(error) or attempt == attempts:
+                    raise
+                _await_bolt_answer(self.uri)
 
     def _detect_dialect(self) -> str:
         """ "neo4j", or "falkordb" for FalkorDB's Bolt endpoint (which calls itself
@@ -132,20 +145,39 @@ class Neo4jStore(GraphStore):
             return
         driver.close()
         if self._dialect == "falkordb":
-            _absorb_lost_connection(self.uri)
+            _await_bolt_answer(self.uri)
 
 
-def _absorb_lost_connection(uri: str) -> None:
-    """FalkorDB 4.18's Bolt endpoint (falkordblite 0.10.0) loses the first
-    connection accepted after a client disconnects: the next driver would hang
-    in the handshake. Measured: a bare TCP connect-and-close right after the
-    disconnect takes that place, and every later connection works."""
+# Bolt's opening: the magic number, then four version proposals (5.7, 4.4, none, none).
+_BOLT_HANDSHAKE = bytes.fromhex("6060b01700000705000004040000000000000000")
+
+
+def _await_bolt_answer(uri: str, attempts: int = 8, wait: float = 0.3) -> None:
+    """Knock until the server answers a Bolt handshake.
+
+    FalkorDB 4.18's Bolt endpoint (falkordblite 0.10.0) drops connections
+    accepted just after a client has disconnected: they get no handshake answer
+    and the driver hangs until its deadline. Measured: after a disconnect one or
+    two bare handshakes go unanswered, then every connection is served. So before
+    connecting (another process may just have disconnected) and after closing, we
+    knock until one is answered. A real Neo4j answers the first knock; a server
+    that is down refuses it, which the driver then reports. TLS schemes are not
+    knocked on (their handshake is TLS's).
+    """
     parts = urlsplit(uri)
-    try:
-        with socket.create_connection((parts.hostname or "localhost", parts.port or 7687), 1):
-            pass
-    except OSError:
-        pass
+    if parts.scheme not in ("bolt", "neo4j"):
+        return
+    address = (parts.hostname or "localhost", parts.port or 7687)
+    for _ in range(attempts):
+        try:
+            with socket.create_connection(address, timeout=wait) as knock:
+                knock.sendall(_BOLT_HANDSHAKE)
+                if len(knock.recv(4)) == 4:
+                    return
+        except TimeoutError:
+            continue
+        except OSError:
+            return  # refused or unreachable: the driver will say so
 
 
 def _escape_for_falkordb(value: Any) -> Any:
