@@ -23,7 +23,13 @@ import networkx as nx
 
 from graphload.ids import fold, recommendation_id, review_id, signpost_id, theme_id
 from graphload.people import PeerMention, normalise_name, resolve_peers
-from graphload.records import ExtractRecord, PeerInfo, Ref
+from graphload.records import (
+    ExtractRecord,
+    PeerInfo,
+    RecommendationInfo,
+    Ref,
+    SharedServiceInfo,
+)
 from graphload.resolve import CouncilResolver, GazetteerLike, is_council_ref, organisation_node_id
 
 EVIDENCE_LIMIT = 300
@@ -120,7 +126,9 @@ class _GraphWriter:
                 existing[name] = value
         return node_id
 
-    def edge(self, source: str, target: str, rel_type: str, properties: dict[str, Any]) -> dict:
+    def edge(
+        self, source: str, target: str, rel_type: str, properties: dict[str, Any]
+    ) -> dict[str, Any]:
         attrs = {name: None for name in RELATIONSHIP_PROPERTIES[rel_type]}
         attrs.update({k: v for k, v in properties.items() if k in attrs})
         key = relationship_key(rel_type, attrs)
@@ -138,6 +146,20 @@ class _ReviewContext:
     doc_id: str
 
 
+@dataclass
+class _SharedStatement:
+    """One "these councils share X" sentence, in load order."""
+
+    year: int | None
+    order: int
+    councils: list[str]
+    info: SharedServiceInfo
+    review: _ReviewContext
+
+    def sort_key(self) -> tuple[int, int]:
+        return (self.year if self.year is not None else 9999, self.order)
+
+
 def build_graph(
     records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None
 ) -> nx.MultiDiGraph:
@@ -150,8 +172,8 @@ def build_graph(
     warnings: list[str] = []
     mentions: list[PeerMention] = []
     mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]] = []
-    recommendations: dict[str, list[tuple[Any, str]]] = {}
-    shared: list[tuple[int, int, list[str], Any, _ReviewContext]] = []
+    recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
+    shared: list[_SharedStatement] = []
 
     for order, record in enumerate(ordered):
         review = _add_review(writer, councils, record)
@@ -164,7 +186,9 @@ def build_graph(
             ids = [councils.resolve(ref, review.year) for ref in info.councils]
             for council_id in ids:
                 _council_node(writer, councils, council_id, review.doc_id, info.line, info.evidence)
-            shared.append((review.year or 9999, order * 10_000 + position, ids, info, review))
+            shared.append(
+                _SharedStatement(review.year, order * 10_000 + position, ids, info, review)
+            )
         not_peer_names = {normalise_name(p.name) for p in record.not_peers}
         for peer in record.peers:
             if normalise_name(peer.name) in not_peer_names:
@@ -199,7 +223,9 @@ def build_graph(
     return writer.graph
 
 
-def _add_review(writer: _GraphWriter, councils: CouncilResolver, record: ExtractRecord):
+def _add_review(
+    writer: _GraphWriter, councils: CouncilResolver, record: ExtractRecord
+) -> _ReviewContext:
     doc = record.document
     info = record.review
     year = info.year
@@ -301,7 +327,9 @@ def _add_signposts(
             writer.edge(node, council_id, "FEATURES", evidence)
 
 
-def _add_recommendations(writer: _GraphWriter, by_review: dict[str, list[tuple[Any, str]]]) -> None:
+def _add_recommendations(
+    writer: _GraphWriter, by_review: dict[str, list[tuple[RecommendationInfo, str]]]
+) -> None:
     for rid, items in by_review.items():
         seen: set[str] = set()
         ordinal = 0
@@ -330,10 +358,11 @@ def _add_recommendations(writer: _GraphWriter, by_review: dict[str, list[tuple[A
                 writer.edge(node, theme, "ABOUT", evidence)
 
 
-def _add_shared_services(writer: _GraphWriter, shared: list) -> None:
+def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -> None:
     # Earliest year first, so the one SHARED_WITH edge per pair carries the
     # earliest year and provenance; later descriptions are appended to `what`.
-    for _, _, council_ids, info, review in sorted(shared, key=lambda item: (item[0], item[1])):
+    for statement in sorted(shared, key=_SharedStatement.sort_key):
+        council_ids, info, review = statement.councils, statement.info, statement.review
         what = clean_text(info.what) or None
         for low, high in combinations(sorted(set(council_ids)), 2):
             attrs = writer.edge(
