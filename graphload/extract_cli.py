@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from graphload.extract import ExtractOutcome, extract_paths
+from graphload.extract import ExtractOutcome, extract_paths, skipped_files
 from graphload.records import ExtractRecord
 
 
@@ -20,6 +20,9 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
 
     Exit status 0 when every document was read, 1 when any could not be.
     """
+    for path in skipped_files(paths):
+        click.echo(f"note: {path}: skipped, peergraph does not read "
+                   f"{path.suffix or 'extension-less'} files", err=True)
     outcomes: list[ExtractOutcome] = []
     for outcome in extract_paths(paths):
         outcomes.append(outcome)

@@ -103,3 +103,12 @@ def test_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "nope.txt: cannot read it" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_unsupported_files_in_a_directory_are_named(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = _run("extract", str(tmp_path))
+    assert result.returncode == 0
+    assert f"note: {tmp_path / 'scan.pdf'}: skipped, peergraph does not read .pdf files" in (
+        result.stderr)

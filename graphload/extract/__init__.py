@@ -22,7 +22,8 @@ from graphload.extract.themes import evidence_for, find_themes
 from graphload.gazetteer import Gazetteer
 from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
 
-__all__ = ["ExtractOutcome", "ReadError", "extract_file", "extract_paths", "find_documents"]
+__all__ = ["ExtractOutcome", "ReadError", "extract_file", "extract_paths", "find_documents",
+           "skipped_files"]
 
 
 @dataclass
@@ -92,6 +93,18 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the directories named that are not in a format peergraph reads."""
+    skipped: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            skipped.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                  and p.suffix.lower() not in TEXT_FORMATS
+                                  and not p.name.startswith(".")))
+    return skipped
 
 
 def extract_paths(paths: Iterable[str | Path],
