@@ -53,5 +53,6 @@ def demo_command(reports: Path, store_dir: Path, maps_dir: Path | None) -> None:
         click.echo(f"  map           {path}")
     click.echo("  next          peergraph reports; peergraph report council bury; "
                "peergraph cypher 'MATCH (p:Peer) RETURN p.name'")
+    click.echo("                (after make demo, first: . .venv/bin/activate)")
     if result.failed:
         raise SystemExit(1)
