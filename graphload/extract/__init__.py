@@ -82,14 +82,17 @@ def _title(lines: list) -> str | None:
     return None
 
 
+def _files_in(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the readable documents inside directories named, in order."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in TEXT_FORMATS))
+            found.extend(p for p in _files_in(path) if p.suffix.lower() in TEXT_FORMATS)
         else:
             found.append(path)
     return found
@@ -97,14 +100,8 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
 
 def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files inside the directories named that are not in a format peergraph reads."""
-    skipped: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            skipped.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                  and p.suffix.lower() not in TEXT_FORMATS
-                                  and not p.name.startswith(".")))
-    return skipped
+    return [p for raw in paths if Path(raw).is_dir() for p in _files_in(Path(raw))
+            if p.suffix.lower() not in TEXT_FORMATS]
 
 
 def extract_paths(paths: Iterable[str | Path],
