@@ -47,10 +47,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         year=facts.year, line=facts.line.number if facts.line else None,
         evidence=review_evidence(facts))
     peers, entries = find_peers(lines, finder)
-    signposts = find_signposts(lines, finder)
-    signpost_lines = {s.line for s in signposts} | {
-        line.number for s in signposts for line in lines if s.text and line.text
-        and line.text in s.text}
+    signposts, signpost_lines = find_signposts(lines, finder)
     officer_groups = [(group, entry.line or 0, entry.evidence or "")
                       for entry in entries if not entry.councillor for group in entry.groups]
     shared_services = shared.merge(

@@ -23,8 +23,11 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 MAX_PARAGRAPHS = 3
 
 
-def find_signposts(lines: list[Line], finder: CouncilFinder) -> list[SignpostInfo]:
+def find_signposts(lines: list[Line],
+                   finder: CouncilFinder) -> tuple[list[SignpostInfo], set[int]]:
+    """The signposts, and the line numbers of their headings and paragraphs."""
     signposts = []
+    covered: set[int] = set()
     section: str | None = None
     for index, line in enumerate(lines):
         if _NUMBERED_HEADING.match(line.text) and len(line.text) < 90 and not line.bullet:
@@ -34,6 +37,7 @@ def find_signposts(lines: list[Line], finder: CouncilFinder) -> list[SignpostInf
             continue
         title = match.group("title").strip(" .:")
         body = _body(lines, index)
+        covered |= {line.number} | {b.number for b in body}
         text = " ".join(b.text for b in body)
         councils = _title_councils(title, finder)
         if not councils and _NAMES_COUNCILS.search(title):
@@ -41,7 +45,7 @@ def find_signposts(lines: list[Line], finder: CouncilFinder) -> list[SignpostInf
         signposts.append(SignpostInfo(title=title, councils=councils, text=clip(text),
                                       section=section, line=line.number,
                                       evidence=clip(line.text)))
-    return signposts
+    return signposts, covered
 
 
 def _title_councils(title: str, finder: CouncilFinder) -> list[Ref]:
