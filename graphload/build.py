@@ -424,9 +424,9 @@ def _add_peers(
         )
         for peer, review, _ in infos:
             evidence = provenance(review.doc_id, peer.line, peer.evidence)
-            writer.edge(
-                person.id, review.id, "SERVED_ON", {"role": clean_text(peer.role), **evidence}
-            )
+            # Their place on the team when the report states it ("Lead peer"), else their job.
+            team_role = clean_text(peer.team_role or peer.role)
+            writer.edge(person.id, review.id, "SERVED_ON", {"role": team_role, **evidence})
             for council_id in review.councils:
                 writer.edge(
                     council_id,
