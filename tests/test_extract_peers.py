@@ -108,3 +108,12 @@ def test_no_peer_list_is_a_warning(tmp_path: Path) -> None:
     record = extract_text(tmp_path, HEADER + "A report with no team in it.\n")
     assert record.peers == []
     assert any("no peer team list" in w for w in record.warnings)
+
+
+def test_team_listed_in_one_sentence(tmp_path: Path) -> None:
+    peers = _peers(tmp_path, "The peer team was: Ann Example, Chief Executive, Leeds City "
+                             "Council; Cllr Bob Sample (Labour), Leader, Salford City Council; "
+                             "and Cat Trial, Programme Manager, LGA.\n")
+    assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial"}
+    assert peers["Bob Sample"].party == "Labour"
+    assert [o.id for o in peers["Cat Trial"].organisations] == ["org:local-government-association"]

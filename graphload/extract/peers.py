@@ -29,15 +29,17 @@ from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.records import PeerInfo, Ref
 
-_TEAM_INTRO = re.compile(
+_INTRO_PHRASE = (
     r"(?:\bthe peers?\b[^.:]{0,80}?\b(?:were|was|are|is)"
     r"|\bthe (?:full |peer |review |peer challenge )?team\b[^.:]{0,40}?"
     r"\b(?:was|were|comprised|consisted of|included|is|are|was made up of)"
     r"|\bmembers of the (?:peer |review )?team\b[^.:]{0,40}?\bwere"
     r"|\bon behalf of the peer(?: challenge| review)? team)"
-    r"\s*(?:as follows)?\s*[:\-–]*\s*$",
-    re.IGNORECASE,
 )
+_TEAM_INTRO = re.compile(_INTRO_PHRASE + r"\s*(?:as follows)?\s*[:\-–]*\s*$", re.IGNORECASE)
+# "The peer team was: Ann Example, Chief Executive, Leeds City Council; Bob Sample, ..."
+_INLINE_TEAM = re.compile(_INTRO_PHRASE + r"\s*:\s*(?P<entries>[^;]{5,300}(?:;[^;]{5,300})+)$",
+                          re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^(?:yours sincerely|yours faithfully|kind regards|best wishes|"
                        r"with best wishes|regards)\b", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"\bon behalf of the peer(?: challenge| review)? team\b", re.IGNORECASE)
@@ -204,6 +206,14 @@ def find_team_lists(lines: list[Line], finder: CouncilFinder) -> list[PeerEntry]
     for index, line in enumerate(lines):
         if _TEAM_INTRO.search(line.text):
             entries.extend(_read_list(lines, index + 1, finder))
+            continue
+        inline = _INLINE_TEAM.search(line.text)
+        if inline:
+            for text in re.split(r";\s*(?:and\s+)?", inline.group("entries").rstrip(". ")):
+                entry = parse_entry(text, finder)
+                if entry:
+                    entry.line, entry.evidence = line.number, clip(line.text)
+                    entries.append(entry)
     return entries
 
 
