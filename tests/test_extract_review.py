@@ -84,3 +84,10 @@ def test_organisations_that_are_not_councils_keep_their_names(tmp_path: Path) ->
     assert orgs["Ann Example"] == [("org:local-government-association",
                                     "Local Government Association")]
     assert orgs["Bob Sample"] == [("org:acme-consulting-ltd", "Acme Consulting Ltd")]
+
+
+def test_two_day_visit_in_a_sentence_about_the_visit(tmp_path: Path) -> None:
+    record = extract_text(tmp_path, "Date of meeting: 10 and 13 September 2019\n\nWigan Council – "
+                          "Corporate Peer Challenge\n\nThe peer challenge took place on 4 and 5 "
+                          "March 2019.\n")
+    assert (record.review.start_date, record.review.end_date) == ("2019-03-04", "2019-03-05")

@@ -23,6 +23,8 @@ _CROSS_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH},?\s+(\d{{
 _SAME_MONTH = re.compile(
     rf"\b{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+(\d{{4}}))?"
     rf"(?:\s+and\s+{_DAY}\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\b", re.I)
+# "took place on 4 and 5 March 2019": two days, a visit only in a sentence about the visit
+_TWO_DAYS = re.compile(rf"\b{_DAY}\s+and\s+{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
 _MEETING = re.compile(r"\b(date of meeting|meeting date|date:|meeting on|committee on|"
                       r"decision of|dated)\b", re.I)
 _VISIT_CONTEXT = re.compile(r"\b(on-?site|visit|peer challenge|peer review|during|took place|"
@@ -70,6 +72,15 @@ def parse_range(text: str) -> tuple[date, date] | None:
     return None
 
 
+def _two_days(text: str) -> tuple[date, date] | None:
+    match = _TWO_DAYS.search(text)
+    if not match:
+        return None
+    d1, d2, month, year = match.groups()
+    start, end = _make(d1, month, year), _make(d2, month, year)
+    return (start, end) if start and end and start < end else None
+
+
 def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     """The visit: a date range in the title area, else in a sentence about the visit."""
     fallback = None
@@ -77,6 +88,8 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
         if not line.text or _MEETING.search(line.text):
             continue
         found = parse_range(line.text)
+        if not found and _VISIT_CONTEXT.search(line.text):
+            found = _two_days(line.text)
         if not found:
             continue
         visit = VisitDates(found[0], found[1], line.number, line.text)
