@@ -46,9 +46,9 @@ def test_map_default_output_is_named_after_view_and_council(run, tmp_path, monke
 
 
 def test_unknown_council_fails_with_suggestions(run, tmp_path) -> None:
-    result = run("-o", str(tmp_path / "m.html"), "--council", "Bromsgove")
+    result = run("-o", str(tmp_path / "m.html"), "--council", "Brumsgrave")
     assert result.exit_code == 2
-    assert "no council called 'Bromsgove'" in result.output
+    assert "no council matches 'Brumsgrave'" in result.output
     assert "Bromsgrove District Council" in result.output
     assert not (tmp_path / "m.html").exists()
 

@@ -173,7 +173,7 @@ def test_find_council_ambiguous_lists_candidates() -> None:
     assert find_node(tiny_graph(), "South", "Council") == "SOU"  # a unique prefix
     g = tiny_graph()
     g.add_node("SOS", id="SOS", labels=["Council"], name="South Somerset District Council")
-    with pytest.raises(MatchError, match="fits 2 councils") as err:
+    with pytest.raises(MatchError, match="matches more than one council") as err:
         find_node(g, "South", "Council")
     assert err.value.suggestions == [
         "South Holland District Council (SOU)",
@@ -181,10 +181,14 @@ def test_find_council_ambiguous_lists_candidates() -> None:
     ]
 
 
+def test_find_council_forgives_one_spelling_slip() -> None:
+    assert find_node(tiny_graph(), "Bromsgove District Council", "Council") == "BRM"
+
+
 def test_find_unknown_council_suggests_near_names() -> None:
-    with pytest.raises(MatchError, match="no council called") as err:
-        find_node(tiny_graph(), "Bromsgove District Council", "Council")
-    assert "Bromsgrove District Council" in err.value.suggestions
+    with pytest.raises(MatchError, match="no council matches") as err:
+        find_node(tiny_graph(), "Brumsgrave", "Council")
+    assert err.value.suggestions == ["Bromsgrove District Council (BRM)"]
 
 
 def test_find_peer_by_alias_and_name() -> None:
