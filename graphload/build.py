@@ -13,7 +13,6 @@ order they were read or loaded in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -30,6 +29,7 @@ from graphload.records import (
     Ref,
     SharedServiceInfo,
 )
+from graphload.redact import redact
 from graphload.resolve import CouncilResolver, GazetteerLike, is_council_ref, organisation_node_id
 
 EVIDENCE_LIMIT = 300
@@ -74,16 +74,13 @@ def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
     return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# UK numbers (01473 825820, 020 7664 3000, +44 (0)20 ...); not years or ISO dates.
-_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){6,8}\b")
 
 
 def clean_text(text: str | None, limit: int | None = None) -> str | None:
     """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
     if text is None:
         return None
-    cleaned = _PHONE.sub("", _EMAIL.sub("", text))
+    cleaned = redact(text)
     cleaned = " ".join(cleaned.split())
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "\u2026"

@@ -9,18 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any, Protocol
+
+from graphload.redact import redact
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_WIDTH = 80
 MAX_CELL_LINES = 4
 LIST_SEPARATOR = "; "
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?(?:[\s-]?\d{3,4}){2}(?!\w)")
 
 
 class Result(Protocol):
@@ -30,7 +29,7 @@ class Result(Protocol):
 
 def scrub(text: str) -> str:
     """``text`` without e-mail addresses and UK telephone numbers."""
-    return _PHONE.sub("[phone removed]", _EMAIL.sub("[e-mail removed]", text))
+    return redact(text)
 
 
 def clean(value: Any) -> Any:

@@ -9,20 +9,14 @@ text is data: it is never HTML-escaped here (the page shows it with
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import PurePath
 
 import networkx as nx
 
+from graphload.redact import redact
 from visualise.views import labels_of, rel_type
-
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-# UK numbers: a leading 0 or +44, then nine or ten more digits with spaces, dashes
-# or brackets between them; never inside a longer run of digits or a word.
-PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){9,10}(?![\w])")
-REMOVED = "[removed]"
 
 LABEL_MAX = 42
 TEXT_MAX = 300
@@ -41,7 +35,7 @@ def scrub(value: object) -> str:
         text = ", ".join(scrub(v) for v in value if v is not None and v != "")
     else:
         text = str(value)
-    return PHONE.sub(REMOVED, EMAIL.sub(REMOVED, text))
+    return redact(text)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from graphload.errors import ReadError
-from graphload.extract.redact import redact
+from graphload.redact import redact
 
 TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                 ".html": "html", ".htm": "html"}
