@@ -16,9 +16,10 @@ from graphload.extract.others import find_others
 from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
 from graphload.extract.recommendations import find_recommendations
-from graphload.extract.review import read_review, review_evidence
+from graphload.extract.review import read_review
+from graphload.extract.sentences import clip
 from graphload.extract.signposts import find_signposts
-from graphload.extract.themes import evidence_for, find_themes
+from graphload.extract.themes import find_themes
 from graphload.gazetteer import Gazetteer
 from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
 
@@ -45,7 +46,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         start_date=visit.start.isoformat() if visit else None,
         end_date=visit.end.isoformat() if visit else None,
         year=facts.year, line=facts.line.number if facts.line else None,
-        evidence=review_evidence(facts))
+        evidence=clip(facts.line.text) if facts.line else None)
     peers, entries = find_peers(lines, finder)
     signposts, signpost_lines = find_signposts(lines, finder)
     officer_groups = [(group, entry.line or 0, entry.evidence or "")
@@ -54,6 +55,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         shared.from_sentences(lines, finder, facts.councils, signpost_lines)
         + shared.from_signposts(signposts)
         + shared.from_peer_roles(officer_groups))
+    peer_names = {peer.name for peer in peers}
     warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
     if not peers:
         warnings.append(f"{path}: no peer team list found")
@@ -64,10 +66,10 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         peers=peers,
         signposts=signposts,
         recommendations=find_recommendations(lines),
-        themes=[ThemeInfo(hit.name, hit.line.number, evidence_for(hit))
+        themes=[ThemeInfo(hit.name, hit.line.number, clip(hit.line.text))
                 for hit in find_themes(lines)],
         shared_services=shared_services,
-        not_peers=[p for p in find_others(lines) if p.name not in {q.name for q in peers}],
+        not_peers=[p for p in find_others(lines) if p.name not in peer_names],
         warnings=warnings,
     )
 

@@ -10,7 +10,6 @@ from functools import lru_cache
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
 from graphload.extract.reading import Line
-from graphload.extract.sentences import clip
 from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
 
@@ -178,7 +177,3 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
         warnings.append(warning)
     return ReviewFacts(review_kind(lines, anchors), councils, visit, year, line,
                        warnings), finder
-
-
-def review_evidence(facts: ReviewFacts) -> str | None:
-    return clip(facts.line.text) if facts.line else None

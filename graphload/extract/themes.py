@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from graphload.extract.reading import Line
-from graphload.extract.sentences import clip
 
 # canonical name -> wordings that mean it (matched against the whole heading, lower case)
 THEMES: dict[str, str] = {
@@ -108,7 +107,3 @@ def section_themes(lines: list[Line]) -> list[str | None]:
                 current = None  # a new numbered section that is not a theme
         result.append(current)
     return result
-
-
-def evidence_for(hit: ThemeHit) -> str:
-    return clip(hit.line.text)
