@@ -31,6 +31,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	@scripts/ensure-chromium.sh
 	@$(BIN)/ruff check graphload queries visualise tests benchmarks scripts
+	@$(BIN)/ruff format --check graphload queries visualise tests benchmarks scripts
 	@$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

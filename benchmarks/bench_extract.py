@@ -1,6 +1,6 @@
 """How fast the reader is: median seconds per sample report, and on a 30 MB document.
 
-    .venv/bin/python benchmarks/bench_extract.py [--runs N]
+.venv/bin/python benchmarks/bench_extract.py [--runs N]
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from graphload.extract import extract_file
 from graphload.gazetteer import Gazetteer
 
 REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
-WORDS = ("the council should review its plans and priorities with partners across the "
-         "borough").split()
+WORDS = (
+    "the council should review its plans and priorities with partners across the borough"
+).split()
 
 
 def median_seconds(path: Path, runs: int, gazetteer: Gazetteer) -> float:
@@ -53,8 +54,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as directory:
         big = big_document(Path(directory))
         seconds = median_seconds(big, 3, gazetteer)
-        print(f"{'30 MB, 400k lines, no report':32} {big.stat().st_size / 2**20:6.0f} MiB  "
-              f"median {seconds:7.1f} s")
+        print(
+            f"{'30 MB, 400k lines, no report':32} {big.stat().st_size / 2**20:6.0f} MiB  "
+            f"median {seconds:7.1f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -74,8 +74,6 @@ def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
     return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
 
 
-
-
 def clean_text(text: str | None, limit: int | None = None) -> str | None:
     """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
     if text is None:

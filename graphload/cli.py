@@ -30,13 +30,25 @@ for command in (*load_commands, *query_commands, *map_commands):
 
 
 @cli.command("demo")
-@click.argument("reports", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                default="data/reports")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path),
-              envvar="PEERGRAPH_STORE", default="peergraph-data", show_default=True,
-              help="The embedded store's directory.")
-@click.option("--maps", "maps_dir", type=click.Path(path_type=Path), default=None,
-              help="Where to write the maps [default: a maps/ folder beside REPORTS].")
+@click.argument(
+    "reports", type=click.Path(exists=True, file_okay=False, path_type=Path), default="data/reports"
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    envvar="PEERGRAPH_STORE",
+    default="peergraph-data",
+    show_default=True,
+    help="The embedded store's directory.",
+)
+@click.option(
+    "--maps",
+    "maps_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the maps [default: a maps/ folder beside REPORTS].",
+)
 def demo_command(reports: Path, store_dir: Path, maps_dir: Path | None) -> None:
     """The main job: load REPORTS into the embedded store, print two reports, draw maps."""
     from graphload.demo import run_demo
@@ -51,8 +63,10 @@ def demo_command(reports: Path, store_dir: Path, maps_dir: Path | None) -> None:
     click.echo(f"  graph store   {store_dir}/  (try: peergraph stats --store {store_dir})")
     for path in result.maps:
         click.echo(f"  map           {path}")
-    click.echo("  next          peergraph reports; peergraph report council bury; "
-               "peergraph cypher 'MATCH (p:Peer) RETURN p.name'")
+    click.echo(
+        "  next          peergraph reports; peergraph report council bury; "
+        "peergraph cypher 'MATCH (p:Peer) RETURN p.name'"
+    )
     click.echo("                (after make demo, first: . .venv/bin/activate)")
     if result.failed:
         raise SystemExit(1)

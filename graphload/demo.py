@@ -23,8 +23,9 @@ class DemoResult:
     failed: int = 0
 
 
-def run_demo(reports_dir: Path, store_dir: Path, maps_dir: Path,
-             echo: Callable[[str], None] = print) -> DemoResult:
+def run_demo(
+    reports_dir: Path, store_dir: Path, maps_dir: Path, echo: Callable[[str], None] = print
+) -> DemoResult:
     summary = load_paths([reports_dir], store_dir=store_dir)
     for error in summary.errors:
         echo(f"error: {error}")
@@ -37,13 +38,15 @@ def run_demo(reports_dir: Path, store_dir: Path, maps_dir: Path,
             echo(f"\n$ peergraph report {name}\n{table}")
         graph = store.export_graph()
     maps_dir.mkdir(parents=True, exist_ok=True)
-    overview = render_map(graph, maps_dir / "overview.html",
-                          title="peergraph: every review, peer and council")
+    overview = render_map(
+        graph, maps_dir / "overview.html", title="peergraph: every review, peer and council"
+    )
     result.maps.append(overview.path)
     council = most_reviewed_council(graph)
     if council:
-        ego = render_map(graph, maps_dir / f"council-{council.lower()}.html", council=council,
-                         depth=2)
+        ego = render_map(
+            graph, maps_dir / f"council-{council.lower()}.html", council=council, depth=2
+        )
         result.maps.append(ego.path)
     return result
 

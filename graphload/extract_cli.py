@@ -13,16 +13,25 @@ from graphload.records import ExtractRecord
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table",
-              show_default=True, help="json: the stable record format; table: a summary.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="table",
+    show_default=True,
+    help="json: the stable record format; table: a summary.",
+)
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Read peer challenge documents (files or directories) and print what they say.
 
     Exit status 0 when every document was read, 1 when any could not be.
     """
     for path in skipped_files(paths):
-        click.echo(f"note: {path}: skipped, peergraph does not read "
-                   f"{path.suffix or 'extension-less'} files", err=True)
+        click.echo(
+            f"note: {path}: skipped, peergraph does not read "
+            f"{path.suffix or 'extension-less'} files",
+            err=True,
+        )
     outcomes: list[ExtractOutcome] = []
     for outcome in extract_paths(paths):
         outcomes.append(outcome)
@@ -46,10 +55,12 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
 def summarise(record: ExtractRecord) -> str:
     review = record.review
     councils = " and ".join(c.name for c in review.councils) or "(reviewed council not named)"
-    when = (f"{review.start_date} to {review.end_date}" if review.start_date
-            else str(review.year or "year unknown"))
-    lines = [f"== {record.document.path}",
-             f"   {review.kind or 'Review'} of {councils}, {when}"]
+    when = (
+        f"{review.start_date} to {review.end_date}"
+        if review.start_date
+        else str(review.year or "year unknown")
+    )
+    lines = [f"== {record.document.path}", f"   {review.kind or 'Review'} of {councils}, {when}"]
     for peer in record.peers:
         employers = ", ".join(o.name for o in peer.organisations) or "-"
         flag = " (Cllr" + (f", {peer.party})" if peer.party else ")") if peer.councillor else ""

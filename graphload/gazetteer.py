@@ -47,17 +47,35 @@ _TYPE_WORDS: list[tuple[str, frozenset[str]]] = [
     ("metropolitan district council", frozenset({"Metropolitan district"})),
     ("county borough council", frozenset({"Welsh unitary authority"})),
     ("district council", frozenset({"Non-metropolitan district", "Metropolitan district"})),
-    ("borough council", frozenset(
-        {"Non-metropolitan district", "Metropolitan district", "London borough",
-         "Unitary authority"})),
+    (
+        "borough council",
+        frozenset(
+            {
+                "Non-metropolitan district",
+                "Metropolitan district",
+                "London borough",
+                "Unitary authority",
+            }
+        ),
+    ),
     ("county council", frozenset({"County"})),
-    ("city council", frozenset(
-        {"Non-metropolitan district", "Metropolitan district", "Unitary authority"})),
+    (
+        "city council",
+        frozenset({"Non-metropolitan district", "Metropolitan district", "Unitary authority"}),
+    ),
     ("mbc", frozenset({"Metropolitan district"})),
     ("dc", frozenset({"Non-metropolitan district", "Metropolitan district"})),
-    ("bc", frozenset(
-        {"Non-metropolitan district", "Metropolitan district", "London borough",
-         "Unitary authority"})),
+    (
+        "bc",
+        frozenset(
+            {
+                "Non-metropolitan district",
+                "Metropolitan district",
+                "London borough",
+                "Unitary authority",
+            }
+        ),
+    ),
     ("cc", frozenset({"County", "Non-metropolitan district", "Unitary authority"})),
     ("ua", frozenset({"Unitary authority"})),
     ("councils", frozenset()),
@@ -80,7 +98,7 @@ def _strip_type_words(name: str) -> tuple[str, frozenset[str] | None]:
     allowed: frozenset[str] | None = None
     for prefix in _PREFIXES:
         if name.startswith(prefix):
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
             if prefix.startswith("london borough"):
                 allowed = frozenset({"London borough"})
     for suffix, types in _TYPE_WORDS:
@@ -167,18 +185,20 @@ class Gazetteer:
         with open(directory / "uk_local_authorities_current.csv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 aliases = tuple(a.strip() for a in row["alt-names"].split(",") if a.strip())
-                entries.append(CouncilEntry(
-                    code=row["local-authority-code"],
-                    name=row["official-name"],
-                    short_name=row["nice-name"],
-                    register_type=row["local-authority-type-name"],
-                    kind=_kind(row["local-authority-type-name"], row["official-name"]),
-                    nation=row["nation"],
-                    start_date=row["start-date"] or None,
-                    end_date=row["end-date"] or None,
-                    replaced_by=tuple(c for c in row["replaced-by"].split(",") if c),
-                    aliases=aliases,
-                ))
+                entries.append(
+                    CouncilEntry(
+                        code=row["local-authority-code"],
+                        name=row["official-name"],
+                        short_name=row["nice-name"],
+                        register_type=row["local-authority-type-name"],
+                        kind=_kind(row["local-authority-type-name"], row["official-name"]),
+                        nation=row["nation"],
+                        start_date=row["start-date"] or None,
+                        end_date=row["end-date"] or None,
+                        replaced_by=tuple(c for c in row["replaced-by"].split(",") if c),
+                        aliases=aliases,
+                    )
+                )
         extra: dict[str, set[str]] = {}
         with open(directory / "lookup_name_to_registry.csv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
@@ -199,11 +219,13 @@ class Gazetteer:
         if core and (not candidates or not exists_then):
             # "Dorset" in 2012 means the county council, not the 2019 unitary.
             candidates |= self._by_core.get(core, set()) or self._by_core.get(
-                core.replace(" ", ""), set())
+                core.replace(" ", ""), set()
+            )
         return self._choose(candidates, allowed, year)
 
-    def _choose(self, codes: set[str], allowed: frozenset[str] | None,
-                year: int | None) -> CouncilEntry | None:
+    def _choose(
+        self, codes: set[str], allowed: frozenset[str] | None, year: int | None
+    ) -> CouncilEntry | None:
         entries = [self.entries[c] for c in codes]
         # Councils, not combined authorities or other bodies the register also lists.
         entries = [e for e in entries if e.register_type != "Combined authority"] or entries

@@ -21,7 +21,6 @@ MAX_CELL_LINES = 4
 LIST_SEPARATOR = "; "
 
 
-
 class Result(Protocol):
     columns: list[str]
     rows: list[dict[str, Any]]

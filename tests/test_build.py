@@ -327,15 +327,30 @@ def test_seed_reviewed_by_carries_provenance(seed_graph):
 
 
 def test_served_on_role_is_the_team_role_when_stated() -> None:
-    lead = PeerInfo(name="Ann Example", role="Chief Executive", team_role="Lead peer",
-                    organisations=[Ref("LDS", "Leeds City Council")], line=3, evidence="x")
+    lead = PeerInfo(
+        name="Ann Example",
+        role="Chief Executive",
+        team_role="Lead peer",
+        organisations=[Ref("LDS", "Leeds City Council")],
+        line=3,
+        evidence="x",
+    )
     member = PeerInfo(name="Bob Sample", role="Director", line=4, evidence="y")
     record = ExtractRecord(
         document=DocumentInfo(path="r.txt", sha256="ab" * 32, format="txt"),
-        review=ReviewInfo(kind="Corporate Peer Challenge", councils=[Ref("WGN", "Wigan Council")],
-                          year=2019, line=1, evidence="z"),
-        peers=[lead, member])
+        review=ReviewInfo(
+            kind="Corporate Peer Challenge",
+            councils=[Ref("WGN", "Wigan Council")],
+            year=2019,
+            line=1,
+            evidence="z",
+        ),
+        peers=[lead, member],
+    )
     graph = build_graph([record], None)
-    roles = {graph.nodes[u]["name"]: a["role"] for u, _, a in graph.edges(data=True)
-             if a["type"] == "SERVED_ON"}
+    roles = {
+        graph.nodes[u]["name"]: a["role"]
+        for u, _, a in graph.edges(data=True)
+        if a["type"] == "SERVED_ON"
+    }
     assert roles == {"Ann Example": "Lead peer", "Bob Sample": "Director"}

@@ -12,9 +12,11 @@ REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "004_db1c
 
 def as_html(text: str) -> str:
     """Render a text report the way a council website would: paragraphs and lists."""
-    parts = ["<!DOCTYPE html><html><head><title>Peer challenge</title>",
-             "<style>p { margin: 0 }</style><script>var x = '<p>not text</p>';</script>",
-             "</head><body>"]
+    parts = [
+        "<!DOCTYPE html><html><head><title>Peer challenge</title>",
+        "<style>p { margin: 0 }</style><script>var x = '<p>not text</p>';</script>",
+        "</head><body>",
+    ]
     in_list = False
     for line in text.splitlines():
         if line.startswith("- "):
@@ -38,10 +40,15 @@ def test_html_report_reads_like_its_text(tmp_path: Path) -> None:
     from_text, from_html = extract_file(REPORT), extract_file(page)
     assert from_html.document.format == "html"
     assert from_html.review == from_text.review.__class__(
-        **{**from_text.review.__dict__, "line": from_html.review.line,
-           "evidence": from_html.review.evidence})
+        **{
+            **from_text.review.__dict__,
+            "line": from_html.review.line,
+            "evidence": from_html.review.evidence,
+        }
+    )
     assert [(p.name, p.role, p.organisations) for p in from_html.peers] == [
-        (p.name, p.role, p.organisations) for p in from_text.peers]
+        (p.name, p.role, p.organisations) for p in from_text.peers
+    ]
     assert sum(r.key for r in from_html.recommendations) == 9
     assert [t.name for t in from_html.themes] == [t.name for t in from_text.themes]
     # Line numbers point into the HTML file itself.

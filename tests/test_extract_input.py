@@ -16,21 +16,26 @@ from graphload.errors import ReadError
 from graphload.extract import extract_file
 from tests.extract_helpers import extract_text
 
-GOOD = ("Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\nThe peers were:\n"
-        "- Ann Example, Chief Executive, Leeds City Council\n\nProse.\n")
+GOOD = (
+    "Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\nThe peers were:\n"
+    "- Ann Example, Chief Executive, Leeds City Council\n\nProse.\n"
+)
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "graphload", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "graphload", *args], capture_output=True, text=True, timeout=120
+    )
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary file"),
-])
-def test_unreadable_files_raise_clear_errors(tmp_path: Path, content: bytes,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary file"),
+    ],
+)
+def test_unreadable_files_raise_clear_errors(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(ReadError, match=message) as error:
@@ -57,9 +62,13 @@ def test_one_huge_line_is_linear_and_warned(tmp_path: Path) -> None:
 
 
 def test_truncated_html(tmp_path: Path) -> None:
-    record = extract_text(tmp_path, "<html><body><h1>Corporate Peer Challenge Wigan Council</h1>"
-                          "<p>4-7 March 2019</p><p>The peers were:</p><ul><li>Ann Example, Chief "
-                          "Executive, Leeds City Council</li><li>Bob Sam", name="cut.html")
+    record = extract_text(
+        tmp_path,
+        "<html><body><h1>Corporate Peer Challenge Wigan Council</h1>"
+        "<p>4-7 March 2019</p><p>The peers were:</p><ul><li>Ann Example, Chief "
+        "Executive, Leeds City Council</li><li>Bob Sam",
+        name="cut.html",
+    )
     assert record.document.format == "html"
     assert [c.id for c in record.review.councils] == ["WGN"]
     assert record.peers[0].name == "Ann Example"
@@ -67,8 +76,10 @@ def test_truncated_html(tmp_path: Path) -> None:
 
 def test_contacts_never_reach_the_output(tmp_path: Path) -> None:
     path = tmp_path / "contacts.md"
-    path.write_text(GOOD + "\nContact: ann.example@leeds.gov.uk or 0113 222 4444. "
-                    "Email: [g.x@bury.gov.uk](mailto:g.x@bury.gov.uk) Tel: +44 (0)20 7664 3000\n")
+    path.write_text(
+        GOOD + "\nContact: ann.example@leeds.gov.uk or 0113 222 4444. "
+        "Email: [g.x@bury.gov.uk](mailto:g.x@bury.gov.uk) Tel: +44 (0)20 7664 3000\n"
+    )
     result = CliRunner().invoke(cli, ["extract", "--format", "json", str(path)])
     assert result.exit_code == 0
     for secret in ("@leeds.gov.uk", "0113 222 4444", "bury.gov.uk", "7664 3000"):
@@ -92,8 +103,16 @@ def test_all_good_exits_zero_and_json_is_the_documented_shape(tmp_path: Path) ->
     result = _run("extract", "--format", "json", str(tmp_path / "good.txt"))
     assert result.returncode == 0, result.stderr
     [record] = json.loads(result.stdout)
-    assert set(record) >= {"document", "review", "peers", "signposts", "recommendations",
-                           "themes", "shared_services", "warnings"}
+    assert set(record) >= {
+        "document",
+        "review",
+        "peers",
+        "signposts",
+        "recommendations",
+        "themes",
+        "shared_services",
+        "warnings",
+    }
     assert set(record["document"]) >= {"path", "sha256", "format"}
     assert set(record["review"]) >= {"kind", "councils", "start_date", "end_date", "year"}
 
@@ -111,4 +130,5 @@ def test_unsupported_files_in_a_directory_are_named(tmp_path: Path) -> None:
     result = _run("extract", str(tmp_path))
     assert result.returncode == 0
     assert f"note: {tmp_path / 'scan.pdf'}: skipped, peergraph does not read .pdf files" in (
-        result.stderr)
+        result.stderr
+    )

@@ -113,8 +113,13 @@ def test_shared_services(seed: str) -> None:
 def test_every_fact_has_provenance(seed: str) -> None:
     _, record = _load(seed)
     lines = (REPORTS / f"{seed}.txt").read_text().splitlines()
-    facts = (record["peers"] + record["signposts"] + record["recommendations"]
-             + record["shared_services"] + record["theme_evidence"])
+    facts = (
+        record["peers"]
+        + record["signposts"]
+        + record["recommendations"]
+        + record["shared_services"]
+        + record["theme_evidence"]
+    )
     for fact in facts:
         assert 1 <= fact["line"] <= len(lines)
         assert fact["evidence"] and len(fact["evidence"]) <= 300

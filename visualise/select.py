@@ -45,8 +45,7 @@ def find_node(graph: nx.MultiDiGraph, query: str, label: str) -> str:
         raise MatchError(f"empty {label.lower()} name", [])
     candidates = _candidates(graph, label)
     if not candidates:
-        raise MatchError(f"no {label.lower()} called {query!r}; the graph has no {label} nodes",
-                         [])
+        raise MatchError(f"no {label.lower()} called {query!r}; the graph has no {label} nodes", [])
     try:
         return Matcher(candidates, kind=label.lower()).resolve(query).id
     except (UnknownName, AmbiguousName) as error:

@@ -23,8 +23,14 @@ from graphload.extract.themes import find_themes
 from graphload.gazetteer import Gazetteer
 from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
 
-__all__ = ["ExtractOutcome", "ReadError", "extract_file", "extract_paths", "find_documents",
-           "skipped_files"]
+__all__ = [
+    "ExtractOutcome",
+    "ReadError",
+    "extract_file",
+    "extract_paths",
+    "find_documents",
+    "skipped_files",
+]
 
 
 @dataclass
@@ -42,32 +48,42 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
     facts, finder = read_review(lines, gazetteer)
     visit = facts.visit
     review = ReviewInfo(
-        kind=facts.kind, councils=facts.councils,
+        kind=facts.kind,
+        councils=facts.councils,
         start_date=visit.start.isoformat() if visit else None,
         end_date=visit.end.isoformat() if visit else None,
-        year=facts.year, line=facts.line.number if facts.line else None,
-        evidence=clip(facts.line.text) if facts.line else None)
+        year=facts.year,
+        line=facts.line.number if facts.line else None,
+        evidence=clip(facts.line.text) if facts.line else None,
+    )
     peers, entries = find_peers(lines, finder)
     signposts, signpost_lines = find_signposts(lines, finder)
-    officer_groups = [(group, entry.line or 0, entry.evidence or "")
-                      for entry in entries if not entry.councillor for group in entry.groups]
+    officer_groups = [
+        (group, entry.line or 0, entry.evidence or "")
+        for entry in entries
+        if not entry.councillor
+        for group in entry.groups
+    ]
     shared_services = shared.merge(
         shared.from_sentences(lines, finder, facts.councils, signpost_lines)
         + shared.from_signposts(signposts)
-        + shared.from_peer_roles(officer_groups))
+        + shared.from_peer_roles(officer_groups)
+    )
     peer_names = {peer.name for peer in peers}
     warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
     if not peers:
         warnings.append(f"{path}: no peer team list found")
     return ExtractRecord(
-        document=DocumentInfo(path=str(path), sha256=document.sha256, format=document.format,
-                              title=_title(lines)),
+        document=DocumentInfo(
+            path=str(path), sha256=document.sha256, format=document.format, title=_title(lines)
+        ),
         review=review,
         peers=peers,
         signposts=signposts,
         recommendations=find_recommendations(lines),
-        themes=[ThemeInfo(hit.name, hit.line.number, clip(hit.line.text))
-                for hit in find_themes(lines)],
+        themes=[
+            ThemeInfo(hit.name, hit.line.number, clip(hit.line.text)) for hit in find_themes(lines)
+        ],
         shared_services=shared_services,
         not_peers=[p for p in find_others(lines) if p.name not in peer_names],
         warnings=warnings,
@@ -99,12 +115,18 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
 
 def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files inside the directories named that are not in a format peergraph reads."""
-    return [p for raw in paths if Path(raw).is_dir() for p in _files_in(Path(raw))
-            if p.suffix.lower() not in TEXT_FORMATS]
+    return [
+        p
+        for raw in paths
+        if Path(raw).is_dir()
+        for p in _files_in(Path(raw))
+        if p.suffix.lower() not in TEXT_FORMATS
+    ]
 
 
-def extract_paths(paths: Iterable[str | Path],
-                  gazetteer: Gazetteer | None = None) -> Iterator[ExtractOutcome]:
+def extract_paths(
+    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None
+) -> Iterator[ExtractOutcome]:
     gazetteer = gazetteer or Gazetteer.load()
     for path in find_documents(paths):
         try:

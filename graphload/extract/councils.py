@@ -36,12 +36,16 @@ ORGANISATION_ALIASES = {
 _ORG_WORDS = re.compile(
     r"\b(Association|Trust|NHS|Ltd|Limited|plc|LLP|University|Agency|Commission|Police|"
     r"Fire|Authority|Foundation|Institute|Society|Network|Company|Board|Office|Department|"
-    r"Ministry|Service|Partnership|College|Centre|Consulting|Consultancy)\b")
+    r"Ministry|Service|Partnership|College|Centre|Consulting|Consultancy)\b"
+)
 _PREFIX_NAMED = re.compile(
     r"\b(?:London|Royal) Borough of [A-Z][\w'’-]*(?:\s+(?:and|&|upon|on)\s+[A-Z][\w'’-]*"
-    r"|\s+[A-Z][\w'’-]*){0,4}")
-_MENTION_HINT = re.compile(r"[Cc]ouncil|COUNCIL|\b(?:DC|BC|CC|MBC|UA|LGA|LGG)\b|Borough of|"
-                           r"Local Government")
+    r"|\s+[A-Z][\w'’-]*){0,4}"
+)
+_MENTION_HINT = re.compile(
+    r"[Cc]ouncil|COUNCIL|\b(?:DC|BC|CC|MBC|UA|LGA|LGG)\b|Borough of|"
+    r"Local Government"
+)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
 
@@ -104,11 +108,13 @@ class CouncilFinder:
         i = 0
         while i < len(pieces):
             for j in range(len(pieces), i, -1):
-                if j > i + 1 and all(self._council_with_type(p, type_word, trim=False)
-                                     for p, _ in pieces[i:j]):
+                if j > i + 1 and all(
+                    self._council_with_type(p, type_word, trim=False) for p, _ in pieces[i:j]
+                ):
                     continue  # "Adur and Worthing": two councils, not one joint name
                 candidate = pieces[i][0] + "".join(
-                    joiners[k - 1] + pieces[k][0] for k in range(i + 1, j))
+                    joiners[k - 1] + pieces[k][0] for k in range(i + 1, j)
+                )
                 ref = self._council_with_type(candidate, type_word, trim=j == i + 1)
                 if ref:
                     offset = pieces[i][1]
@@ -158,8 +164,11 @@ class CouncilFinder:
                 floor = k + 1
                 continue
             is_upper_anchor = lowered in _UPPER_ANCHORS and word.isupper()
-            if not (lowered in SINGULAR_ANCHORS - _UPPER_ANCHORS or is_upper_anchor
-                    or lowered in PLURAL_ANCHORS):
+            if not (
+                lowered in SINGULAR_ANCHORS - _UPPER_ANCHORS
+                or is_upper_anchor
+                or lowered in PLURAL_ANCHORS
+            ):
                 continue
             if k + 1 < len(tokens) and tokens[k + 1][0].lower().startswith("partnership"):
                 continue
@@ -181,8 +190,9 @@ class CouncilFinder:
             while len(words) > 3:  # longest first: "London Borough of Barking & Dagenham"
                 ref = self.council(" ".join(words))
                 if ref:
-                    mentions.append(self._mention(ref, match.start(),
-                                                  match.start() + len(" ".join(words))))
+                    mentions.append(
+                        self._mention(ref, match.start(), match.start() + len(" ".join(words)))
+                    )
                     break
                 words.pop()
         for phrase in ("Local Government Association",):
@@ -209,20 +219,22 @@ class CouncilFinder:
                 break
         return first
 
-    def _singular(self, text: str, tokens: list[tuple[str, int, int]], first: int,
-                  k: int) -> list[Mention]:
+    def _singular(
+        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
+    ) -> list[Mention]:
         end = tokens[k][2]
         for j in range(first, k):
             word = tokens[j][0]
             if not word[0].isupper():
                 continue
-            ref = self.council(text[tokens[j][1]:end])
+            ref = self.council(text[tokens[j][1] : end])
             if ref:
                 return [self._mention(ref, tokens[j][1], end)]
         return []
 
-    def _plural(self, text: str, tokens: list[tuple[str, int, int]], first: int,
-                k: int) -> list[Mention]:
+    def _plural(
+        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
+    ) -> list[Mention]:
         words = [t[0] for t in tokens[first:k]]
         type_word = ""
         while words and words[-1].lower() in _TYPE_WORDS:
@@ -268,9 +280,14 @@ def _drop_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that repeats the one before it as its bracketed abbreviation."""
     kept: list[Mention] = []
     for mention in mentions:
-        if kept and kept[-1].ref.id == mention.ref.id and (
+        if (
+            kept
+            and kept[-1].ref.id == mention.ref.id
+            and (
                 mention.start < kept[-1].end
-                or text[kept[-1].end:mention.start].strip() in {"(", ""}):
+                or text[kept[-1].end : mention.start].strip() in {"(", ""}
+            )
+        ):
             continue
         kept.append(mention)
     return kept
@@ -282,13 +299,13 @@ def _split_list(text: str) -> tuple[list[tuple[str, int]], list[str]]:
     joiners: list[str] = []
     cursor = 0
     for separator in _LIST_SEPARATOR.finditer(text):
-        if text[cursor:separator.start()].strip():
+        if text[cursor : separator.start()].strip():
             if pieces:
-                joiners.append(text[pieces[-1][1] + len(pieces[-1][0]):cursor] or " and ")
-            pieces.append((text[cursor:separator.start()], cursor))
+                joiners.append(text[pieces[-1][1] + len(pieces[-1][0]) : cursor] or " and ")
+            pieces.append((text[cursor : separator.start()], cursor))
         cursor = separator.end()
     if text[cursor:].strip():
         if pieces:
-            joiners.append(text[pieces[-1][1] + len(pieces[-1][0]):cursor] or " and ")
+            joiners.append(text[pieces[-1][1] + len(pieces[-1][0]) : cursor] or " and ")
         pieces.append((text[cursor:], cursor))
     return pieces, joiners

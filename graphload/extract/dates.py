@@ -11,9 +11,26 @@ from datetime import date
 
 from graphload.extract.reading import Line
 
-MONTHS = {name: number for number, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|to|until)\s*"
@@ -22,13 +39,21 @@ _CROSS_MONTH = re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY}\s+{_MONTH},?\s+(\d{{
 # 14th to 17th May 2012, 8-11th November 2016, optionally "and 23rd February" after
 _SAME_MONTH = re.compile(
     rf"\b{_DAY}{_TO}{_DAY}\s+{_MONTH}(?:,?\s+(\d{{4}}))?"
-    rf"(?:\s+and\s+{_DAY}\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\b", re.I)
+    rf"(?:\s+and\s+{_DAY}\s+{_MONTH})?(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)
 # "took place on 4 and 5 March 2019": two days, a visit only in a sentence about the visit
 _TWO_DAYS = re.compile(rf"\b{_DAY}\s+and\s+{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
-_MEETING = re.compile(r"\b(date of meeting|meeting date|date:|meeting on|committee on|"
-                      r"decision of|dated)\b", re.I)
-_VISIT_CONTEXT = re.compile(r"\b(on-?site|visit|peer challenge|peer review|during|took place|"
-                            r"undertaken|carried out|feedback)\b", re.I)
+_MEETING = re.compile(
+    r"\b(date of meeting|meeting date|date:|meeting on|committee on|"
+    r"decision of|dated)\b",
+    re.I,
+)
+_VISIT_CONTEXT = re.compile(
+    r"\b(on-?site|visit|peer challenge|peer review|during|took place|"
+    r"undertaken|carried out|feedback)\b",
+    re.I,
+)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
 _PAST_REVIEW = re.compile(r"\b(previous|last|earlier|prior|former|follow[- ]up)\b", re.I)
 
@@ -95,14 +120,17 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
         visit = VisitDates(found[0], found[1], line.number, line.text)
         if line.number <= title_end:
             return visit
-        if fallback is None and _VISIT_CONTEXT.search(line.text) and not _PAST_REVIEW.search(
-                line.text):
+        if (
+            fallback is None
+            and _VISIT_CONTEXT.search(line.text)
+            and not _PAST_REVIEW.search(line.text)
+        ):
             fallback = visit
     return fallback
 
 
 def find_visit_year(lines: list[Line]) -> tuple[int, Line] | None:
-    """"The Corporate Peer Challenge undertaken in November 2018": a month and year in a
+    """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
     for line in lines:
         if not _VISIT_CONTEXT.search(line.text) or _MEETING.search(line.text):

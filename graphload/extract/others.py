@@ -11,10 +11,15 @@ from graphload.extract.sentences import clip, sentence_around
 from graphload.records import PersonInfo
 
 _NAME = r"(?:(?:Councillor|Cllr)\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
-_ADVISER = re.compile(rf"(?P<name>{_NAME}),?\s+(?:(?:is|as)\s+)?(?:the\s+)?"
-                      r"(?:LGA'?s?\s+|Local Government Association'?s\s+)?Principal Advis[eo]r")
-_FIELD = re.compile(rf"^(?:report from|contact officer|author|authorship)\s*:?\s*\t?\s*"
-                    rf"(?P<name>{_NAME})", re.I)
+_ADVISER = re.compile(
+    rf"(?P<name>{_NAME}),?\s+(?:(?:is|as)\s+)?(?:the\s+)?"
+    r"(?:LGA'?s?\s+|Local Government Association'?s\s+)?Principal Advis[eo]r"
+)
+_FIELD = re.compile(
+    rf"^(?:report from|contact officer|author|authorship)\s*:?\s*\t?\s*"
+    rf"(?P<name>{_NAME})",
+    re.I,
+)
 _DEAR = re.compile(r"^Dear\s+\w+", re.I)
 
 
@@ -24,23 +29,29 @@ def find_others(lines: list[Line]) -> list[PersonInfo]:
     def add(name: str, why: str, line: Line, start: int = 0) -> None:
         clean, _ = split_name(name)
         if looks_like_person(clean) and clean not in people:
-            people[clean] = PersonInfo(name=clean, why=why, line=line.number,
-                                       evidence=sentence_around(line.text, start))
+            people[clean] = PersonInfo(
+                name=clean, why=why, line=line.number, evidence=sentence_around(line.text, start)
+            )
 
     for index, line in enumerate(lines):
         for match in _ADVISER.finditer(line.text):
-            add(match.group("name"), "LGA principal adviser (a contact, not on the team)",
-                line, match.start())
+            add(
+                match.group("name"),
+                "LGA principal adviser (a contact, not on the team)",
+                line,
+                match.start(),
+            )
         field = _FIELD.match(line.text)
         if field:
             add(field.group("name"), "author or contact officer of the cover report", line)
         elif line.text.lower().rstrip(":") in {"authorship", "author", "report author"}:
-            following = next((n for n in lines[index + 1: index + 4] if n.text), None)
+            following = next((n for n in lines[index + 1 : index + 4] if n.text), None)
             if following:
                 add(following.text, "author of the cover report", following)
         if _DEAR.match(line.text):
             addressee = next((n for n in lines[:index] if n.text), None)
             if addressee and looks_like_person(addressee.text):
                 add(addressee.text, "the letter's addressee", addressee)
-    return [PersonInfo(p.name, p.role, p.why, p.line, clip(p.evidence or ""))
-            for p in people.values()]
+    return [
+        PersonInfo(p.name, p.role, p.why, p.line, clip(p.evidence or "")) for p in people.values()
+    ]

@@ -38,10 +38,14 @@ _INTRO_PHRASE = (
 )
 _TEAM_INTRO = re.compile(_INTRO_PHRASE + r"\s*(?:as follows)?\s*[:\-–]*\s*$", re.IGNORECASE)
 # "The peer team was: Ann Example, Chief Executive, Leeds City Council; Bob Sample, ..."
-_INLINE_TEAM = re.compile(_INTRO_PHRASE + r"\s*:\s*(?P<entries>[^;]{5,300}(?:;[^;]{5,300})+)$",
-                          re.IGNORECASE)
-_SIGN_OFF = re.compile(r"^(?:yours sincerely|yours faithfully|kind regards|best wishes|"
-                       r"with best wishes|regards)\b", re.IGNORECASE)
+_INLINE_TEAM = re.compile(
+    _INTRO_PHRASE + r"\s*:\s*(?P<entries>[^;]{5,300}(?:;[^;]{5,300})+)$", re.IGNORECASE
+)
+_SIGN_OFF = re.compile(
+    r"^(?:yours sincerely|yours faithfully|kind regards|best wishes|"
+    r"with best wishes|regards)\b",
+    re.IGNORECASE,
+)
 _ON_BEHALF = re.compile(r"\bon behalf of the peer(?: challenge| review)? team\b", re.IGNORECASE)
 _HONOUR = "|".join(sorted(HONOURS))
 _NAME_PART = r"[A-Z][\w'’\-]+"
@@ -53,16 +57,30 @@ _ENTRY = re.compile(
     r"\s*(?:[–—:,]|\s-\s|-\s)?\s*(?P<rest>.*)$"
 )
 _ROLE_PREFIX = re.compile(r"^(?P<role>[A-Z][^:]{2,50}?)\s*:\s+(?P<entry>.+)$")
-_PARTNERSHIP = re.compile(r"(?P<name>(?:[A-Z][\w&'’]*\s+){1,5}Partnership)\s*,?\s*"
-                          r"(?:serving|Serving|covering)\s*:?\s*")
-_GENERIC_ROLES = {"elected member", "member", "councillor", "elected councillor", "ward member",
-                  "ward councillor"}
-_COUNCILLOR_ROLE = re.compile(r"\b(elected member|cabinet member|portfolio holder|"
-                              r"deputy leader|leader of the council|council leader|mayor|"
-                              r"councillor)\b", re.IGNORECASE)
+_PARTNERSHIP = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’]*\s+){1,5}Partnership)\s*,?\s*"
+    r"(?:serving|Serving|covering)\s*:?\s*"
+)
+_GENERIC_ROLES = {
+    "elected member",
+    "member",
+    "councillor",
+    "elected councillor",
+    "ward member",
+    "ward councillor",
+}
+_COUNCILLOR_ROLE = re.compile(
+    r"\b(elected member|cabinet member|portfolio holder|"
+    r"deputy leader|leader of the council|council leader|mayor|"
+    r"councillor)\b",
+    re.IGNORECASE,
+)
 _NOT_A_PEER_ROLE = re.compile(r"principal adviser|principal advisor", re.IGNORECASE)
-_EDGE_WORDS = re.compile(r"^(?:and|at|of|for|with|in|serving|to)\b\s*|\s*\b(?:and|at|of|for|"
-                         r"with|in|serving|to)$", re.IGNORECASE)
+_EDGE_WORDS = re.compile(
+    r"^(?:and|at|of|for|with|in|serving|to)\b\s*|\s*\b(?:and|at|of|for|"
+    r"with|in|serving|to)$",
+    re.IGNORECASE,
+)
 _BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 MAX_GAP = 2  # blank lines allowed inside a team list
 MAX_ENTRIES = 40
@@ -115,8 +133,11 @@ def parse_entry(text: str, finder: CouncilFinder) -> PeerEntry | None:
             rest = f"{inner}, {rest}" if rest else inner
     role, organisations, groups = parse_role(rest, finder)
     party = party or (party_in(role) if role else None)
-    councillor = councillor or bool(role and _COUNCILLOR_ROLE.search(role)) or any(
-        _COUNCILLOR_ROLE.search(g.role) for g in groups)
+    councillor = (
+        councillor
+        or bool(role and _COUNCILLOR_ROLE.search(role))
+        or any(_COUNCILLOR_ROLE.search(g.role) for g in groups)
+    )
     return PeerEntry(name, councillor, party, role, organisations, groups, team_role)
 
 
@@ -132,7 +153,7 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     found = _PARTNERSHIP.search(text)
     if found:
         partnership = found.group("name").strip()
-        text = text[: found.start()] + ", " + text[found.end():]
+        text = text[: found.start()] + ", " + text[found.end() :]
     mentions = finder.find(text)
     pieces: list[tuple[str, list[Ref]]] = []  # (role text, employers after it)
     cursor = 0
@@ -144,7 +165,7 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
             # "LGA Peer Challenge Manager": the organisation is part of the role's wording.
             _add_org(adjectival, mention.ref)
             continue
-        between = text[cursor: mention.start]
+        between = text[cursor : mention.start]
         role_text = _clean_role(between)
         if role_text:
             if current_role or current_orgs:
@@ -179,7 +200,7 @@ def _is_adjectival(text: str, mention: Mention) -> bool:
     if not mention.ref.id.startswith("org:"):
         return False
     before = text[: mention.start].rsplit(",", 1)[-1].strip()
-    after = text[mention.end:].split(",", 1)[0]
+    after = text[mention.end :].split(",", 1)[0]
     return not before and bool(re.match(r"\s+[A-Za-z]", after))
 
 
@@ -201,6 +222,7 @@ def _add_org(organisations: list[Ref], ref: Ref) -> None:
 
 # -- finding the lists --------------------------------------------------------
 
+
 def find_team_lists(lines: list[Line], finder: CouncilFinder) -> list[PeerEntry]:
     entries: list[PeerEntry] = []
     for index, line in enumerate(lines):
@@ -220,7 +242,7 @@ def find_team_lists(lines: list[Line], finder: CouncilFinder) -> list[PeerEntry]
 def _read_list(lines: list[Line], start: int, finder: CouncilFinder) -> list[PeerEntry]:
     entries: list[PeerEntry] = []
     gap = 0
-    for line in lines[start: start + MAX_ENTRIES * 3]:
+    for line in lines[start : start + MAX_ENTRIES * 3]:
         if not line.text:
             gap += 1
             if gap > MAX_GAP and entries:
@@ -264,7 +286,7 @@ def find_signatures(lines: list[Line], finder: CouncilFinder) -> tuple[list[Peer
 def _paragraphs(lines: list[Line], start: int, limit: int = 15) -> list[list[Line]]:
     groups: list[list[Line]] = []
     current: list[Line] = []
-    for line in lines[start: start + limit * 6]:
+    for line in lines[start : start + limit * 6]:
         if line.text:
             current.append(line)
             continue
@@ -278,8 +300,7 @@ def _paragraphs(lines: list[Line], start: int, limit: int = 15) -> list[list[Lin
     return groups
 
 
-def find_peers(lines: list[Line], finder: CouncilFinder) -> tuple[list[PeerInfo],
-                                                                  list[PeerEntry]]:
+def find_peers(lines: list[Line], finder: CouncilFinder) -> tuple[list[PeerInfo], list[PeerEntry]]:
     """The peer team, and the merged entries (with their role groups) it was read from."""
     listed = find_team_lists(lines, finder)
     signed, for_team = find_signatures(lines, finder)
@@ -298,10 +319,19 @@ def find_peers(lines: list[Line], finder: CouncilFinder) -> tuple[list[PeerInfo]
             continue
         kept.append(entry)
         others = [a for a in aliases.get(position, []) if a != entry.name]
-        peers.append(PeerInfo(
-            name=entry.name, aliases=others, councillor=entry.councillor, party=entry.party,
-            role=entry.role, organisations=entry.organisations, team_role=entry.team_role,
-            line=entry.line, evidence=entry.evidence))
+        peers.append(
+            PeerInfo(
+                name=entry.name,
+                aliases=others,
+                councillor=entry.councillor,
+                party=entry.party,
+                role=entry.role,
+                organisations=entry.organisations,
+                team_role=entry.team_role,
+                line=entry.line,
+                evidence=entry.evidence,
+            )
+        )
     return peers, kept
 
 

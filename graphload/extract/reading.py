@@ -17,8 +17,14 @@ from pathlib import Path
 from graphload.errors import ReadError
 from graphload.redact import redact
 
-TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                ".html": "html", ".htm": "html"}
+TEXT_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
 MAX_LINE_CHARS = 100_000  # longer lines are cut (with a warning) to keep parsing linear and fast
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -31,10 +37,20 @@ _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 
 @dataclass
 class Line:
+    """One block of a document: what every reader produces and every rule reads.
+
+    ``kind`` is the block's role: "heading", "paragraph", "list_item" or "table_row"
+    (a table row's ``raw`` keeps its cells separated by tabs). ``page`` is the 1-based
+    page for formats that have pages (PDF), else None. ``number`` is the 1-based line
+    in the file for text formats, and the block's running line number for others.
+    """
+
     number: int  # 1-based line number in the file
     text: str  # cleaned: no markup, no bullet marker, redacted
     bullet: bool = False
     raw: str = ""  # the line as it stood (tags removed, redacted), for table cells
+    kind: str = "paragraph"
+    page: int | None = None
 
 
 @dataclass
@@ -58,13 +74,17 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     fmt = document_format(path)
     if fmt is None:
-        raise ReadError(f"{path}: unsupported format {path.suffix or '(no extension)'!r}; "
-                        f"peergraph reads {', '.join(sorted(set(TEXT_FORMATS)))}")
+        raise ReadError(
+            f"{path}: unsupported format {path.suffix or '(no extension)'!r}; "
+            f"peergraph reads {', '.join(sorted(set(TEXT_FORMATS)))}"
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ReadError(f"{path}: {size // 2**20} MB is larger than the "
-                            f"{MAX_FILE_BYTES // 2**20} MB a report can be")
+            raise ReadError(
+                f"{path}: {size // 2**20} MB is larger than the "
+                f"{MAX_FILE_BYTES // 2**20} MB a report can be"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"{path}: cannot read it ({error.strerror or error})") from None
@@ -105,8 +125,10 @@ def _decode(data: bytes, path: Path, warnings: list[str]) -> str:
 
 def _clean(number: int, content: str, path: Path, warnings: list[str]) -> Line:
     if len(content) > MAX_LINE_CHARS:
-        warnings.append(f"{path}: line {number} has {len(content):,} characters; "
-                        f"read only its first {MAX_LINE_CHARS:,}")
+        warnings.append(
+            f"{path}: line {number} has {len(content):,} characters; "
+            f"read only its first {MAX_LINE_CHARS:,}"
+        )
         content = content[:MAX_LINE_CHARS]
     if "<" in content:
         content = _TAG.sub("", content)
@@ -125,9 +147,30 @@ def _clean(number: int, content: str, path: Path, warnings: list[str]) -> Line:
 class _HTMLText(HTMLParser):
     """Collect text, breaking lines at block elements, noting each chunk's source line."""
 
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-              "ul", "ol", "section", "article", "header", "footer", "blockquote", "dt", "dd",
-              "title"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "dt",
+        "dd",
+        "title",
+    }
     SKIP = {"script", "style", "noscript", "template"}
 
     def __init__(self) -> None:

@@ -21,19 +21,39 @@ from graphload.records import RecommendationInfo
 _NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}\))"
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     ("key", re.compile(rf"^(?:{_NUMBER}\s+)?key recommendations?\s*:?$", re.I)),
-    ("further", re.compile(rf"^(?:{_NUMBER}\s+)?(?:further|other|additional) recommendations?"
-                           r"\s*:?$", re.I)),
-    ("suggestion", re.compile(rf"^(?:{_NUMBER}\s+)?suggestions?(?: for consideration)?\s*:?$",
-                              re.I)),
-    ("recommendation", re.compile(rf"^(?:{_NUMBER}\s+)?recommendations?(?:\s*[–—:-]\s*"
-                                  r"[\w ,&'-]{1,60})?\s*:?$", re.I)),
+    (
+        "further",
+        re.compile(
+            rf"^(?:{_NUMBER}\s+)?(?:further|other|additional) recommendations?"
+            r"\s*:?$",
+            re.I,
+        ),
+    ),
+    (
+        "suggestion",
+        re.compile(rf"^(?:{_NUMBER}\s+)?suggestions?(?: for consideration)?\s*:?$", re.I),
+    ),
+    (
+        "recommendation",
+        re.compile(
+            rf"^(?:{_NUMBER}\s+)?recommendations?(?:\s*[–—:-]\s*"
+            r"[\w ,&'-]{1,60})?\s*:?$",
+            re.I,
+        ),
+    ),
 ]
-_INTRO = re.compile(r"\bthe following (key )?(recommendations|suggestions)\b[^.]{0,40}[:\-–]+\s*$"
-                    r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$", re.I)
+_INTRO = re.compile(
+    r"\bthe following (key )?(recommendations|suggestions)\b[^.]{0,40}[:\-–]+\s*$"
+    r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$",
+    re.I,
+)
 _ITEM_NUMBER = re.compile(rf"^{_NUMBER}\s+")
 _RESOLUTION = re.compile(r"^That\b")  # "That the report is published": a committee's resolution
-_COMMENT_HEADER = re.compile(r"\b(peer (review )?team|peer challenge team|peers?)'?s? "
-                             r"(comments?|recommendations?|findings?)\b", re.I)
+_COMMENT_HEADER = re.compile(
+    r"\b(peer (review )?team|peer challenge team|peers?)'?s? "
+    r"(comments?|recommendations?|findings?)\b",
+    re.I,
+)
 _TABLE_ROW = re.compile(r"^\s*(\d{1,3})\t")
 MAX_INTRO_PARAGRAPHS = 2
 MAX_TEXT = 2000
@@ -65,7 +85,7 @@ def _list_after(lines: list[Line], start: int) -> list[Line]:
     lines that continue an item (wrapped text starting in lower case)."""
     items: list[Line] = []
     prose = 0
-    for line in lines[start + 1: start + 400]:
+    for line in lines[start + 1 : start + 400]:
         if not line.text:
             continue
         if _is_item(line) and (not items or line.bullet == items[0].bullet):
@@ -144,8 +164,13 @@ def _deduplicate(found: list[_Found]) -> list[RecommendationInfo]:
         existing = unique.get(key)
         if existing is None:
             unique[key] = RecommendationInfo(
-                text=item.text[:MAX_TEXT], key=item.group == "key", theme=item.theme,
-                group=item.group, line=item.line.number, evidence=clip(item.line.text))
+                text=item.text[:MAX_TEXT],
+                key=item.group == "key",
+                theme=item.theme,
+                group=item.group,
+                line=item.line.number,
+                evidence=clip(item.line.text),
+            )
             continue
         existing.key = existing.key or item.group == "key"
         if item.group in ("key", "further") and existing.group == "recommendation":

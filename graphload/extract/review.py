@@ -14,8 +14,10 @@ from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
 
 KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("Corporate Peer Challenge Progress Review",
-     re.compile(r"corporate peer challenge[^.]{0,20}progress review|progress review", re.I)),
+    (
+        "Corporate Peer Challenge Progress Review",
+        re.compile(r"corporate peer challenge[^.]{0,20}progress review|progress review", re.I),
+    ),
     ("Finance Peer Review", re.compile(r"financ\w* peer (review|challenge)", re.I)),
     ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
     ("Peer Challenge", re.compile(r"peer challenge", re.I)),
@@ -23,8 +25,9 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
-_REVIEW_OF = re.compile(r"peer (?:challenge|review) (?:of|at|to|for|in)\b|invited (?:in)?to\b",
-                        re.I)
+_REVIEW_OF = re.compile(
+    r"peer (?:challenge|review) (?:of|at|to|for|in)\b|invited (?:in)?to\b", re.I
+)
 
 
 @dataclass
@@ -55,8 +58,9 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     for kind, pattern in KINDS:
         if any(pattern.search(lines[index].text) for index in anchors[:3]):
             return kind
-    counts = Counter(kind for line in lines for kind, pattern in KINDS[2:]
-                     if pattern.search(line.text))
+    counts = Counter(
+        kind for line in lines for kind, pattern in KINDS[2:] if pattern.search(line.text)
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -69,7 +73,7 @@ def title_end_line(lines: list[Line], anchors: list[int]) -> int:
 
 def _line_after(lines: list[Line], index: int, count: int) -> Line:
     seen = 0
-    for line in lines[index + 1:]:
+    for line in lines[index + 1 :]:
         if line.text:
             seen += 1
             if seen == count:
@@ -77,13 +81,14 @@ def _line_after(lines: list[Line], index: int, count: int) -> Line:
     return lines[-1]
 
 
-def reviewed_councils(lines: list[Line], anchors: list[int],
-                      finder: CouncilFinder) -> tuple[list[Ref], Line | None, str | None]:
+def reviewed_councils(
+    lines: list[Line], anchors: list[int], finder: CouncilFinder
+) -> tuple[list[Ref], Line | None, str | None]:
     """The councils a review is of, where they were read, and a warning if inferred."""
     for index in anchors:
         found = _councils_in(lines[index], finder)
         seen = 0
-        for line in lines[index + 1:]:
+        for line in lines[index + 1 :]:
             if found or seen >= TITLE_LINES_AFTER:
                 break
             if line.text:
@@ -102,8 +107,11 @@ def reviewed_councils(lines: list[Line], anchors: list[int],
     for line in lines:
         match = _REVIEW_OF.search(line.text)
         if match:
-            found = [m.ref for m in finder.find(line.text[match.end(): match.end() + 160])
-                     if not m.ref.id.startswith(("org:", "council:"))]
+            found = [
+                m.ref
+                for m in finder.find(line.text[match.end() : match.end() + 160])
+                if not m.ref.id.startswith(("org:", "council:"))
+            ]
             if found:
                 return found[:2], line, None
     return _most_named(lines, finder)
@@ -119,16 +127,20 @@ def _councils_in(line: Line, finder: CouncilFinder) -> list[Ref]:
 
 @lru_cache(maxsize=1)
 def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(e.short_name for e in gazetteer.entries.values()
-                     if e.nation == "England" and len(e.short_name) >= 4)
+    return frozenset(
+        e.short_name
+        for e in gazetteer.entries.values()
+        if e.nation == "England" and len(e.short_name) >= 4
+    )
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MAX_NAME_WORDS = 4
 
 
-def _most_named(lines: list[Line],
-                finder: CouncilFinder) -> tuple[list[Ref], Line | None, str | None]:
+def _most_named(
+    lines: list[Line], finder: CouncilFinder
+) -> tuple[list[Ref], Line | None, str | None]:
     """Last resort: a council named far more often than any other.
 
     Word n-grams looked up in a set keep this linear in the size of the document.
@@ -142,7 +154,7 @@ def _most_named(lines: list[Line],
             if not word[0].isupper():
                 continue
             for n in range(_MAX_NAME_WORDS, 0, -1):
-                name = " ".join(words[i:i + n])
+                name = " ".join(words[i : i + n])
                 if name in names:
                     counts[name] += 1
                     first_line.setdefault(name, line)
@@ -152,9 +164,14 @@ def _most_named(lines: list[Line],
         name, count = ranked[0]
         ref = finder.council(name)
         if ref:
-            return [ref], first_line[name], (
-                f"the reviewed council is not named in a title; took {ref.name}, "
-                f"named {count} times")
+            return (
+                [ref],
+                first_line[name],
+                (
+                    f"the reviewed council is not named in a title; took {ref.name}, "
+                    f"named {count} times"
+                ),
+            )
     return [], None, "the text never names the reviewed council; none recorded"
 
 
@@ -175,5 +192,4 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
     councils, line, warning = reviewed_councils(lines, anchors, finder)
     if warning:
         warnings.append(warning)
-    return ReviewFacts(review_kind(lines, anchors), councils, visit, year, line,
-                       warnings), finder
+    return ReviewFacts(review_kind(lines, anchors), councils, visit, year, line, warnings), finder

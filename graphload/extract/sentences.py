@@ -25,7 +25,7 @@ def sentence_around(text: str, start: int = 0, end: int | None = None) -> str:
         return sentence
     # Centre the window on the fact when the sentence is too long.
     offset = max(0, min(start - begin - 100, len(sentence) - MAX_EVIDENCE + 1))
-    window = sentence[offset: offset + MAX_EVIDENCE - 1]
+    window = sentence[offset : offset + MAX_EVIDENCE - 1]
     return ("…" if offset else "") + window[: MAX_EVIDENCE - 2] + "…"
 
 

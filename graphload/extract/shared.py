@@ -18,14 +18,19 @@ from graphload.extract.reading import Line
 from graphload.extract.sentences import sentence_around
 from graphload.records import Ref, SharedServiceInfo, SignpostInfo
 
-_SHARING = re.compile(r"\b(shar(?:e|ed|es|ing)|jointly|joint management|single management "
-                      r"team|integrated (?:management|staffing|services?|team)|"
-                      r"councils partnership)\b", re.I)
+_SHARING = re.compile(
+    r"\b(shar(?:e|ed|es|ing)|jointly|joint management|single management "
+    r"team|integrated (?:management|staffing|services?|team)|"
+    r"councils partnership)\b",
+    re.I,
+)
 _WHAT = re.compile(
     r"\b(?:shar(?:e|ed|es|ing)|joint|single|integrated)\s+(?:an?\s+|the\s+|their\s+|most\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:chief executive|management team|management|services?|staffing|"
     r"workforce|capacity|arrangements|partnership|structure|model|director|revenues?|"
-    r"benefits|officer team|team)\b", re.I)
+    r"benefits|officer team|team)\b",
+    re.I,
+)
 _THE_COUNCILS = re.compile(r"\b(?:the|both)\s+(?:two\s+|three\s+)?councils\b", re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
 
@@ -48,8 +53,8 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Ref]]:
             previous = None
             continue
         joined = previous is not None and (
-            previous.group == mention.group
-            or _JOINED.match(text[previous.end:mention.start]))
+            previous.group == mention.group or _JOINED.match(text[previous.end : mention.start])
+        )
         if joined:
             if mention.ref not in groups[-1]:
                 groups[-1].append(mention.ref)
@@ -59,8 +64,9 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Ref]]:
     return groups
 
 
-def from_sentences(lines: list[Line], finder: CouncilFinder, reviewed: list[Ref],
-                   skip: set[int]) -> list[SharedServiceInfo]:
+def from_sentences(
+    lines: list[Line], finder: CouncilFinder, reviewed: list[Ref], skip: set[int]
+) -> list[SharedServiceInfo]:
     found: list[SharedServiceInfo] = []
     for line in lines:
         if line.number in skip or not _SHARING.search(line.text):
@@ -73,9 +79,13 @@ def from_sentences(lines: list[Line], finder: CouncilFinder, reviewed: list[Ref]
             groups = _groups(sentence, mentions)
             the_councils = _THE_COUNCILS.search(sentence)
             if the_councils and len(reviewed) >= 2:
-                with_others = [g for g in groups
-                               if re.search(r"\bwith\s+(?:the\s+)?$", sentence[: _start(
-                                   sentence, mentions, g)])]
+                with_others = [
+                    g
+                    for g in groups
+                    if re.search(
+                        r"\bwith\s+(?:the\s+)?$", sentence[: _start(sentence, mentions, g)]
+                    )
+                ]
                 joint = list(reviewed)
                 for group in with_others:
                     joint += [r for r in group if r not in joint]
@@ -83,9 +93,14 @@ def from_sentences(lines: list[Line], finder: CouncilFinder, reviewed: list[Ref]
                 groups.append(joint)
             for group in groups:
                 if len(group) >= 2:
-                    found.append(SharedServiceInfo(
-                        councils=group, what=_what(sentence, "shared services"),
-                        line=line.number, evidence=sentence_around(sentence, share.start())))
+                    found.append(
+                        SharedServiceInfo(
+                            councils=group,
+                            what=_what(sentence, "shared services"),
+                            line=line.number,
+                            evidence=sentence_around(sentence, share.start()),
+                        )
+                    )
     return found
 
 
@@ -105,8 +120,11 @@ def from_signposts(signposts: list[SignpostInfo]) -> list[SharedServiceInfo]:
             what = _what(signpost.text, "shared services")
         else:
             continue
-        found.append(SharedServiceInfo(councils=councils, what=what, line=signpost.line,
-                                       evidence=signpost.evidence))
+        found.append(
+            SharedServiceInfo(
+                councils=councils, what=what, line=signpost.line, evidence=signpost.evidence
+            )
+        )
     return found
 
 
@@ -118,8 +136,7 @@ def from_peer_roles(groups: list[tuple[RoleGroup, int, str]]) -> list[SharedServ
         if len(councils) < 2 or not group.role:
             continue
         what = group.partnership or f"shared {group.role.lower()}"
-        found.append(SharedServiceInfo(councils=councils, what=what, line=line,
-                                       evidence=evidence))
+        found.append(SharedServiceInfo(councils=councils, what=what, line=line, evidence=evidence))
     return found
 
 

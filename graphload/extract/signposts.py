@@ -17,14 +17,14 @@ from graphload.records import Ref, SignpostInfo
 _SIGNPOST = re.compile(
     r"^(?:signpost(?:ing)?s?|(?:example|examples) of (?:good|notable|best|innovative) practice|"
     r"(?:good|notable) practice example|notable practice)\s*[:–—-]\s*(?P<title>.{2,150})$",
-    re.I)
+    re.I,
+)
 _NAMES_COUNCILS = re.compile(r"\b(councils?|partnership)\b", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 MAX_PARAGRAPHS = 3
 
 
-def find_signposts(lines: list[Line],
-                   finder: CouncilFinder) -> tuple[list[SignpostInfo], set[int]]:
+def find_signposts(lines: list[Line], finder: CouncilFinder) -> tuple[list[SignpostInfo], set[int]]:
     """The signposts, and the line numbers of their headings and paragraphs."""
     signposts = []
     covered: set[int] = set()
@@ -42,9 +42,16 @@ def find_signposts(lines: list[Line],
         councils = _title_councils(title, finder)
         if not councils and _NAMES_COUNCILS.search(title):
             councils = _councils(finder, text)
-        signposts.append(SignpostInfo(title=title, councils=councils, text=clip(text),
-                                      section=section, line=line.number,
-                                      evidence=clip(line.text)))
+        signposts.append(
+            SignpostInfo(
+                title=title,
+                councils=councils,
+                text=clip(text),
+                section=section,
+                line=line.number,
+                evidence=clip(line.text),
+            )
+        )
     return signposts, covered
 
 
@@ -65,15 +72,18 @@ def _body(lines: list[Line], index: int) -> list[Line]:
     """The paragraphs after a signpost heading, up to the next heading or list."""
     body: list[Line] = []
     paragraphs = 0
-    for line in lines[index + 1: index + 60]:
+    for line in lines[index + 1 : index + 60]:
         if not line.text:
             if body:
                 paragraphs += 1
                 if paragraphs >= MAX_PARAGRAPHS:
                     break
             continue
-        if line.bullet or _SIGNPOST.match(line.text) or (
-                is_heading_like(line) and not line.text.startswith(("<", "http"))):
+        if (
+            line.bullet
+            or _SIGNPOST.match(line.text)
+            or (is_heading_like(line) and not line.text.startswith(("<", "http")))
+        ):
             if body or line.bullet:
                 break
             continue

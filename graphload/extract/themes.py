@@ -17,23 +17,33 @@ from graphload.extract.reading import Line
 
 # canonical name -> wordings that mean it (matched against the whole heading, lower case)
 THEMES: dict[str, str] = {
-    "Understanding of the local context and priority setting":
-        r"understanding (of )?(the )?local (context|place)( and priority setting)?",
+    "Understanding of the local context and priority setting": (
+        r"understanding (of )?(the )?local (context|place)"
+        r"( and priority setting)?"
+    ),
     "Local priorities and outcomes": r"local priorities and outcomes",
-    "Financial planning and viability":
-        r"financial planning( and viability)?|financial (plan|viability|sustainability)",
+    "Financial planning and viability": (
+        r"financial planning( and viability)?|"
+        r"financial (plan|viability|sustainability)"
+    ),
     "Financial planning and management": r"financial (planning and )?management",
     "Political and managerial leadership": r"political and managerial leadership",
-    "Governance and decision-making":
-        r"(effective )?governance and decision[ -]making( arrangements)?|decision[ -]making",
+    "Governance and decision-making": (
+        r"(effective )?governance and decision[ -]making( arrangements)?|"
+        r"decision[ -]making"
+    ),
     "Governance and culture": r"governance and culture",
-    "Organisational capacity":
-        r"(resources and )?organisational capacity( and resources)?|capacity and resources",
+    "Organisational capacity": (
+        r"(resources and )?organisational capacity( and resources)?|"
+        r"capacity and resources"
+    ),
     "Capacity to deliver": r"capacity to deliver",
     "Capacity for improvement": r"capacity for improvement",
     "Leadership of place": r"(the )?leadership of place|place leadership",
-    "Organisational leadership and governance":
-        r"organisational leadership and governance|leadership and governance",
+    "Organisational leadership and governance": (
+        r"organisational leadership and governance|"
+        r"leadership and governance"
+    ),
     "Organisational and place leadership": r"organisational and place leadership",
     "Priority setting": r"priority setting|priorities",
     "Community engagement": r"community (engagement|leadership)",
