@@ -72,21 +72,36 @@ def signpost_blocks(review: Review) -> list[Block]:
     return blocks
 
 
-def _body(review: Review) -> list[Block]:
-    return [
-        ("heading", "Feedback"),
+FINDINGS = (
+    "The council is well regarded by its partners and residents.",
+    "Staff told the peer team that they are proud to work for the organisation.",
+    "The financial position is sound for the next two years.",
+    "The gap after that has yet to be closed and the plans to close it are not yet agreed.",
+    "Members and officers work well together and respect each other's roles.",
+    "The corporate plan is clear, but few people could say how progress is measured.",
+    "Scrutiny is thorough, although it rarely looks ahead at decisions still to be taken.",
+    "The peer team saw real energy in the work on town centres and on housing.",
+    "Digital services have improved, and residents use them more each year.",
+    "The workforce is stable, but several senior posts will fall vacant soon.",
+    "Partners in health and the police spoke warmly about joint work on prevention.",
+    "The capital programme is ambitious and will need careful oversight.",
+    "Decisions are taken openly and the constitution was refreshed last year.",
+    "Engagement with residents is good in some areas and patchy in others.",
+)
+
+
+def _body(review: Review, rng: random.Random) -> list[Block]:
+    paragraphs: list[Block] = [("heading", "Feedback")]
+    for _ in range(rng.randint(8, 24)):
+        paragraphs.append(("paragraph", " ".join(rng.sample(FINDINGS, rng.randint(3, 6)))))
+    paragraphs.insert(
+        2,
         (
             "paragraph",
-            f"The council is well regarded by its partners. {review.council.short_name} has "
-            "a clear sense of what it wants to achieve, and the peer team heard that staff are "
-            "proud to work for it.",
+            f"{review.council.short_name} has a clear sense of what it wants to achieve.",
         ),
-        (
-            "paragraph",
-            "The financial position is sound for the next two years, but the gap after that "
-            "has yet to be closed and the plans to close it are not yet agreed.",
-        ),
-    ]
+    )
+    return paragraphs
 
 
 def _themes(review: Review) -> list[Block]:
@@ -125,7 +140,7 @@ def letter(review: Review, rng: random.Random, pairs: list) -> list[Block]:
             f"the end of their on-site visit ({visit_dates(review, rng)}).",
         ),
         *shared_sentence(review, pairs),
-        *_body(review),
+        *_body(review, rng),
         *signpost_blocks(review),
         ("heading", "Key recommendations"),
         ("list", list(review.recommendations)),
@@ -155,7 +170,7 @@ def feedback_report(review: Review, rng: random.Random, pairs: list) -> list[Blo
         *_team(review, "The peers who delivered the peer challenge were:"),
         *_themes(review),
         ("heading", "4. Feedback"),
-        *_body(review)[1:],
+        *_body(review, rng)[1:],
         *signpost_blocks(review),
         ("heading", "Annex A"),
         ("heading", "Further recommendations"),
@@ -180,7 +195,7 @@ def committee_paper(review: Review, rng: random.Random, pairs: list) -> list[Blo
         ),
         *_team(review, "The peers were:"),
         *shared_sentence(review, pairs),
-        *_body(review),
+        *_body(review, rng),
         *signpost_blocks(review),
         ("heading", "Key recommendations"),
         ("list", list(review.recommendations)),
@@ -200,7 +215,7 @@ def progress_review(review: Review, rng: random.Random, pairs: list) -> list[Blo
         ),
         *_team(review, "The peers were:"),
         *shared_sentence(review, pairs),
-        *_body(review),
+        *_body(review, rng),
         ("heading", "Key recommendations"),
         ("list", list(review.recommendations)),
     ]
