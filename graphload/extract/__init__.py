@@ -6,6 +6,7 @@ directories, one outcome per document, never stopping at a bad one.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,14 +125,55 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
     ]
 
 
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# Below this many documents per worker, starting processes costs more than it saves.
+MIN_DOCUMENTS_PER_JOB = 8
+_worker_gazetteer: Gazetteer | None = None
+
+
 def extract_paths(
-    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None
+    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None, jobs: int = 1
 ) -> Iterator[ExtractOutcome]:
-    gazetteer = gazetteer or Gazetteer.load()
-    for path in find_documents(paths):
-        try:
-            yield ExtractOutcome(path, extract_file(path, gazetteer))
-        except ReadError as error:
-            yield ExtractOutcome(path, None, str(error))
-        except RecursionError:
-            yield ExtractOutcome(path, None, f"{path}: too deeply nested to read")
+    """One outcome per document under ``paths``, in order. With ``jobs`` > 1 the
+    documents are read by that many processes; the outcomes are the same."""
+    documents = find_documents(paths)
+    jobs = max(1, min(jobs, len(documents) // MIN_DOCUMENTS_PER_JOB))
+    if jobs == 1:
+        gazetteer = gazetteer or Gazetteer.load()
+        for path in documents:
+            yield _outcome(path, gazetteer)
+        return
+    import multiprocessing
+
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer or Gazetteer.load()  # inherited by forked workers
+    chunk = max(1, min(32, len(documents) // (jobs * 8)))
+    with multiprocessing.Pool(jobs, _start_worker) as pool:
+        yield from pool.imap(_read_one, documents, chunksize=chunk)
+
+
+def _start_worker() -> None:
+    global _worker_gazetteer
+    if _worker_gazetteer is None:  # a spawned, not forked, worker
+        _worker_gazetteer = Gazetteer.load()
+
+
+def _read_one(path: Path) -> ExtractOutcome:
+    assert _worker_gazetteer is not None
+    return _outcome(path, _worker_gazetteer)
+
+
+def _outcome(path: Path, gazetteer: Gazetteer) -> ExtractOutcome:
+    try:
+        return ExtractOutcome(path, extract_file(path, gazetteer))
+    except ReadError as error:
+        return ExtractOutcome(path, None, str(error))
+    except RecursionError:
+        return ExtractOutcome(path, None, f"{path}: too deeply nested to read")

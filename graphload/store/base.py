@@ -23,6 +23,7 @@ from graphload.build import (
     RELATIONSHIP_PROPERTIES,
     relationship_key,
 )
+from graphload.store.state import GraphState, state_of
 
 BATCH_SIZE = 500
 
@@ -39,6 +40,7 @@ class WriteSummary:
     relationships_deleted: int = 0
     seconds: float = 0.0
     batches: int = 0
+    state: GraphState | None = field(default=None, repr=False)  # what the store now holds
 
 
 @dataclass
@@ -114,15 +116,30 @@ class GraphStore:
         for label in labels or sorted(NODE_PROPERTIES):
             self._ensure_id_index(label)
 
-    def write_graph(self, g: nx.MultiDiGraph, prune: bool = True) -> WriteSummary:
-        """MERGE every node and relationship of ``g`` in batches. With ``prune``
-        (the default) the store ends holding exactly ``g``: model nodes and
-        relationships that ``g`` lacks are deleted, so a rebuilt graph replaces
-        the old one however resolution changed."""
+    def write_graph(
+        self,
+        g: nx.MultiDiGraph,
+        prune: bool = True,
+        previous: GraphState | None = None,
+    ) -> WriteSummary:
+        """Make the store hold ``g``: MERGE its nodes and relationships in batches of at
+        most ``BATCH_SIZE`` rows (so no statement runs long), and with ``prune`` (the
+        default) delete the model's nodes and relationships that ``g`` lacks.
+
+        ``previous`` is the state of what the store holds now when the caller knows it
+        (``LastWrite``): then only what changed is written or deleted. Without it
+        every node and relationship is written, and what to delete is the difference
+        between the store's ids and keys, read once, and ``g``'s. The summary's
+        ``state`` is ``g``'s, for the caller to keep."""
         started = time.perf_counter()
-        summary = WriteSummary()
-        batches = self._batches(g)
+        summary = WriteSummary(state=state_of(g))
+        if prune and previous is None:
+            previous = self._stored_state()
+        batches = self._batches(g, summary.state, previous)
         self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
+        if prune and previous is not None:
+            summary.relationships_deleted = self._delete_relationships(previous, summary.state)
+            summary.nodes_deleted = self._delete_nodes(previous, summary.state)
         for label, rows in sorted(batches.nodes.items()):
             for chunk in _chunks(rows):
                 self._run(
@@ -146,10 +163,8 @@ class GraphStore:
                 )
                 summary.relationships_written += len(chunk)
                 summary.batches += 1
-        if prune:
-            summary.relationships_deleted = self._prune_relationships(g)
-            summary.nodes_deleted = self._prune_nodes(g)
-        self._flush()
+        if summary.batches or summary.nodes_deleted or summary.relationships_deleted:
+            self._flush()
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -204,52 +219,86 @@ class GraphStore:
 
     # --- helpers -----------------------------------------------------------------
     @staticmethod
-    def _batches(g: nx.MultiDiGraph) -> _Batches:
+    def _batches(
+        g: nx.MultiDiGraph, state: GraphState, previous: GraphState | None = None
+    ) -> _Batches:
+        """Rows to MERGE: the nodes and relationships of ``g`` whose digest differs
+        from ``previous`` (all of them without it)."""
+        old_nodes = previous.nodes if previous is not None else {}
+        old_relationships = previous.relationships if previous is not None else {}
         batches = _Batches()
-        labels: dict[str, str] = {}
         for node_id, attrs in g.nodes(data=True):
             label = _label_of(attrs)
-            labels[node_id] = label
+            if old_nodes.get(node_id) == state.nodes[node_id]:
+                continue
             props = {k: _storable(v) for k, v in attrs.items() if k != "labels"}
             props["id"] = node_id
             batches.nodes[label].append({"id": node_id, "props": props})
-        for source, target, attrs in g.edges(data=True):
-            rel_type = _identifier(attrs["type"])
+        for source, target, key, attrs in g.edges(keys=True, data=True):
+            now = state.relationships[(source, target, key)]
+            if old_relationships.get((source, target, key)) == now:
+                continue
+            rel_type, source_label, target_label, identity, _ = now
             props = {k: _storable(v) for k, v in attrs.items() if k != "type"}
-            identity = IDENTITY_PROPERTY.get(rel_type)
             row = {"source": source, "target": target, "props": props}
-            if identity:
-                row["identity"] = props[identity]
-            batches.relationships[(rel_type, labels[source], labels[target])].append(row)
+            if IDENTITY_PROPERTY.get(rel_type):
+                row["identity"] = identity
+            group = (_identifier(rel_type), _identifier(source_label), _identifier(target_label))
+            batches.relationships[group].append(row)
         return batches
 
-    def _prune_nodes(self, g: nx.MultiDiGraph) -> int:
-        keep: dict[str, list[str]] = defaultdict(list)
-        for node_id, attrs in g.nodes(data=True):
-            keep[_label_of(attrs)].append(node_id)
-        deleted = 0
+    def _stored_state(self) -> GraphState:
+        """The ids of the model's nodes and the keys of its relationships in the store
+        (digests unknown)."""
+        stored = GraphState()
         for label in sorted(NODE_PROPERTIES):
-            rows = self._run(
-                f"MATCH (n:{label}) WHERE NOT n.id IN $ids DETACH DELETE n RETURN count(n) AS n",
-                {"ids": keep.get(label, [])},
-            )
-            deleted += rows[0]["n"] if rows else 0
-        return deleted
-
-    def _prune_relationships(self, g: nx.MultiDiGraph) -> int:
-        keep: dict[str, list[str]] = defaultdict(list)
-        for source, target, attrs in g.edges(data=True):
-            identity = IDENTITY_PROPERTY.get(attrs["type"])
-            suffix = f"|{attrs[identity]}" if identity else ""
-            keep[attrs["type"]].append(f"{source}|{target}{suffix}")
-        deleted = 0
+            for row in self._run(f"MATCH (n:{label}) RETURN n.id AS id"):
+                stored.nodes[row["id"]] = (label, None)
         for rel_type in sorted(RELATIONSHIP_PROPERTIES):
             identity = IDENTITY_PROPERTY.get(rel_type)
-            key = "a.id + '|' + b.id" + (f" + '|' + r.{identity}" if identity else "")
-            rows = self._run(
-                f"MATCH (a)-[r:{rel_type}]->(b) WITH r, {key} AS key "
-                "WHERE NOT key IN $keys DELETE r RETURN count(r) AS n",
-                {"keys": keep.get(rel_type, [])},
-            )
-            deleted += rows[0]["n"] if rows else 0
-        return deleted
+            value = f"r.{identity}" if identity else "null"
+            for row in self._run(
+                f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, labels(a)[0] AS a_label, "
+                f"b.id AS target, labels(b)[0] AS b_label, {value} AS identity"
+            ):
+                key = relationship_key(rel_type, {identity: row["identity"]} if identity else {})
+                stored.relationships[(row["source"], row["target"], key)] = (
+                    rel_type,
+                    row["a_label"],
+                    row["b_label"],
+                    row["identity"],
+                    None,
+                )
+        return stored
+
+    def _delete_nodes(self, stored: GraphState, kept: GraphState) -> int:
+        gone: dict[str, list[str]] = defaultdict(list)
+        for node_id, (label, _) in stored.nodes.items():
+            if node_id not in kept.nodes:
+                gone[_identifier(label)].append(node_id)
+        for label, ids in sorted(gone.items()):
+            for chunk in _chunks(ids):
+                self._run(
+                    f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n",
+                    {"ids": chunk},
+                )
+        return sum(len(ids) for ids in gone.values())
+
+    def _delete_relationships(self, stored: GraphState, kept: GraphState) -> int:
+        gone: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for (source, target, key), value in stored.relationships.items():
+            if (source, target, key) in kept.relationships:
+                continue
+            rel_type, a_label, b_label, identity, _ = value
+            group = (_identifier(rel_type), _identifier(a_label), _identifier(b_label))
+            gone[group].append({"source": source, "target": target, "identity": identity})
+        for (rel_type, a_label, b_label), rows in sorted(gone.items()):
+            identity = IDENTITY_PROPERTY.get(rel_type)
+            where = f" WHERE r.{identity} = row.identity" if identity else ""
+            for chunk in _chunks(rows):
+                self._run(
+                    f"UNWIND $rows AS row MATCH (a:{a_label} {{id: row.source}})"
+                    f"-[r:{rel_type}]->(b:{b_label} {{id: row.target}}){where} DELETE r",
+                    {"rows": chunk},
+                )
+        return sum(len(rows) for rows in gone.values())

@@ -1,0 +1,97 @@
+"""What a store holds, in brief: every node's label and every relationship's key,
+each with a digest of its properties.
+
+A load keeps the state of the graph it wrote (``LastWrite``, beside the ledger);
+the next load compares the new graph's state with it and writes only the nodes
+and relationships whose digest changed, and deletes only those that are gone.
+Without a known state, the store's ids and keys are read (digests unknown, so
+everything is written) and the difference is still computed here, outside the
+store: no statement ever compares a whole graph inside the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphload.build import IDENTITY_PROPERTY
+
+# (source id, target id, key) -> (type, source label, target label, identity value, digest)
+RelationshipState = tuple[str, str, str, Any, str | None]
+
+
+@dataclass
+class GraphState:
+    nodes: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> label, digest
+    relationships: dict[tuple[str, str, str], RelationshipState] = field(default_factory=dict)
+
+    def counts(self) -> tuple[int, int]:
+        return len(self.nodes), len(self.relationships)
+
+
+def digest(attrs: dict[str, Any]) -> str:
+    text = repr(sorted(attrs.items()))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+
+
+def state_of(g: nx.MultiDiGraph) -> GraphState:
+    state = GraphState()
+    for node_id, attrs in g.nodes(data=True):
+        labels = attrs.get("labels") or [""]
+        state.nodes[node_id] = (labels[0], digest(attrs))
+    for source, target, key, attrs in g.edges(keys=True, data=True):
+        identity = IDENTITY_PROPERTY.get(attrs["type"])
+        state.relationships[(source, target, key)] = (
+            attrs["type"],
+            state.nodes[source][0],
+            state.nodes[target][0],
+            attrs.get(identity) if identity else None,
+            digest(attrs),
+        )
+    return state
+
+
+class LastWrite:
+    """The state of the graph a load last wrote into a store, with the fingerprint of
+    the ledger it was built from. Forgotten before a write starts and saved after it
+    ends, so a write that was killed leaves no state to trust."""
+
+    FILE = "last-write.json"
+
+    def __init__(self, store_dir: Path) -> None:
+        self.path = Path(store_dir) / self.FILE
+
+    def load(self) -> tuple[str, GraphState] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            state = GraphState(
+                nodes={n: (label, d) for n, label, d in data["nodes"]},
+                relationships={
+                    (s, t, k): (rel_type, a, b, identity, d)
+                    for s, t, k, rel_type, a, b, identity, d in data["relationships"]
+                },
+            )
+            return data["ledger"], state
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # no state, or not one this version wrote: read the store instead
+
+    def save(self, ledger_fingerprint: str, state: GraphState) -> None:
+        data = {
+            "ledger": ledger_fingerprint,
+            "nodes": [[n, label, d] for n, (label, d) in state.nodes.items()],
+            "relationships": [[*key, *value] for key, value in state.relationships.items()],
+        }
+        handle, temp_name = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temp_name, self.path)
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)
