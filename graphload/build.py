@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -74,6 +75,7 @@ def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
     return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
 
 
+@lru_cache(maxsize=1 << 16)  # evidence repeats across a peer's relationships
 def clean_text(text: str | None, limit: int | None = None) -> str | None:
     """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
     if text is None:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from graphload.extract import ExtractOutcome, extract_paths, skipped_files
+from graphload.extract import ExtractOutcome, default_jobs, extract_paths, skipped_files
 from graphload.records import ExtractRecord
 
 
@@ -21,7 +21,14 @@ from graphload.records import ExtractRecord
     show_default=True,
     help="json: the stable record format; table: a summary.",
 )
-def extract_command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes reading documents (default: the machine's cores); same output.",
+)
+def extract_command(paths: tuple[str, ...], fmt: str, jobs: int | None) -> None:
     """Read peer challenge documents (files or directories) and print what they say.
 
     Exit status 0 when every document was read, 1 when any could not be.
@@ -33,7 +40,7 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
             err=True,
         )
     outcomes: list[ExtractOutcome] = []
-    for outcome in extract_paths(paths):
+    for outcome in extract_paths(paths, jobs=jobs or default_jobs()):
         outcomes.append(outcome)
         if outcome.error:
             click.echo(f"error: {outcome.error}", err=True)

@@ -1,18 +1,20 @@
 """The ledger: the extract record of every document loaded into a store.
 
 Kept as one JSON file per document (named by its sha256) in the store
-directory. The graph is always rebuilt from the whole ledger, so person and
-council resolution is global and a load that was killed midway is repaired by
-running it again.
+directory. The graph is always built from the whole ledger, so person and council
+resolution is global and a load that was killed midway is repaired by running
+it again; a file whose sha256 the ledger holds is not read again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 from dataclasses import asdict, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +42,13 @@ def _refs(items: list[dict[str, Any]]) -> list[Ref]:
     return [Ref(**item) for item in items]
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 
@@ -97,6 +104,23 @@ class Ledger:
             out.write(payload)
         os.replace(temp_name, target)
         return True
+
+    def hashes(self) -> set[str]:
+        """The sha256 of every document in the ledger."""
+        if not self.directory.is_dir():
+            return set()
+        return {p.stem for p in self.directory.glob("*.json")}
+
+    def fingerprint(self) -> str:
+        """Changes whenever a record is added, removed or rewritten."""
+        entries = []
+        if self.directory.is_dir():
+            with os.scandir(self.directory) as found:
+                for entry in found:
+                    if entry.name.endswith(".json"):
+                        stat = entry.stat()
+                        entries.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
     def discard_partial_writes(self) -> int:
         """Remove the temporary files of a run that was killed while writing one."""

@@ -5,11 +5,17 @@ not just the ones read now, so resolution across documents is global and
 loading is idempotent: the same documents give the same graph however many
 times, in whatever order and in however many runs they were loaded, and a run
 killed midway is repaired by running it again.
+
+It is also incremental: a file whose content the ledger already holds is not
+read again, a load that adds nothing new to the ledger writes nothing, and a
+load that does writes only the nodes and relationships that changed (see
+``graphload.store.state``).
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -18,14 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
-from graphload.build import build_graph
 from graphload.ledger import Ledger
+from graphload.progress import Progress
 from graphload.store import GraphStore, StoreError, WriteSummary, open_store, resolve_store_dir
+from graphload.store.state import LastWrite
 
-# Fewer documents than this load too fast for a progress bar to help.
+# Fewer documents than this load too fast for progress to help.
 PROGRESS_THRESHOLD = 10
+# A store of fewer documents is built and written too fast for the stages to be named.
+STAGES_THRESHOLD = 1000
 LOCK_FILE = "load.lock"
 
 
@@ -33,8 +40,10 @@ LOCK_FILE = "load.lock"
 class LoadSummary:
     documents_read: int = 0
     documents_failed: int = 0
+    documents_unchanged: int = 0  # already in the ledger: not read again
     errors: list[str] = field(default_factory=list)  # one line per failed document
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the load did on its own (a repair)
     node_counts: dict[str, int] = field(default_factory=dict)
     relationship_counts: dict[str, int] = field(default_factory=dict)
     documents_in_store: int = 0
@@ -49,11 +58,16 @@ class LoadSummary:
     def summary_line(self) -> str:
         nodes = ", ".join(f"{label} {n}" for label, n in self.node_counts.items()) or "none"
         rels = ", ".join(f"{t} {n}" for t, n in self.relationship_counts.items()) or "none"
+        unchanged = (
+            f" ({self.documents_unchanged} more already loaded, not read again)"
+            if self.documents_unchanged
+            else ""
+        )
         return (
-            f"Read {self.documents_read} document{'s' if self.documents_read != 1 else ''}, "
-            f"{self.documents_failed} failed; {self.store} holds {self.documents_in_store} "
-            f"documents: {sum(self.node_counts.values())} nodes ({nodes}), "
-            f"{sum(self.relationship_counts.values())} relationships ({rels}); "
+            f"Read {self.documents_read} document{'s' if self.documents_read != 1 else ''}"
+            f"{unchanged}, {self.documents_failed} failed; {self.store} holds "
+            f"{self.documents_in_store} documents: {sum(self.node_counts.values())} nodes "
+            f"({nodes}), {sum(self.relationship_counts.values())} relationships ({rels}); "
             f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}."
         )
 
@@ -64,93 +78,211 @@ def load_paths(
     backend: str = "embedded",
     reset: bool = False,
     progress: bool = False,
+    jobs: int | None = None,
     **neo4j_options: Any,
 ) -> LoadSummary:
     """Read ``paths`` (files or directories) into the store and return what happened.
 
     Unreadable documents are counted and described in ``errors``; they never
-    stop the others. Store problems raise ``StoreError``.
+    stop the others. Store problems raise ``StoreError``. ``jobs``: processes
+    reading documents (default: the machine's cores).
     """
-    from graphload.gazetteer import Gazetteer
+    from graphload.extract import default_jobs
 
     directory = resolve_store_dir(store_dir)
     ledger = Ledger(directory)
+    last_write = LastWrite(directory)
     summary = LoadSummary(
         store=f"{backend} store {directory}" if backend == "embedded" else "Neo4j"
     )
     started = time.perf_counter()
-    with _exclusive(directory), open_store(backend, directory, **neo4j_options) as store:
+    say = _stderr_line if progress else _silent
+    with _exclusive(directory, say), open_store(backend, directory, **neo4j_options) as store:
         ledger.discard_partial_writes()  # safe: the lock keeps other loads out
         if reset:
+            last_write.forget()
             store.reset()
             ledger.clear()
-        read_now: list[str] = []
-        for path, record, error in _extract(list(paths), progress):
-            if record is None:
-                summary.documents_failed += 1
-                message = error or "could not be read"
-                summary.errors.append(message if message.startswith(path) else f"{path}: {message}")
-                continue
-            summary.documents_read += 1
-            ledger.add(record)
-            read_now.append(record.document.path)
+        known = ledger.hashes()
+        unknown = _new_documents(list(paths), known, summary)
+        if not reset:
+            unknown += _documents_the_ledger_lost(store, known, summary)
+        read_now = _read(unknown, ledger, summary, progress, jobs or default_jobs())
         summary.timings["extract"] = time.perf_counter() - started
-
-        mark = time.perf_counter()
-        records = ledger.records()
-        graph = build_graph(records, Gazetteer.load())
-        summary.timings["build"] = time.perf_counter() - mark
-        summary.documents_in_store = len(records)
-        summary.warnings = [
-            w
-            for w in graph.graph.get("warnings", [])
-            if any(w.startswith(f"{p}:") for p in read_now)
-        ]
-
-        mark = time.perf_counter()
-        summary.write = store.write_graph(graph)
-        summary.timings["write"] = time.perf_counter() - mark
+        _write(store, ledger, last_write, summary, say, backend, read_now)
+        summary.documents_in_store = len(ledger)
         _fill_counts(summary, store)
     summary.timings["total"] = time.perf_counter() - started
     return summary
 
 
-def _extract(paths: list[str | Path], progress: bool) -> Iterator[tuple[str, Any, str | None]]:
-    """(path, record or None, error or None) for every document under ``paths``."""
+def _new_documents(paths: list[str | Path], known: set[str], summary: LoadSummary) -> list[Path]:
+    """The documents under ``paths`` whose content the ledger lacks."""
     from graphload.errors import PeergraphError
-    from graphload.extract import extract_paths, find_documents
+    from graphload.extract import find_documents
 
     documents: list[Path] = []
     for path in paths:
         try:
             documents.extend(find_documents([path]))
         except PeergraphError as error:
-            yield str(path), None, str(error)
+            _failed(summary, str(path), str(error))
         except OSError as error:
-            yield str(path), None, error.strerror or str(error)
-    outcomes = extract_paths(documents)
-    if progress and len(documents) >= PROGRESS_THRESHOLD:
-        with click.progressbar(
-            outcomes, length=len(documents), label="Reading documents", file=sys.stderr
-        ) as bar:
-            for outcome in bar:
-                yield str(outcome.path), outcome.record, outcome.error
-    else:
-        for outcome in outcomes:
-            yield str(outcome.path), outcome.record, outcome.error
+            _failed(summary, str(path), error.strerror or str(error))
+    unknown = []
+    for document in documents:
+        try:
+            content_hash = hashlib.sha256(document.read_bytes()).hexdigest()
+        except OSError:
+            unknown.append(document)  # the reader says why, in its own words
+            continue
+        if content_hash in known:
+            summary.documents_unchanged += 1
+        else:
+            known.add(content_hash)  # the same content twice in one load is read once
+            unknown.append(document)
+    return unknown
+
+
+def _documents_the_ledger_lost(
+    store: GraphStore, known: set[str], summary: LoadSummary
+) -> list[Path]:
+    """Documents the graph holds and the ledger lacks (its ``documents/`` folder was
+    deleted or damaged). Building from the ledger alone would silently drop them, so
+    they are read again from where they were loaded from; if any of them cannot be,
+    the load stops and says so."""
+    rows = store.query("MATCH (d:Document) RETURN d.sha256 AS sha256, d.path AS path")
+    lost = [row for row in rows if row["sha256"] and row["sha256"] not in known]
+    if not lost:
+        return []
+    found, missing = [], []
+    for row in lost:
+        path = Path(row["path"] or "")
+        try:
+            same = hashlib.sha256(path.read_bytes()).hexdigest() == row["sha256"]
+        except OSError:
+            same = False
+        (found if same else missing).append(path)
+    if missing:
+        raise StoreError(
+            f"the store's graph holds {len(lost)} documents its ledger (documents/ in the "
+            f"store) lacks, and {len(missing)} of them are no longer where they were loaded "
+            f"from (such as {missing[0]}); loading now would drop them from the graph. "
+            "Restore the store's documents/ folder, or load every document again with --reset"
+        )
+    summary.notes.append(
+        f"the store's ledger lacked {len(found)} documents its graph holds; "
+        "read them again from where they were loaded from"
+    )
+    for path in found:
+        known.add(hashlib.sha256(path.read_bytes()).hexdigest())
+    return found
+
+
+def _read(
+    documents: list[Path], ledger: Ledger, summary: LoadSummary, progress: bool, jobs: int
+) -> list[str]:
+    """Extract ``documents`` into the ledger; the paths of those read."""
+    from graphload.extract import extract_paths
+
+    bar = (
+        Progress(len(documents), "Reading documents")
+        if progress and len(documents) >= PROGRESS_THRESHOLD
+        else None
+    )
+    read_now: list[str] = []
+    for outcome in extract_paths(documents, jobs=jobs):
+        if outcome.record is None:
+            _failed(summary, str(outcome.path), outcome.error)
+        else:
+            summary.documents_read += 1
+            ledger.add(outcome.record)
+            read_now.append(outcome.record.document.path)
+        if bar:
+            bar.advance()
+    if bar:
+        bar.finish()
+    return read_now
+
+
+def _failed(summary: LoadSummary, path: str, error: str | None) -> None:
+    summary.documents_failed += 1
+    message = error or "could not be read"
+    summary.errors.append(message if message.startswith(path) else f"{path}: {message}")
+
+
+def _write(
+    store: GraphStore,
+    ledger: Ledger,
+    last_write: LastWrite,
+    summary: LoadSummary,
+    say: Any,
+    backend: str,
+    read_now: list[str],
+) -> None:
+    """Build the graph of the whole ledger and write what changed, unless the store
+    already holds the graph of exactly this ledger."""
+    from graphload.build import build_graph
+    from graphload.gazetteer import Gazetteer
+
+    fingerprint = ledger.fingerprint()
+    kept = last_write.load() if backend == "embedded" else None
+    previous = kept[1] if kept and _store_matches(store, kept[1]) else None
+    if previous is not None and kept and kept[0] == fingerprint:
+        summary.write = WriteSummary()  # nothing new: the store holds this graph
+        return
+    mark = time.perf_counter()
+    records = ledger.records()
+    if len(records) < STAGES_THRESHOLD:
+        say = _silent
+    say(f"Building the graph of {len(records):,} documents...")
+    graph = build_graph(records, Gazetteer.load())
+    summary.timings["build"] = time.perf_counter() - mark
+    summary.warnings = [
+        w
+        for w in graph.graph.get("warnings", [])
+        if any(w.startswith(f"{path}:") for path in read_now)
+    ]
+    mark = time.perf_counter()
+    say("Writing the changes to the store...")
+    last_write.forget()  # a write killed midway must not leave a state to trust
+    summary.write = store.write_graph(graph, previous=previous)
+    if backend == "embedded" and summary.write.state is not None:
+        last_write.save(fingerprint, summary.write.state)
+    summary.timings["write"] = time.perf_counter() - mark
+
+
+def _store_matches(store: GraphStore, state: Any) -> bool:
+    """A cheap check that nobody changed the store since the state was kept."""
+    counts = store.counts()
+    nodes = sum(counts["nodes"].values())
+    relationships = sum(counts["relationships"].values())
+    return (nodes, relationships) == state.counts()
 
 
 @contextmanager
-def _exclusive(directory: Path) -> Iterator[None]:
+def _exclusive(directory: Path, say: Any) -> Iterator[None]:
     """One load per store directory at a time: two concurrent loads would each
     write the graph of the documents they saw, and the last to finish would win."""
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / LOCK_FILE, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"waiting for another load of {directory} to finish...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _stderr_line(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _silent(text: str) -> None:
+    pass
 
 
 def _fill_counts(summary: LoadSummary, store: GraphStore) -> None:

@@ -71,12 +71,20 @@ def _fail(message: str) -> None:
 @backend_option
 @neo4j_options
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes reading documents (default: the machine's cores).",
+)
 def load_command(
     paths: tuple[str, ...],
     store_dir: str | None,
     reset: bool,
     backend: str,
     verbose: bool,
+    jobs: int | None,
     **options: Any,
 ) -> None:
     """Read peer challenge documents (files or directories) into the graph store.
@@ -89,13 +97,21 @@ def load_command(
     kwargs = _neo4j_kwargs(options) if backend == "neo4j" else {}
     try:
         summary = load_paths(
-            paths, store_dir=store_dir, backend=backend, reset=reset, progress=True, **kwargs
+            paths,
+            store_dir=store_dir,
+            backend=backend,
+            reset=reset,
+            progress=True,
+            jobs=jobs,
+            **kwargs,
         )
     except (StoreError, PeergraphError) as error:
         _fail(str(error))
         return
     for line in summary.errors:
         click.echo(f"error: {line}", err=True)
+    for line in summary.notes:
+        click.echo(f"note: {line}", err=True)
     if verbose:
         for line in summary.warnings:
             click.echo(f"warning: {line}", err=True)

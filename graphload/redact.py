@@ -21,4 +21,6 @@ REDACTED_PHONE = "[telephone removed]"
 def redact(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(REDACTED_EMAIL, text)
-    return _PHONE.sub(REDACTED_PHONE, text)
+    if "0" in text or "+44" in text:  # every number _PHONE matches has one or the other
+        text = _PHONE.sub(REDACTED_PHONE, text)
+    return text

@@ -122,7 +122,9 @@ def test_reset_empties_the_store(store, seed_graph):
 def test_loading_the_same_files_twice_changes_no_count(tmp_path):
     first = load_paths(REPORTS, store_dir=tmp_path)
     second = load_paths(REPORTS, store_dir=tmp_path)
-    assert first.documents_read == second.documents_read == len(REPORTS)
+    assert first.documents_read == second.documents_unchanged == len(REPORTS)
+    assert second.documents_read == 0  # known content is not read again
+    assert second.write is not None and second.write.batches == 0  # and nothing is written
     assert (first.node_counts, first.relationship_counts) == (
         second.node_counts,
         second.relationship_counts,
@@ -184,8 +186,10 @@ def test_a_load_killed_midway_then_rerun_equals_an_uninterrupted_load(tmp_path):
     assert 0 < len(ledger) < total
 
     # The killed run's server may still be running: the rerun reattaches to it.
+    kept = len(ledger)
     rerun = load_paths([reports], store_dir=crashed)
-    assert rerun.documents_read == total
+    assert rerun.documents_unchanged == kept  # resumed: what was read is not read again
+    assert rerun.documents_read == total - kept
     load_paths([reports], store_dir=tmp_path / "clean")
     assert stored_snapshot(crashed) == stored_snapshot(tmp_path / "clean")
 

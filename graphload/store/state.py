@@ -37,7 +37,9 @@ class GraphState:
 
 
 def digest(attrs: dict[str, Any]) -> str:
-    text = repr(sorted(attrs.items()))
+    # The builder gives every node and relationship its properties in a fixed order,
+    # so the dict's own order is stable; a new order only costs one full write.
+    text = repr(attrs)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
@@ -88,9 +90,10 @@ class LastWrite:
             "nodes": [[n, label, d] for n, (label, d) in state.nodes.items()],
             "relationships": [[*key, *value] for key, value in state.relationships.items()],
         }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         handle, temp_name = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            out.write(text)
         os.replace(temp_name, self.path)
 
     def forget(self) -> None:
