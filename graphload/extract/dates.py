@@ -58,6 +58,12 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
 _PAST_REVIEW = re.compile(r"\b(previous|last|earlier|prior|former|follow[- ]up)\b", re.I)
 
 
+def _names_a_month(text: str) -> bool:
+    """Every date pattern here names a month: a cheap test before the regexes."""
+    lowered = text.lower()
+    return any(month in lowered for month in MONTHS)
+
+
 @dataclass
 class VisitDates:
     start: date
@@ -110,7 +116,7 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     """The visit: a date range in the title area, else in a sentence about the visit."""
     fallback = None
     for line in lines:
-        if not line.text or _MEETING.search(line.text):
+        if not line.text or not _names_a_month(line.text) or _MEETING.search(line.text):
             continue
         found = parse_range(line.text)
         if not found and _VISIT_CONTEXT.search(line.text):
@@ -133,7 +139,9 @@ def find_visit_year(lines: list[Line]) -> tuple[int, Line] | None:
     """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
     for line in lines:
-        if not _VISIT_CONTEXT.search(line.text) or _MEETING.search(line.text):
+        if not _names_a_month(line.text) or not _VISIT_CONTEXT.search(line.text):
+            continue
+        if _MEETING.search(line.text):
             continue
         for sentence in re.split(r"(?<=[.;])\s+", line.text):
             if not re.search(r"peer (challenge|review)", sentence, re.I):

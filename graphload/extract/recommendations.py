@@ -99,8 +99,13 @@ def _list_after(lines: list[Line], start: int) -> list[Line]:
     return items
 
 
+def _names_advice(lowered: str) -> bool:
+    """Every heading and intro names recommendations or suggestions: a cheap test first."""
+    return "recommendation" in lowered or "suggestion" in lowered
+
+
 def _heading_group(text: str) -> str | None:
-    if len(text) > 80:
+    if len(text) > 80 or not _names_advice(text.lower()):
         return None
     for group, pattern in _HEADINGS:
         if pattern.match(text):
@@ -113,8 +118,10 @@ def find_recommendations(lines: list[Line]) -> list[RecommendationInfo]:
     position = {id(line): index for index, line in enumerate(lines)}
     found: list[_Found] = []
     for index, line in enumerate(lines):
-        group = None if line.bullet else _heading_group(line.text)
-        if group is None and _INTRO.search(line.text) and not line.bullet:
+        if line.bullet or not _names_advice(line.text.lower()):
+            continue
+        group = _heading_group(line.text)
+        if group is None and _INTRO.search(line.text):
             group = "key" if re.search(r"\bkey\b", line.text, re.I) else "recommendation"
         if group is None:
             continue
@@ -134,11 +141,13 @@ def _table_comments(lines: list[Line]) -> list[_Found]:
     column: int | None = None
     theme: str | None = None
     for line in lines:
-        cells = line.raw.split("\t")
+        tabbed = "\t" in line.raw
         if column is None or not line.raw.strip():
-            if "\t" in line.raw and _COMMENT_HEADER.search(line.raw):
+            if tabbed and _COMMENT_HEADER.search(line.raw):
+                cells = line.raw.split("\t")
                 column = next(i for i, c in enumerate(cells) if _COMMENT_HEADER.search(c))
             continue
+        cells = line.raw.split("\t")
         if _COMMENT_HEADER.search(line.raw):
             continue  # a repeated header
         row = _TABLE_ROW.match(line.raw)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
@@ -73,7 +74,7 @@ def title_end_line(lines: list[Line], anchors: list[int]) -> int:
 
 def _line_after(lines: list[Line], index: int, count: int) -> Line:
     seen = 0
-    for line in lines[index + 1 :]:
+    for line in islice(lines, index + 1, None):  # no copy of the rest per title
         if line.text:
             seen += 1
             if seen == count:

@@ -31,8 +31,15 @@ _WHAT = re.compile(
     r"benefits|officer team|team)\b",
     re.I,
 )
+# Every match of _SHARING contains one of these: a cheap test on the lowered line first.
+_SHARING_WORDS = ("shar", "joint", "single management team", "integrated", "councils partnership")
 _THE_COUNCILS = re.compile(r"\b(?:the|both)\s+(?:two\s+|three\s+)?councils\b", re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
+
+
+def _mentions_sharing(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _SHARING_WORDS) and bool(_SHARING.search(text))
 
 
 def _what(text: str, fallback: str) -> str:
@@ -69,7 +76,7 @@ def from_sentences(
 ) -> list[SharedServiceInfo]:
     found: list[SharedServiceInfo] = []
     for line in lines:
-        if line.number in skip or not _SHARING.search(line.text):
+        if line.number in skip or not _mentions_sharing(line.text):
             continue
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.text):
             share = _SHARING.search(sentence)

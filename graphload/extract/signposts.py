@@ -21,6 +21,8 @@ _SIGNPOST = re.compile(
 )
 _NAMES_COUNCILS = re.compile(r"\b(councils?|partnership)\b", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+# How every _SIGNPOST match starts, lowered: a cheap test first.
+_SIGNPOST_STARTS = ("signpost", "example", "good", "notable")
 MAX_PARAGRAPHS = 3
 
 
@@ -30,10 +32,15 @@ def find_signposts(lines: list[Line], finder: CouncilFinder) -> tuple[list[Signp
     covered: set[int] = set()
     section: str | None = None
     for index, line in enumerate(lines):
-        if _NUMBERED_HEADING.match(line.text) and len(line.text) < 90 and not line.bullet:
-            section = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", line.text)
-        match = _SIGNPOST.match(line.text)
-        if not match or line.bullet:
+        text = line.text
+        if not text or line.bullet:
+            continue
+        if text[0].isdigit() and len(text) < 90 and _NUMBERED_HEADING.match(text):
+            section = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)
+        if not text[:8].lower().startswith(_SIGNPOST_STARTS):
+            continue
+        match = _SIGNPOST.match(text)
+        if not match:
             continue
         title = match.group("title").strip(" .:")
         body = _body(lines, index)

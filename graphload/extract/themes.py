@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphload.extract.reading import Line
 
@@ -68,6 +69,7 @@ class ThemeHit:
     line: Line
 
 
+@lru_cache(maxsize=8192)  # headings recur within a document and across reports
 def theme_of(text: str) -> str | None:
     """The canonical theme a heading names, or None."""
     text = _NUMBERING.sub("", text.strip()).split("\t")[0]
@@ -87,9 +89,10 @@ def is_heading_like(line: Line) -> bool:
     head = text.split(":", 1)[0]
     if ":" in text and (len(head) <= MAX_HEADING):
         return True  # "Leadership of Place: Does the Council provide ...?"
-    cells = [c for c in line.raw.split("\t") if c.strip()]
-    if len(cells) == 1 and "\t" in line.raw:
-        return len(cells[0]) <= MAX_HEADING  # a table's group row
+    if "\t" in line.raw:
+        cells = [c for c in line.raw.split("\t") if c.strip()]
+        if len(cells) == 1:
+            return len(cells[0]) <= MAX_HEADING  # a table's group row
     return len(text) <= MAX_HEADING and not text.endswith((".", ",", ";"))
 
 
