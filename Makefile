@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 REPORTS := data/reports
 STORE ?= peergraph-data
+# make bench BENCH_SIZES=100,1000 for a quick run; the 10,000 run is the real one
+BENCH_SIZES ?= 100,1000,10000
 
 .PHONY: demo test lint venv dev clean gallery bench
 
@@ -42,7 +44,7 @@ gallery: $(VENV)/.installed
 	@$(BIN)/python scripts/make_gallery.py
 
 bench: $(VENV)/.installed-dev
-	@$(BIN)/python benchmarks/run.py
+	@$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache

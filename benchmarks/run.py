@@ -1,4 +1,6 @@
-"""Run every benchmark with its default settings (``make bench``); each prints medians."""
+"""Run the benchmarks (``make bench``): the national-scale table (appended to
+BENCHMARKS.md; it runs benchmarks/bench_map.py too), then the reader on one huge
+document. ``BENCH_SIZES=100,1000 make bench`` for a quick run."""
 
 from __future__ import annotations
 
@@ -7,14 +9,17 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_extract.py", "bench_load.py", "bench_map.py"]
+BENCHMARKS = [
+    ["bench_scale.py", "--markdown", str(HERE.parent / "BENCHMARKS.md"), *sys.argv[1:]],
+    ["bench_extract.py", "--runs", "3"],
+]
 
 
 def main() -> int:
     failed = 0
-    for name in BENCHMARKS:
+    for name, *args in BENCHMARKS:
         print(f"\n== {name}", flush=True)
-        failed += subprocess.call([sys.executable, str(HERE / name)], cwd=HERE.parent) != 0
+        failed += subprocess.call([sys.executable, str(HERE / name), *args], cwd=HERE.parent) != 0
     return 1 if failed else 0
 
 

@@ -11,6 +11,10 @@ two), has a team of five to eight peers who work for councils or the LGA, covers
 a handful of themes, makes ten to thirty recommendations and now and then
 signposts an example of good practice at other councils. Peers and councils recur
 across reviews, which is what makes the network interesting.
+
+``corpus_graph(n_documents, seed=0)`` gets a graph the way users do instead: it
+writes a synthetic corpus of documents (``graphload.synth``), reads it and builds
+the graph, so every node and relationship is one the reader and builder make.
 """
 
 from __future__ import annotations
@@ -552,3 +556,19 @@ if __name__ == "__main__":  # pragma: no cover - a quick look at the shape
     print(g.number_of_nodes(), "nodes", g.number_of_edges(), "edges")
     print(Counter(d["labels"][0] for _, d in g.nodes(data=True)))
     print(Counter(k for _, _, k in g.edges(keys=True)))
+
+
+def corpus_graph(n_documents: int, seed: int = 0, jobs: int = 1) -> nx.MultiDiGraph:
+    """The graph ``peergraph load`` would build from ``n_documents`` synthetic documents."""
+    import tempfile
+
+    from graphload.build import build_graph
+    from graphload.extract import extract_paths
+    from graphload.gazetteer import Gazetteer
+    from graphload.synth import write_corpus
+
+    gazetteer = Gazetteer.load()
+    with tempfile.TemporaryDirectory() as directory:
+        paths = write_corpus(n_documents, directory, seed=seed, gazetteer=gazetteer)
+        records = [o.record for o in extract_paths(paths, gazetteer, jobs=jobs) if o.record]
+    return build_graph(records, gazetteer)
