@@ -199,10 +199,11 @@ ADVICE = (
     "Bring the housing delivery plan forward and resource it fully",
 )
 KINDS = (
-    ("Corporate Peer Challenge", 0.7),
-    ("Corporate Peer Challenge Progress Review", 0.15),
-    ("Finance Peer Review", 0.15),
+    "Corporate Peer Challenge",
+    "Corporate Peer Challenge Progress Review",
+    "Finance Peer Review",
 )
+KIND_WEIGHTS = (0.7, 0.15, 0.15)
 
 
 def make_reviews(
@@ -213,7 +214,6 @@ def make_reviews(
     lga = [p for p in people if p.lga]
     members = [p for p in people if not p.lga]
     weights = [1.0 / (1 + i) ** 0.6 for i in range(len(members))]
-    kinds, kind_weights = zip(*KINDS, strict=True)
     reviews = []
     for index in range(count):
         council = rng.choice(population.councils)
@@ -224,7 +224,7 @@ def make_reviews(
             if person not in team and person.employer != council and person.shared_with != council:
                 team.append(person)
         team.append(rng.choice(lga))
-        kind = rng.choices(kinds, kind_weights)[0]
+        kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
         signposts = (
             rng.sample(population.signposts, rng.randint(1, 2))
             if kind == "Corporate Peer Challenge" and rng.random() < 0.6

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from graphload.synth.population import Council, Person, Review
 
-Block = tuple[str, object]
+Block = tuple[str, str | list[str]]
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()

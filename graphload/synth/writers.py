@@ -20,9 +20,9 @@ from graphload.synth.wording import Block
 
 def as_text(blocks: list[Block]) -> str:
     parts: list[str] = []
-    for kind, content in blocks:
-        if kind == "list":
-            parts.append("\n".join(f"- {item}" for item in content))  # type: ignore[union-attr]
+    for _kind, content in blocks:
+        if isinstance(content, list):
+            parts.append("\n".join(f"- {item}" for item in content))
         else:
             parts.append(str(content))
     return "\n\n".join(parts) + "\n"
@@ -32,8 +32,8 @@ def as_html(blocks: list[Block]) -> str:
     titles = [str(c) for k, c in blocks if k == "title"]
     body: list[str] = []
     for kind, content in blocks:
-        if kind == "list":
-            items = "".join(f"<li>{html.escape(i)}</li>" for i in content)  # type: ignore[union-attr]
+        if isinstance(content, list):
+            items = "".join(f"<li>{html.escape(i)}</li>" for i in content)
             body.append(f"<ul>{items}</ul>")
         elif kind == "title":
             body.append(f"<h1>{html.escape(str(content))}</h1>")
