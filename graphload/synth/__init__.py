@@ -30,8 +30,8 @@ WEB_PAGE_SHARE = 0.15
 
 
 def people_for(count: int) -> int:
-    """About one person per review, so the keen ones serve on many."""
-    return max(40, count)
+    """Two people per review: a review has five or six, most serve once or twice."""
+    return max(40, 2 * count)
 
 
 def choose_family(review: Review, rng: random.Random) -> tuple[str, str]:

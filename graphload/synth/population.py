@@ -148,6 +148,16 @@ def make_population(rng: random.Random, councils: list[Council], people_count: i
     ]
     names = [f"{first} {last}" for first in FIRST_NAMES for last in SURNAMES]
     rng.shuffle(names)
+    if people_count > len(names):  # a national corpus: double-barrelled surnames too
+        doubled = [
+            f"{first} {a}-{b}"
+            for first in FIRST_NAMES
+            for a in SURNAMES
+            for b in SURNAMES
+            if a != b
+        ]
+        rng.shuffle(doubled)
+        names += doubled
     people: list[Person] = []
     for index, name in enumerate(names[:people_count]):
         draw = rng.random()
@@ -209,11 +219,13 @@ KIND_WEIGHTS = (0.7, 0.15, 0.15)
 def make_reviews(
     rng: random.Random, population: Population, count: int, slip_rate: float
 ) -> list[Review]:
-    # A few people serve again and again: weights fall off with their place in the list.
+    # Most people serve once or twice, a keen few dozens of times: weights fall off
+    # with their place in the list (for 10,000 documents: at most about 70 reviews).
     people = population.people
     lga = [p for p in people if p.lga]
     members = [p for p in people if not p.lga]
-    weights = [1.0 / (1 + i) ** 0.6 for i in range(len(members))]
+    scale = max(1.0, len(members) / 100)
+    weights = [1.0 / (1 + i / scale) for i in range(len(members))]
     reviews = []
     for index in range(count):
         council = rng.choice(population.councils)
