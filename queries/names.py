@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from graphload.errors import PeergraphError
+
 #: Words that say what kind of body a council is, not which one.
 GENERIC_WORDS = frozenset(
     {
@@ -53,7 +55,7 @@ class Candidate:
         return (self.name, *self.aliases)
 
 
-class NameError_(LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
+class NameError_(PeergraphError, LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
     """Base class: the name did not pick out exactly one thing."""
 
     def __init__(self, text: str, kind: str, suggestions: Sequence[Candidate]):
@@ -107,6 +109,9 @@ def _near(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= (0.85 if len(a) < 12 else 0.9)
 
 
+SLIP_TIERS = 4  # the tiers before this one match names as written (no spelling slip)
+
+
 @dataclass
 class Matcher:
     """Resolve names against a fixed list of candidates."""
@@ -142,6 +147,17 @@ class Matcher:
         if found:
             raise AmbiguousName(text, self.kind, sorted(found, key=lambda c: c.name))
         raise UnknownName(text, self.kind, self.suggest(text))
+
+    def corrected(self, text: str, candidate: Candidate) -> str | None:
+        """The spelling of ``candidate`` that ``text`` matches only by a spelling
+        slip (so the user should be told), or None when it matches as written."""
+        if any(tier(text, candidate) for tier in self._tiers[:SLIP_TIERS]):
+            return None
+        key = core(text)
+        for spelling in candidate.spellings:
+            if _near(key, core(spelling)) or _near_words(key, core(spelling)):
+                return spelling
+        return None
 
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
         """Up to ``n`` candidates that look like ``text`` (whole name or one word)."""

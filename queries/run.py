@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graphload.errors import PeergraphError
 from queries.catalog import ReportSpec, get_report, query_text
 from queries.names import Candidate, Matcher
 
@@ -37,7 +38,7 @@ class ReportResult:
     resolved: dict[str, Candidate] = field(default_factory=dict)
 
 
-class ReportError(ValueError):
+class ReportError(PeergraphError, ValueError):
     """Bad or missing parameters for a report."""
 
 

@@ -23,12 +23,9 @@ from graphload.build import (
     RELATIONSHIP_PROPERTIES,
     relationship_key,
 )
+from graphload.errors import StoreError
 
 BATCH_SIZE = 500
-
-
-class StoreError(Exception):
-    """The store could not do what was asked; the message is one clear line."""
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""peergraph's shared vocabulary: each piece of knowledge written once."""
