@@ -27,7 +27,7 @@ from graphload.store.base import GraphStore
 
 GRAPH_NAME = "peergraph"
 DATABASE_FILE = "graph.rdb"
-SANDBOX_PREFIX = "peergraph-server-"
+SANDBOX_PREFIX = "peergraph-"
 
 log = logging.getLogger(__name__)
 
