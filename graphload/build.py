@@ -100,7 +100,7 @@ class _GraphWriter:
     def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
         existing = self.graph.nodes.get(node_id)
         if existing is None:
-            attrs = {name: None for name in NODE_PROPERTIES[label]}
+            attrs: dict[str, Any] = {name: None for name in NODE_PROPERTIES[label]}
             attrs.update({k: v for k, v in properties.items() if k in attrs})
             for name in LIST_PROPERTIES & attrs.keys():
                 attrs[name] = sorted(set(attrs[name] or []))
@@ -458,12 +458,14 @@ def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
             writer.node(council_id, "Council", council.properties)
         writer.node(council_id, "Council", {"aliases": sorted(council.names_seen)})
         entry = council.entry
-        for successor in sorted(entry.replaced_by if entry else []):
+        if entry is None:
+            continue
+        for successor in sorted(entry.replaced_by):
             if councils.add_from_gazetteer(successor) is None:
                 continue
             succ_entry = councils.councils[successor].entry
             if successor not in writer.graph:
                 writer.node(successor, "Council", councils.councils[successor].properties)
-            date = succ_entry.start_date or entry.end_date
+            date = (succ_entry.start_date if succ_entry else None) or entry.end_date
             writer.edge(council_id, successor, "SUCCEEDED_BY", {"date": date})
             pending.append(successor)

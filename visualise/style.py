@@ -104,13 +104,13 @@ def legend(node_counts: dict[str, int], edge_counts: dict[str, int]) -> dict[str
     edges = []
     for rel in edge_order:
         if edge_counts.get(rel):
-            style = edge_style(rel)
+            line_style = edge_style(rel)
             edges.append(
                 {
                     "kind": rel,
-                    "colour": style.colour,
-                    "dashes": style.dashes,
-                    "description": style.description,
+                    "colour": line_style.colour,
+                    "dashes": line_style.dashes,
+                    "description": line_style.description,
                     "count": edge_counts[rel],
                 }
             )

@@ -187,8 +187,8 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
-    for line in lines:
-        finder.learn(line.text)
+    for each in lines:
+        finder.learn(each.text)
     councils, line, warning = reviewed_councils(lines, anchors, finder)
     if warning:
         warnings.append(warning)

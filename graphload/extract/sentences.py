@@ -17,9 +17,9 @@ def sentence_around(text: str, start: int = 0, end: int | None = None) -> str:
     for match in _SENTENCE_END.finditer(text, begin, start):
         begin = match.end()
     stop = min(len(text), end + _WINDOW)
-    match = _SENTENCE_END.search(text, max(end - 1, begin), stop)
-    if match:
-        stop = match.end()
+    sentence_end = _SENTENCE_END.search(text, max(end - 1, begin), stop)
+    if sentence_end:
+        stop = sentence_end.end()
     sentence = text[begin:stop].strip()
     if len(sentence) <= MAX_EVIDENCE:
         return sentence
