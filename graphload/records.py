@@ -11,14 +11,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graphload.model import Ref, RefKind, document_id
 
-@dataclass
-class Ref:
-    """A council or other organisation as resolved: ``id`` is a gazetteer code
-    (``BRM``), ``council:<slug>`` for an unknown council, or ``org:<slug>``."""
-
-    id: str
-    name: str
+__all__ = [
+    "DocumentInfo",
+    "ExtractRecord",
+    "PeerInfo",
+    "PersonInfo",
+    "RecommendationInfo",
+    "Ref",
+    "RefKind",
+    "ReviewInfo",
+    "SharedServiceInfo",
+    "SignpostInfo",
+    "ThemeInfo",
+]
 
 
 @dataclass
@@ -30,7 +37,7 @@ class DocumentInfo:
 
     @property
     def id(self) -> str:
-        return f"doc:{self.sha256[:16]}"
+        return document_id(self.sha256)
 
 
 @dataclass
