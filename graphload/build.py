@@ -36,6 +36,7 @@ from graphload.model import (
 )
 from graphload.people import PeerMention, normalise_name, resolve_peers
 from graphload.records import (
+    DocumentWarning,
     ExtractRecord,
     PeerInfo,
     RecommendationInfo,
@@ -141,13 +142,14 @@ class _SharedStatement:
 def build_graph(
     records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None
 ) -> nx.MultiDiGraph:
-    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists
-    what the builder had to decide about (e.g. a name listed as peer and not)."""
+    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists (as
+    :class:`DocumentWarning`) what the builder had to decide about (e.g. a name
+    listed as peer and not)."""
     unique = {r.document.sha256: r for r in records}
     ordered = sorted(unique.values(), key=lambda r: r.document.id)
     writer = _GraphWriter()
     councils = CouncilResolver(gazetteer)
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     mentions: list[PeerMention] = []
     mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]] = []
     recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
@@ -171,8 +173,11 @@ def build_graph(
         for peer in record.peers:
             if normalise_name(peer.name) in not_peer_names:
                 warnings.append(
-                    f"{record.document.path}: {peer.name} is listed both on and off the "
-                    "peer team; left out of the peers"
+                    DocumentWarning(
+                        record.document.path,
+                        f"{peer.name} is listed both on and off the peer team; "
+                        "left out of the peers",
+                    )
                 )
                 continue
             employers = [
@@ -188,10 +193,7 @@ def build_graph(
                 )
             )
             mention_info.append((peer, review, employers))
-        warnings.extend(
-            w if w.startswith(record.document.path) else f"{record.document.path}: {w}"
-            for w in record.warnings
-        )
+        warnings.extend(DocumentWarning.from_line(record.document.path, w) for w in record.warnings)
 
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)

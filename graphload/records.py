@@ -15,6 +15,7 @@ from graphload.model import Ref, RefKind, document_id
 
 __all__ = [
     "DocumentInfo",
+    "DocumentWarning",
     "ExtractRecord",
     "PeerInfo",
     "PersonInfo",
@@ -26,6 +27,22 @@ __all__ = [
     "SignpostInfo",
     "ThemeInfo",
 ]
+
+
+@dataclass(frozen=True)
+class DocumentWarning:
+    """Something a reader or the builder had to decide about one document."""
+
+    path: str  # the document's path, as read
+    message: str
+
+    @classmethod
+    def from_line(cls, path: str, line: str) -> DocumentWarning:
+        """From an extract record's warning, which may already start with ``path: ``."""
+        return cls(path, line.removeprefix(f"{path}:").strip())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass

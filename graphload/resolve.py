@@ -9,7 +9,7 @@ few abbreviations reports use for them spelled out ("LGA",
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from graphload.model import Ref, organisation_id, unregistered_council_id
 from graphload.vocab.organisations import canonical_organisation_name
@@ -110,7 +110,12 @@ def _unknown_council_properties(name: str) -> dict[str, Any]:
     }
 
 
-def organisation_node_id(ref: Ref) -> tuple[str, str]:
-    """(id, canonical name) of a non-council employer."""
+class OrganisationNode(NamedTuple):
+    id: str
+    name: str  # canonical ("Local Government Association" for "the LGA")
+
+
+def organisation_node_id(ref: Ref) -> OrganisationNode:
+    """The id and canonical name of a non-council employer."""
     name = canonical_organisation_name(ref.name or ref.id)
-    return organisation_id(name), name
+    return OrganisationNode(organisation_id(name), name)

@@ -218,7 +218,7 @@ def test_not_peers_are_not_peers(gazetteer):
     )
     g = build_graph([listed_twice], gazetteer)
     assert not labelled(g, "Peer")
-    assert any("Rachel Litherland" in w for w in g.graph["warnings"])
+    assert any("Rachel Litherland" in w.message for w in g.graph["warnings"])
 
 
 def test_recommendations_signposts_themes(graph):

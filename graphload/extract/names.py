@@ -12,6 +12,7 @@ from graphload.vocab.people import (
     HONOURS,
     PARTIES,
     TITLES,
+    BareName,
     canonical_party,
     party_in,
     strip_titles,
@@ -107,7 +108,7 @@ _PERSON = re.compile(
 )
 
 
-def split_name(text: str) -> tuple[str, bool]:
+def split_name(text: str) -> BareName:
     """Strip titles and honours from a name: ("Councillor Trevor Jones OBE") -> ("Trevor
     Jones", True). The flag says whether a councillor title was present."""
     return strip_titles(text)

@@ -7,6 +7,7 @@ One list of each, used by the reader (``extract/names.py``), by person resolutio
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from graphload.vocab.text import fold
 
@@ -84,7 +85,14 @@ def is_honour(word: str) -> bool:
     return fold(word) in _AFTER_NAME
 
 
-def strip_titles(name: str) -> tuple[str, bool]:
+class BareName(NamedTuple):
+    """A name without its titles and honours."""
+
+    name: str
+    councillor: bool  # a councillor title ("Cllr") was present
+
+
+def strip_titles(name: str) -> BareName:
     """Titles and honours removed: ``"Councillor Trevor Jones OBE"`` -> ``("Trevor Jones",
     True)``; the flag says whether a councillor title was present."""
     words = name.replace(",", " ").split()
@@ -94,7 +102,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
         words.pop(0)
     while words and is_honour(words[-1]):
         words.pop()
-    return " ".join(words), councillor
+    return BareName(" ".join(words), councillor)
 
 
 def person_key(name: str) -> str:
