@@ -10,7 +10,7 @@ import shutil
 
 import click
 
-from graphload.vocab.display import scrub_display
+from graphload.vocab.text import scrub_display
 
 MIN_WIDTH = 40
 

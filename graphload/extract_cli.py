@@ -10,7 +10,7 @@ import click
 
 from graphload.cli_output import error_line, note, say, warn
 from graphload.errors import EXIT_FAILED
-from graphload.vocab.display import scrub_json
+from graphload.vocab.text import scrub_json
 
 if TYPE_CHECKING:
     from graphload.records import ExtractRecord

@@ -138,10 +138,9 @@ def _run_and_print(spec: ReportSpec, params: dict[str, Any], fmt: str, store: St
 
     with store.open_for_reading() as opened:
         result: ReportResult = run_report(opened, spec.name, **params)
-    for name, candidate in result.resolved.items():
-        corrected = _correction(str(params[name]), candidate)
-        if corrected:
-            note(f"matched {corrected!r} for {params[name]!r}")
+    for name, match in result.matches.items():
+        if match.corrected:
+            note(f"matched {match.spelling!r} for {params[name]!r}")
     if spec.name == "path":
         start, end = result.resolved["start"], result.resolved["end"]
         if start.id == end.id:
@@ -156,13 +155,6 @@ def _run_and_print(spec: ReportSpec, params: dict[str, Any], fmt: str, store: St
                 f"{result.params['max_hops']} relationships"
             )
     print_result(result, fmt)
-
-
-def _correction(text: str, candidate: Any) -> str | None:
-    """The name ``text`` was matched to only by forgiving a spelling slip, if so."""
-    from queries.names import Matcher
-
-    return Matcher([candidate]).corrected(text, candidate)
 
 
 class ReportGroup(click.Group):

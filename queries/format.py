@@ -2,7 +2,7 @@
 
 Every format scrubs e-mail addresses and telephone numbers from strings, so they
 never reach the output whatever the graph holds, and escapes the characters that
-could control a terminal (graphload.vocab.display).
+could control a terminal (graphload.vocab.text).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from graphload.redact import redact
-from graphload.vocab.display import scrub_display, scrub_json
+from graphload.vocab.text import scrub as redact
+from graphload.vocab.text import scrub_display, scrub_json
 
 FORMATS = ("table", "full", "json", "csv")
 DEFAULT_WIDTH = 80

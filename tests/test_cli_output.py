@@ -14,7 +14,7 @@ import queries_fixtures
 from click.testing import CliRunner
 
 from graphload.cli import cli
-from graphload.vocab.display import scrub_display, scrub_json
+from graphload.vocab.text import scrub_display, scrub_json
 
 embedded_seed_store = queries_fixtures.embedded_seed_store
 ROOT = Path(__file__).resolve().parent.parent

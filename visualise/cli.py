@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ import click
 from graphload.cli_options import StoreTarget, store_options
 from graphload.cli_output import say
 from graphload.errors import PeergraphError
+from graphload.vocab.text import slugify
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -26,11 +26,15 @@ class _ViewChoice(click.Choice):
     def __init__(self) -> None:
         self.case_sensitive = True
 
-    @property  # type: ignore[override]
+    @property
     def choices(self) -> tuple[str, ...]:
         from visualise.views import VIEWS
 
         return tuple(VIEWS)
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        pass  # the names always come from visualise.views
 
 
 def load_graph(backend: str, store_dir: Path | None, **neo4j_options: Any) -> nx.MultiDiGraph:
@@ -56,8 +60,7 @@ def _writable_output(out: Path) -> None:
 
 def _default_output(view: str, focus: str | None) -> Path:
     stem = view if not focus else f"{view}-{focus}"
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")
-    return DEFAULT_DIR / f"{slug}.html"
+    return DEFAULT_DIR / f"{slugify(stem)}.html"
 
 
 @click.command(

@@ -17,13 +17,13 @@ from typing import Any
 
 import networkx as nx
 
-from graphload.build import (
+from graphload.errors import StoreError
+from graphload.model import (
     IDENTITY_PROPERTY,
     NODE_PROPERTIES,
     RELATIONSHIP_PROPERTIES,
     relationship_key,
 )
-from graphload.errors import StoreError
 
 BATCH_SIZE = 500
 
