@@ -67,9 +67,14 @@ def test_stats_counts_documents_in_the_ledger_and_in_the_graph(store_copy) -> No
     assert "the next load would drop them from the graph" in result.stderr
 
 
-def test_a_damaged_database_is_one_sentence_and_reset_rebuilds(store_copy, tmp_path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_database_is_one_sentence_and_reset_rebuilds(store_copy, damage) -> None:
     database = store_copy / "graph.rdb"
-    database.write_bytes(b"this is not a database " * 10)
+    if damage == "garbage":
+        database.write_bytes(b"this is not a database " * 10)
+    else:  # a real database cut in half: only the server finds out, when it loads it
+        data = database.read_bytes()
+        database.write_bytes(data[: len(data) // 2])
     result = run("stats", "--store", store_copy)
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()

@@ -28,6 +28,7 @@ from graphload.store.base import GraphStore
 GRAPH_NAME = "peergraph"
 DATABASE_FILE = "graph.rdb"
 SANDBOX_PREFIX = "peergraph-"
+RDB_MAGIC = b"REDIS"  # how every redis database file starts
 
 log = logging.getLogger(__name__)
 
@@ -239,11 +240,13 @@ def check_store_usable(store_dir: Path, database: Path) -> None:
     if database.exists():
         try:
             with open(database, "rb") as handle:
-                handle.read(1)
+                magic = handle.read(len(RDB_MAGIC))
         except OSError as error:
             raise StoreError(
                 f"cannot read the store's database {database}: {error.strerror or error}"
             ) from None
+        if magic != RDB_MAGIC:  # not a database file at all: say so without starting a server
+            raise _damaged(store_dir, database, "it does not start as a database file does")
 
 
 def _server_complaints(sandbox: Path) -> list[str]:
@@ -277,15 +280,18 @@ def _start_error(
 ) -> StoreError:
     loading = [c for c in complaints if "DB" in c or "RDB" in c or "load" in c.lower()]
     if database.exists() and loading:
-        return DamagedStoreError(
-            f"the store's database {database} is damaged and cannot be read "
-            f"({loading[0].rstrip('.')}): rebuild the store with "
-            f"'peergraph load PATH... --reset --store {store_dir}' (which sets the damaged "
-            "file aside), or restore that file from a backup",
-            database,
-        )
+        return _damaged(store_dir, database, loading[0].split(". ")[0].rstrip("."))
     reason = complaints[-1] if complaints else str(error).splitlines()[0]
     return StoreError(f"cannot start the embedded graph database in {store_dir}: {reason}")
+
+
+def _damaged(store_dir: Path, database: Path, why: str) -> DamagedStoreError:
+    return DamagedStoreError(
+        f"the store's database {database} is damaged and cannot be read ({why}): rebuild "
+        f"the store with 'peergraph load PATH... --reset --store {store_dir}' (which sets "
+        "the damaged file aside), or restore that file from a backup",
+        database,
+    )
 
 
 def set_damaged_database_aside(database: Path) -> Path:
