@@ -161,3 +161,13 @@ def test_no_command_leaves_a_server_or_a_temporary_folder_behind(store_copy, tmp
     private_tmp.rmdir() if not left else None
     assert left == []
     assert servers == []
+
+
+def test_only_a_write_may_make_a_new_store(tmp_path) -> None:
+    store = tmp_path / "made-by-cypher"
+    read = run("cypher", "MATCH (n) RETURN count(n) AS n", "--store", store)
+    assert read.exit_code == 1 and not store.exists()
+    write = run("cypher", "CREATE (:Note {id: 'n1'})", "--write", "--store", store)
+    assert write.exit_code == 0, write.output
+    again = run("cypher", "MATCH (n:Note) RETURN n.id AS id", "--format", "csv", "--store", store)
+    assert again.stdout == "id\nn1\n"
