@@ -180,6 +180,14 @@ class Matcher:
         """The one candidate ``text`` names (see :meth:`match` for how it was matched)."""
         return self.match(text).candidate
 
+    def corrected(self, text: str, candidate: Candidate) -> str | None:
+        """The spelling of ``candidate`` that ``text`` matches only by a spelling slip
+        (so the user should be told), or None when it matches as written."""
+        query = strip_titles(text).name or text if candidate.label == Label.PEER else text
+        if any(tier(query, candidate) is not None for tier in _STRICT_TIERS):
+            return None
+        return _SLIP_TIER(query, candidate)
+
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
         """Up to ``n`` candidates that look like ``text`` (whole name or one word).
         Suggestions are only listed, never taken as the answer, so a looser likeness

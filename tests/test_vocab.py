@@ -248,6 +248,9 @@ def test_a_corrected_slip_is_reported_not_silent() -> None:
     assert found.corrected and found.spelling == "Nick Worth"
     exact = matcher.match("nick worth")
     assert not exact.corrected
+    candidate = found.candidate
+    assert matcher.corrected("Nick Wirth", candidate) == "Nick Worth"
+    assert matcher.corrected("Cllr Nick Worth", candidate) is None
 
 
 # ------------------------------------------------------- clipping and scrubbing
