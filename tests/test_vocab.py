@@ -272,3 +272,20 @@ def test_display_scrubbing_is_one_rule() -> None:
     assert "example.org" not in scrubbed and "567890" not in scrubbed
     assert report_scrub(text) == scrubbed
     assert map_scrub(text) == scrubbed
+
+
+# ---------------------------------------------------------------- one home each
+
+
+def test_accents_are_folded_in_one_module_only() -> None:
+    """A second module stripping accents would be a second folding rule."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    folding = [
+        path.relative_to(root).as_posix()
+        for package in ("graphload", "queries", "visualise", "benchmarks")
+        for path in sorted((root / package).rglob("*.py"))
+        if "unicodedata" in path.read_text(encoding="utf-8")
+    ]
+    assert folding == ["graphload/vocab/text.py"]
