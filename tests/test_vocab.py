@@ -165,6 +165,22 @@ def test_refs_without_a_kind_are_read_from_old_records() -> None:
     assert Ref("BRM", "Bromsgrove", "council").kind is RefKind.COUNCIL  # from JSON
 
 
+def test_a_refs_kind_survives_the_ledger() -> None:
+    import json
+
+    from graphload.ledger import record_from_dict, record_to_dict
+
+    record = ExtractRecord(
+        document=DocumentInfo(path="a.txt", sha256="0" * 64, format="txt"),
+        review=ReviewInfo(councils=[Ref.unregistered_council("Gondor Borough Council")]),
+        peers=[PeerInfo("Ann Petty", organisations=[Ref.organisation("Acme Ltd")])],
+    )
+    again = record_from_dict(json.loads(json.dumps(record_to_dict(record))))
+    assert again.review.councils[0].kind is RefKind.UNREGISTERED_COUNCIL
+    assert again.peers[0].organisations[0].kind is RefKind.ORGANISATION
+    assert again == record
+
+
 # ------------------------------------------------------------- the spelling slip
 
 
