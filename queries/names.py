@@ -18,6 +18,7 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from graphload.errors import PeergraphError
 from graphload.model import Label
 from graphload.vocab.names_match import one_slip_apart
 from graphload.vocab.people import strip_titles
@@ -63,7 +64,7 @@ class Candidate:
         return (self.name, *self.aliases)
 
 
-class NameError_(LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
+class NameError_(PeergraphError, LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
     """Base class: the name did not pick out exactly one thing."""
 
     def __init__(self, text: str, kind: str, suggestions: Sequence[Candidate]):
