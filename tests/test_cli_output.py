@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -200,7 +201,7 @@ def imported_by(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[st
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
-    return done.stdout, eval(done.stderr.strip().splitlines()[-1])
+    return done.stdout, ast.literal_eval(done.stderr.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["map", "--help"]])
