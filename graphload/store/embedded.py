@@ -6,6 +6,12 @@ when this is its last client. If a previous run was killed, its server may
 still be running: the next open reattaches to it through the registry file
 falkordblite keeps beside the database, and a registry left by a server that
 is gone is removed first so a fresh server starts.
+
+Health, before and after the server starts: a store that does not exist is an
+error unless the caller may create one; a folder peergraph cannot write in, or
+a database file that is not one, is refused before any server starts; a
+database the server cannot load is named, with the way out. Whatever happens,
+no server process or temporary folder is left behind.
 """
 
 from __future__ import annotations
@@ -71,7 +77,6 @@ class EmbeddedStore(GraphStore):
         self.store_dir = Path(store_dir)
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
-        self._sandbox: Path | None = None
         if create:
             create_store_dir(self.store_dir)
         elif not (self.database.exists() or _registry_path(self.database).exists()):
@@ -88,6 +93,8 @@ class EmbeddedStore(GraphStore):
         temporary folder goes into one folder of ours, so that a server that
         fails to start leaves nothing behind."""
         sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+        # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
+        # for the length of the start is the only handle on where its files go.
         saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
         try:
             from redislite.falkordb_client import FalkorDB
