@@ -1,0 +1,535 @@
+"""PDF from its text layer (pypdfium2: measured fastest, see benchmarks/bench_pdf.py).
+
+Each page's text comes as positioned segments; the reader rebuilds what a text
+file of the report would hold:
+
+- lines wrapped by the layout are joined into their paragraph, a word hyphenated
+  across two lines is joined (the hyphen kept when the document spells the word
+  with one elsewhere, or the next part starts with a capital: "Stoke-on-Trent");
+- headers and footers repeated on most pages (an address block, "Page 3 of 12")
+  are dropped;
+- a paragraph or list cut by a page break continues on the next page;
+- a two-column page is read column by column;
+- a table drawn with rules (or laid out in aligned cells) becomes one row a line,
+  cells separated by tabs;
+- a blank line stands where the layout leaves space between paragraphs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphload.errors import ReadError
+from graphload.extract.readers.base import Block, Line, number_blocks, progress, shown
+from graphload.extract.readers.files import read_bytes
+
+FORMAT = "pdf"
+MAX_PAGES = 5000  # a longer PDF is read up to here, with a warning
+PROGRESS_FROM = 200  # pages: show progress on stderr for PDFs at least this long
+MARGIN_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$", re.I)
+_BULLETS = "•●▪❖◦·–-*"
+_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line
+
+
+@dataclass
+class _Segment:
+    x0: float
+    x1: float
+    base: float  # baseline, PDF units from the bottom of the page
+    size: float
+    text: str
+
+
+@dataclass
+class _VLine:
+    """A visual line: segments on one baseline, left to right."""
+
+    segments: list[_Segment]
+    page: int
+
+    @property
+    def base(self) -> float:
+        return self.segments[0].base
+
+    @property
+    def size(self) -> float:
+        return max(s.size for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    def cells(self) -> list[list[_Segment]]:
+        """Segments grouped into cells: a gap wider than the font size parts them."""
+        groups: list[list[_Segment]] = [[self.segments[0]]]
+        for segment in self.segments[1:]:
+            if segment.x0 - groups[-1][-1].x1 > max(self.size, 6.0):
+                groups.append([segment])
+            else:
+                groups[-1].append(segment)
+        return groups
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+@dataclass
+class _Table:
+    """Rows of cells, read from a ruled grid or aligned cells."""
+
+    top: float
+    page: int
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
+    data = read_bytes(path)
+    where = shown(path)
+    if b"%PDF" not in data[:1024]:
+        raise ReadError(f"{where}: not a PDF (no PDF header); is it named right?")
+    import pypdfium2 as pdfium  # imported here: only PDF reading pays for it
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise ReadError(
+                f"{where}: the PDF is encrypted (password-protected); "
+                "save an unprotected copy to read it"
+            ) from None
+        raise ReadError(f"{where}: a damaged or truncated PDF ({error})") from None
+    try:
+        pages = _read_pages(pdf, where, warnings)
+    finally:
+        pdf.close()
+    empty = [number for number, page in enumerate(pages, 1) if not page.items]
+    if len(empty) == len(pages):
+        raise ReadError(f"{where}: no text layer; run OCR first, e.g. ocrmypdf")
+    if empty:
+        warnings.append(
+            f"{where}: no text layer on page(s) {_ranges(empty)}; run OCR first, e.g. ocrmypdf"
+        )
+    _drop_furniture(pages)
+    blocks = _assemble(pages)
+    return data, number_blocks(blocks, where, warnings)
+
+
+def _read_pages(pdf, where: str, warnings: list[str]) -> list[_Page]:  # type: ignore[no-untyped-def]
+    count = len(pdf)
+    if count > MAX_PAGES:
+        warnings.append(f"{where}: {count:,} pages; read only the first {MAX_PAGES:,}")
+        count = MAX_PAGES
+    pages: list[_Page] = []
+    for index in range(count):
+        if count >= PROGRESS_FROM and index and index % 100 == 0:
+            progress(f"reading {where}: page {index:,} of {count:,}")
+        try:
+            page = pdf[index]
+        except Exception as error:  # noqa: BLE001 - PDFium's error for one broken page
+            warnings.append(f"{where}: page {index + 1} cannot be read ({error})")
+            pages.append(_Page([]))
+            continue
+        try:
+            pages.append(_page_items(page, index + 1))
+        finally:
+            page.close()
+    return pages
+
+
+def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    width = page.get_width()
+    textpage = page.get_textpage()
+    segments: list[_Segment] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    try:
+        for k in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(k)
+            inset = (top - bottom) * 0.25
+            text = textpage.get_text_bounded(left, bottom + inset, right, top - inset)
+            text = text.replace("\r", " ").replace("\n", " ").strip(" ")
+            if not text.strip():
+                continue
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(
+                textpage.raw, left + 0.5, (bottom + top) / 2, 1.0, (top - bottom) / 2
+            )
+            size = top - bottom
+            base = bottom
+            if index >= 0:
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or size
+                if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
+                    base = y.value
+            segments.append(_Segment(left, right, base, size, text))
+    finally:
+        textpage.close()
+    if not segments:
+        return _Page([], height)
+    grids = _grids(page)
+    lines = _visual_lines(segments, number)
+    tables: list[_Table] = []
+    for grid in grids:
+        table, lines = _grid_table(grid, lines, number)
+        if table.rows:
+            tables.append(table)
+    items: list[_VLine | _Table] = list(_in_column_order(lines, width))
+    for table in tables:
+        at = next((i for i, line in enumerate(items) if _top(line) < table.top), len(items))
+        items.insert(at, table)
+    return _Page(items, height)
+
+
+@dataclass
+class _Page:
+    items: list[_VLine | _Table]
+    height: float = 842.0
+
+
+def _top(item: _VLine | _Table) -> float:
+    return item.top if isinstance(item, _Table) else item.base + item.size
+
+
+def _visual_lines(segments: list[_Segment], page: int) -> list[_VLine]:
+    segments.sort(key=lambda s: (-s.base, s.x0))
+    lines: list[_VLine] = []
+    for segment in segments:
+        if lines and abs(lines[-1].base - segment.base) <= 0.3 * segment.size:
+            lines[-1].segments.append(segment)
+        else:
+            lines.append(_VLine([segment], page))
+    for line in lines:
+        line.segments.sort(key=lambda s: s.x0)
+    return lines
+
+
+# --- tables drawn with rules ---------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[-1], self.xs[-1], self.ys[0]
+
+
+def _grids(page) -> list[_Grid]:  # type: ignore[no-untyped-def]
+    """Tables drawn with ruled lines: groups of vertical rules and the rules across them."""
+    import pypdfium2.raw as pdfium_c
+
+    vertical: list[tuple[float, float, float]] = []  # x, bottom, top
+    horizontal: list[tuple[float, float, float]] = []  # y, left, right
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= 2.5 and top - bottom >= 8:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif top - bottom <= 2.5 and right - left >= 8:
+            horizontal.append(((bottom + top) / 2, left, right))
+    if not vertical or not horizontal:
+        return []
+    vertical.sort(key=lambda v: v[1])
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in vertical:
+        if groups and rule[1] <= max(r[2] for r in groups[-1]) + 2:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    grids: list[_Grid] = []
+    for group in groups:
+        xs = _distinct(sorted(r[0] for r in group))
+        if len(xs) < 3:  # a boxed paragraph, not a table
+            continue
+        bottom, top = min(r[1] for r in group), max(r[2] for r in group)
+        ys = _distinct(
+            sorted(
+                (h[0] for h in horizontal if bottom - 2 <= h[0] <= top + 2 and h[1] <= xs[1]),
+                reverse=True,
+            )
+        )
+        if len(ys) >= 2:
+            grids.append(_Grid(xs, ys))
+    return grids
+
+
+def _distinct(values: list[float], tolerance: float = 2.0) -> list[float]:
+    kept: list[float] = []
+    for value in values:
+        if not kept or abs(value - kept[-1]) > tolerance:
+            kept.append(value)
+    return kept
+
+
+def _grid_table(grid: _Grid, lines: list[_VLine], page: int) -> tuple[_Table, list[_VLine]]:
+    left, bottom, right, top = grid.box
+    table = _Table(top, page)
+    cells: dict[tuple[int, int], list[str]] = {}
+    outside: list[_VLine] = []
+    for line in lines:
+        if not (bottom <= line.base <= top):
+            outside.append(line)
+            continue
+        rest = [s for s in line.segments if not (left - 2 <= (s.x0 + s.x1) / 2 <= right + 2)]
+        if rest:
+            outside.append(_VLine(rest, page))
+        row = next((i for i in range(len(grid.ys) - 1) if line.base >= grid.ys[i + 1]), None)
+        if row is None:
+            continue
+        for segment in line.segments:
+            middle = (segment.x0 + segment.x1) / 2
+            if not left - 2 <= middle <= right + 2:
+                continue
+            column = max(0, sum(1 for x in grid.xs[1:-1] if segment.x0 >= x - 2))
+            cells.setdefault((row, column), []).append(segment.text)
+    columns = len(grid.xs) - 1
+    for row in range(len(grid.ys) - 1):
+        values = [_join_wrapped(cells.get((row, column), [])) for column in range(columns)]
+        if any(values):
+            table.rows.append(values)
+    return table, outside
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text = _join(text, part, set()) if text else part
+    return text.replace(_HYPHEN, "-")
+
+
+# --- columns -------------------------------------------------------------------------
+
+
+def _in_column_order(lines: list[_VLine], width: float) -> list[_VLine]:
+    """A two-column page's lines, left column first; other pages as they are."""
+    split = _gutter(lines, width)
+    if split is None:
+        return lines
+    left: list[_VLine] = []
+    right: list[_VLine] = []
+    across_top: list[_VLine] = []
+    across_bottom: list[_VLine] = []
+    first_split = None
+    for line in lines:
+        left_part = [s for s in line.segments if s.x1 <= split]
+        right_part = [s for s in line.segments if s.x0 >= split]
+        if len(left_part) + len(right_part) < len(line.segments):
+            (across_top if first_split is None else across_bottom).append(line)
+            continue
+        first_split = first_split or line.base
+        if left_part:
+            left.append(_VLine(left_part, line.page))
+        if right_part:
+            right.append(_VLine(right_part, line.page))
+    return across_top + left + right + across_bottom
+
+
+def _gutter(lines: list[_VLine], width: float) -> float | None:
+    """The x between two columns of text, when the page has two."""
+    if len(lines) < 12:
+        return None
+    body = max(line.x1 for line in lines) - min(line.x0 for line in lines)
+    starts: list[float] = []
+    for line in lines:
+        cells = line.cells()
+        if len(cells) == 2:
+            left_width = cells[0][-1].x1 - cells[0][0].x0
+            right_width = cells[1][-1].x1 - cells[1][0].x0
+            if min(left_width, right_width) >= 0.3 * body:
+                starts.append(cells[1][0].x0)
+    if len(starts) < max(6, 0.3 * len(lines)):
+        return None
+    split = statistics.median(starts)
+    if sum(1 for s in starts if abs(s - split) <= 6) < 0.8 * len(starts):
+        return None
+    return split - 3
+
+
+# --- headers and footers -------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Remove lines in the page margins that repeat on most pages, and page numbers."""
+    zones: list[list[_VLine]] = []
+    for page in pages:
+        top, bottom = page.height * (1 - MARGIN_SHARE), page.height * MARGIN_SHARE
+        zones.append(
+            [
+                item
+                for item in page.items
+                if isinstance(item, _VLine) and (item.base > top or item.base < bottom)
+            ]
+        )
+    counts = Counter(key for zone in zones for key in {_key(line.text) for line in zone})
+    with_text = sum(1 for page in pages if page.items)
+    repeated = {key for key, n in counts.items() if with_text >= 3 and n >= 0.5 * with_text}
+    for page, zone in zip(pages, zones, strict=True):
+        drop = {
+            id(line)
+            for line in zone
+            if _key(line.text) in repeated or _PAGE_NUMBER.match(_key(line.text))
+        }
+        page.items = [item for item in page.items if id(item) not in drop]
+
+
+# --- blocks --------------------------------------------------------------------------
+
+
+def _assemble(pages: list[_Page]) -> list[Block]:
+    """Join visual lines into blocks across pages."""
+    words = _hyphenated_words(pages)
+    blocks: list[Block] = []
+    current: Block | None = None
+    previous: _VLine | None = None
+    right_edge = _right_edges(pages)
+    body = _body_size(pages)
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _Table):
+                current, previous = None, None
+                for row in item.rows:
+                    blocks.append(Block("\t".join(row), "table_row", item.page, not blocks))
+                    blocks[-1].gap_before = len(blocks) > 1 and blocks[-2].kind != "table_row"
+                continue
+            line = item
+            cells = line.cells()
+            if len(cells) >= 2 and not _is_bullet_line(cells):
+                current = None
+                texts = [" ".join(s.text for s in cell) for cell in cells]
+                gap = previous is None or _gap(previous, line) > 1.5 * line.size
+                if blocks and blocks[-1].kind == "table_row" and not gap:
+                    gap = False
+                blocks.append(
+                    Block(
+                        "\t".join(texts).replace(_HYPHEN, "-"),
+                        "table_row",
+                        line.page,
+                        bool(blocks) and blocks[-1].kind != "table_row" and gap,
+                    )
+                )
+                previous = line
+                continue
+            text = line.text
+            bullet = text[:1] in _BULLETS and (len(text) == 1 or text[1] == " ")
+            if current is not None and previous is not None and not bullet:
+                if _continues(previous, line, current, right_edge.get(_column(previous), 0)):
+                    current.text = _join(current.text, text, words)
+                    previous = line
+                    continue
+            gap = previous is not None and (
+                previous.page != line.page or _gap(previous, line) > 1.5 * line.size
+            )
+            if previous is not None and previous.page != line.page:
+                gap = not (bullet and current is not None and current.kind == "list_item")
+            heading = line.size >= body * 1.15 and len(text) < 200
+            kind = "list_item" if bullet else "heading" if heading else "paragraph"
+            current = Block(text, kind, line.page, gap)
+            blocks.append(current)
+            previous = line
+    for block in blocks:
+        block.text = block.text.replace(_HYPHEN, "-")
+    return blocks
+
+
+def _is_bullet_line(cells: list[list[_Segment]]) -> bool:
+    """A bullet and its text, set apart: one line, not a table row."""
+    first = " ".join(s.text for s in cells[0]).strip()
+    return len(cells) == 2 and len(first) == 1 and first in _BULLETS
+
+
+def _column(line: _VLine) -> int:
+    return round(line.x0 / 100)
+
+
+def _right_edges(pages: list[_Page]) -> dict[int, float]:
+    """Where full lines end, per column start (the text block's right margin)."""
+    edges: dict[int, list[float]] = {}
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _VLine):
+                edges.setdefault(_column(item), []).append(item.x1)
+    return {column: max(values) for column, values in edges.items()}
+
+
+def _gap(previous: _VLine, line: _VLine) -> float:
+    return previous.base - line.base
+
+
+def _continues(previous: _VLine, line: _VLine, block: Block, right_edge: float) -> bool:
+    """Is ``line`` the next line of the paragraph that ``previous`` ended?"""
+    if block.kind in ("heading", "table_row") or abs(previous.size - line.size) > 0.6:
+        return False
+    if previous.page == line.page:
+        if not 0 < _gap(previous, line) <= 1.5 * line.size:
+            return False
+    elif line.text[:1].isupper() and previous.text.rstrip()[-1:] in ".:;!?":
+        return False
+    # The previous line was full: the next line's first word would not have fitted on it.
+    first_word = line.text.split(" ", 1)[0]
+    room = right_edge - previous.x1
+    if room > (len(first_word) + 1) * 0.6 * line.size:
+        return False
+    indent = line.x0 - previous.x0
+    return -3 <= indent <= 3 or (block.kind == "list_item" and -16 <= indent <= 3)
+
+
+def _body_size(pages: list[_Page]) -> float:
+    """The font size of most of the text."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _VLine):
+                sizes[round(item.size, 1)] += len(item.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _hyphenated_words(pages: list[_Page]) -> set[str]:
+    """Words the document spells with a hyphen ("co-operation"), to keep it when joining."""
+    found: set[str] = set()
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _VLine):
+                found.update(w.lower() for w in re.findall(r"\w+-\w+", item.text))
+    return found
+
+
+def _join(text: str, more: str, hyphenated: set[str]) -> str:
+    """Join a wrapped line to its paragraph, mending a word hyphenated across them."""
+    stripped = text.rstrip()
+    if stripped.endswith(_HYPHEN) or (stripped.endswith("-") and stripped[-2:-1].isalpha()):
+        head = stripped[:-1]
+        last = re.search(r"(\w+)$", head)
+        first = re.match(r"\w+", more)
+        if last and first:
+            if more[:1].isupper() or f"{last.group(1)}-{first.group(0)}".lower() in hyphenated:
+                return f"{head}-{more}"
+            return head + more
+        return f"{head}-{more}" if stripped.endswith(_HYPHEN) else stripped + more
+    return f"{stripped} {more}"
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[str] = []
+    start = previous = numbers[0]
+    for number in numbers[1:] + [0]:
+        if number != previous + 1:
+            spans.append(str(start) if start == previous else f"{start}-{previous}")
+            start = number
+        previous = number
+    return ", ".join(spans)
