@@ -252,8 +252,10 @@ def text_to_html(text: str, council: str = "Wigan Council") -> str:
     """The report as a council web page: navigation, cookie banner, breadcrumbs, footer."""
     parts: list[str] = []
     open_list = False
+    previous = ""
     for block in blocks_of(text):
         if block.kind == "list_item":
+            previous = block.kind
             if not open_list:
                 parts.append("<ul>")
                 open_list = True
@@ -271,8 +273,11 @@ def text_to_html(text: str, council: str = "Wigan Council") -> str:
                 for row in block.rows
             )
             parts.append(f"<table>{rows}</table>")
+        elif block.kind == "paragraph" and previous == "paragraph" and parts:
+            parts[-1] = parts[-1][: -len("</p>")] + f"<br>\n{html.escape(block.text)}</p>"
         elif block.kind == "paragraph":
             parts.append(f"<p>{html.escape(block.text)}</p>")
+        previous = block.kind
     if open_list:
         parts.append("</ul>")
     title = next((b.text for b in blocks_of(text) if b.text), "Report")

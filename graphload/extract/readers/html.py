@@ -105,10 +105,21 @@ def page_blocks(text: str) -> list[tuple[int, str, str]]:
     if main_only and sum(len(t) for _, t, _ in blocks) < 200:
         blocks = _parse(text, False)  # a <main> that holds nothing much: read the page
     spaced: list[tuple[int, str, str]] = []
+    new_table = False
     for number, content, kind in blocks:
-        if spaced and not (kind == spaced[-1][2] and kind in ("list_item", "table_row")):
+        if kind == "table":  # rows of two tables are never one table
+            new_table = True
+            continue
+        tight = kind == "line"  # after a <br>: the next line of the same paragraph
+        kind = "paragraph" if tight else kind
+        if (
+            spaced
+            and not tight
+            and (new_table or not (kind == spaced[-1][2] and kind in ("list_item", "table_row")))
+        ):
             spaced.append((number, "", "blank"))
         spaced.append((number, content, kind))
+        new_table = False
     return spaced
 
 
@@ -137,10 +148,12 @@ class _PageText(HTMLParser):
         self._parts: list[str] = []
         self._line_no = 1
         self._kind = "paragraph"
+        self._cells = 0  # cells begun in the current table row
 
     def flush(self) -> None:
-        text = "".join(self._parts).strip()
-        if text:
+        text = "".join(self._parts)
+        text = text.strip(" \n\r\f\v") if self._kind == "table_row" else text.strip()
+        if text.strip():
             self.blocks.append((self._line_no, text, self._kind))
         self._parts = []
         self._kind = "paragraph"
@@ -161,13 +174,22 @@ class _PageText(HTMLParser):
         return bool(words.strip()) and bool(FURNITURE_WORDS.search(words))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            kind = self._kind
+            self.flush()
+            self._kind = "line" if kind in ("paragraph", "line") else kind
+            return
         if tag in SKIP:
             self._skipping += 1
             return
         if tag in IMPLIED_END and self._stack and self._stack[-1][0] == tag:
             self.handle_endtag(tag)
+        if tag == "table":
+            self.flush()
+            self.blocks.append((self.getpos()[0], "", "table"))
         if tag in BLOCKS:
             self.flush()
+            self._cells = 0
             self._kind = (
                 "list_item"
                 if tag == "li"
@@ -178,7 +200,9 @@ class _PageText(HTMLParser):
                 else "paragraph"
             )
         elif tag in ("td", "th"):
-            self._parts.append("\t")
+            if self._cells:
+                self._parts.append("\t")
+            self._cells += 1
         if tag in VOID or len(self._stack) >= MAX_DEPTH:
             return
         values = dict(attrs)
@@ -189,8 +213,8 @@ class _PageText(HTMLParser):
         self._main += is_main
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCKS:
-            self.flush()
+        if tag == "br" or tag not in VOID:
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIP:

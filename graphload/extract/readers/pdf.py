@@ -34,7 +34,8 @@ PROGRESS_FROM = 200  # pages: show progress on stderr for PDFs at least this lon
 MARGIN_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$", re.I)
 _BULLETS = "•●▪❖◦·–-*"
-_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line
+_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (no space after it)
+_ITEM = re.compile(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})([.)])\s")  # "3.", "b)", "(iv)"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class _VLine:
 
     segments: list[_Segment]
     page: int
+    edge: float = 0.0  # where full lines of its column end, when known from the page
 
     @property
     def base(self) -> float:
@@ -158,8 +160,7 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
     try:
         for k in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(k)
-            inset = (top - bottom) * 0.25
-            text = textpage.get_text_bounded(left, bottom + inset, right, top - inset)
+            text = textpage.get_text_bounded(left, bottom, right, top)
             text = text.replace("\r", " ").replace("\n", " ").strip(" ")
             if not text.strip():
                 continue
@@ -333,6 +334,10 @@ def _in_column_order(lines: list[_VLine], width: float) -> list[_VLine]:
             left.append(_VLine(left_part, line.page))
         if right_part:
             right.append(_VLine(right_part, line.page))
+    for column in (left, right):
+        edge = max((line.x1 for line in column), default=0.0)
+        for line in column:
+            line.edge = edge
     return across_top + left + right + across_bottom
 
 
@@ -399,13 +404,18 @@ def _assemble(pages: list[_Page]) -> list[Block]:
     previous: _VLine | None = None
     right_edge = _right_edges(pages)
     body = _body_size(pages)
+    after_table = False
     for page in pages:
         for item in page.items:
             if isinstance(item, _Table):
                 current, previous = None, None
-                for row in item.rows:
-                    blocks.append(Block("\t".join(row), "table_row", item.page, not blocks))
-                    blocks[-1].gap_before = len(blocks) > 1 and blocks[-2].kind != "table_row"
+                # A table cut by the page break goes on without a break.
+                goes_on = item is page.items[0] and blocks and blocks[-1].kind == "table_row"
+                for index, row in enumerate(item.rows):
+                    blocks.append(
+                        Block("\t".join(row), "table_row", item.page, index == 0 and not goes_on)
+                    )
+                after_table = True
                 continue
             line = item
             cells = line.cells()
@@ -428,7 +438,8 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             text = line.text
             bullet = text[:1] in _BULLETS and (len(text) == 1 or text[1] == " ")
             if current is not None and previous is not None and not bullet:
-                if _continues(previous, line, current, right_edge.get(_column(previous), 0)):
+                edge = previous.edge or right_edge.get(_column(previous), 0.0)
+                if _continues(previous, line, current, edge):
                     current.text = _join(current.text, text, words)
                     previous = line
                     continue
@@ -436,10 +447,20 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                 previous.page != line.page or _gap(previous, line) > 1.5 * line.size
             )
             if previous is not None and previous.page != line.page:
-                gap = not (bullet and current is not None and current.kind == "list_item")
+                # A list cut by the page break goes on without a break.
+                gap = not (
+                    (bullet and current is not None and current.kind == "list_item")
+                    or (
+                        current is not None
+                        and _ITEM.match(current.text)
+                        and _ITEM.match(text)
+                        and abs(previous.x0 - line.x0) <= 3
+                    )
+                )
             heading = line.size >= body * 1.15 and len(text) < 200
             kind = "list_item" if bullet else "heading" if heading else "paragraph"
-            current = Block(text, kind, line.page, gap)
+            current = Block(text, kind, line.page, gap or after_table)
+            after_table = False
             blocks.append(current)
             previous = line
     for block in blocks:
@@ -475,6 +496,9 @@ def _continues(previous: _VLine, line: _VLine, block: Block, right_edge: float) 
     """Is ``line`` the next line of the paragraph that ``previous`` ended?"""
     if block.kind in ("heading", "table_row") or abs(previous.size - line.size) > 0.6:
         return False
+    item = _ITEM.match(line.text)
+    if item and (started := _ITEM.match(block.text)) and item.group(2) == started.group(2):
+        return False  # the next item of a numbered list
     if previous.page == line.page:
         if not 0 < _gap(previous, line) <= 1.5 * line.size:
             return False
@@ -486,7 +510,7 @@ def _continues(previous: _VLine, line: _VLine, block: Block, right_edge: float) 
     if room > (len(first_word) + 1) * 0.6 * line.size:
         return False
     indent = line.x0 - previous.x0
-    return -3 <= indent <= 3 or (block.kind == "list_item" and -16 <= indent <= 3)
+    return -3 <= indent <= 3 or (block.kind == "list_item" and 3 < indent <= 18)
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -512,15 +536,14 @@ def _hyphenated_words(pages: list[_Page]) -> set[str]:
 def _join(text: str, more: str, hyphenated: set[str]) -> str:
     """Join a wrapped line to its paragraph, mending a word hyphenated across them."""
     stripped = text.rstrip()
-    if stripped.endswith(_HYPHEN) or (stripped.endswith("-") and stripped[-2:-1].isalpha()):
+    if stripped.endswith(_HYPHEN):
         head = stripped[:-1]
         last = re.search(r"(\w+)$", head)
         first = re.match(r"\w+", more)
-        if last and first:
-            if more[:1].isupper() or f"{last.group(1)}-{first.group(0)}".lower() in hyphenated:
-                return f"{head}-{more}"
-            return head + more
-        return f"{head}-{more}" if stripped.endswith(_HYPHEN) else stripped + more
+        if last and first and not more[:1].isupper():
+            if f"{last.group(1)}-{first.group(0)}".lower() not in hyphenated:
+                return head + more
+        return f"{head}-{more}"
     return f"{stripped} {more}"
 
 
