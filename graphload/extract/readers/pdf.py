@@ -366,7 +366,10 @@ def _gutter(lines: list[_VLine], width: float) -> float | None:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """A margin line's text, its page number ("Page 3 of 12", "- 3 -") made general."""
+    text = " ".join(text.lower().split())
+    text = re.sub(r"\bpage\s*\d+(\s*(of|/)\s*\d+)?", "page #", text)
+    return re.sub(r"^[-–\s]*\d+[-–\s]*$|^\d+\s|\s\d+$", " # ", text).strip()
 
 
 def _drop_furniture(pages: list[_Page]) -> None:
@@ -383,7 +386,7 @@ def _drop_furniture(pages: list[_Page]) -> None:
         )
     counts = Counter(key for zone in zones for key in {_key(line.text) for line in zone})
     with_text = sum(1 for page in pages if page.items)
-    repeated = {key for key, n in counts.items() if with_text >= 3 and n >= 0.5 * with_text}
+    repeated = {key for key, n in counts.items() if n >= max(2, 0.5 * with_text)}
     for page, zone in zip(pages, zones, strict=True):
         drop = {
             id(line)

@@ -1,0 +1,133 @@
+"""The same report as text, PDF, Word and a council web page reads the same.
+
+Each test renders a sample text report in another format (tests/format_builders.py)
+and compares what the extractor finds: the reviewed council and dates, the peers
+and their employers, signposts, recommendation counts, themes, shared services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graphload.extract import extract_file
+from graphload.extract.reading import read_document
+from graphload.records import ExtractRecord
+from tests.format_builders import text_to_docx, text_to_html, text_to_pdf
+
+REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+SAMPLES = sorted(p.stem for p in REPORTS.glob("*.txt"))
+
+
+def facts(record: ExtractRecord) -> dict[str, Any]:
+    review = record.review
+    groups: dict[str, int] = {}
+    for rec in record.recommendations:
+        groups[rec.group] = groups.get(rec.group, 0) + 1
+    return {
+        "review": (review.kind, [c.id for c in review.councils], review.start_date,
+                   review.end_date, review.year),
+        "peers": [(p.name, p.role, [o.id for o in p.organisations]) for p in record.peers],
+        "signposts": [(s.title, [c.id for c in s.councils]) for s in record.signposts],
+        "recommendations": groups,
+        "key": sum(r.key for r in record.recommendations),
+        "themes": [t.name for t in record.themes],
+        "shared": sorted(tuple(sorted(c.id for c in s.councils)) for s in record.shared_services),
+    }  # fmt: skip
+
+
+def _text(stem: str) -> str:
+    return (REPORTS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_word_reads_like_text(tmp_path: Path, stem: str) -> None:
+    path = tmp_path / f"{stem}.docx"
+    text_to_docx(_text(stem), path)
+    record = extract_file(path)
+    assert record.document.format == "docx"
+    assert facts(record) == facts(extract_file(REPORTS / f"{stem}.txt"))
+
+
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_council_web_page_reads_like_text(tmp_path: Path, stem: str) -> None:
+    path = tmp_path / f"{stem}.html"
+    path.write_text(text_to_html(_text(stem), council="Wigan Council"), encoding="utf-8")
+    record = extract_file(path)
+    assert facts(record) == facts(extract_file(REPORTS / f"{stem}.txt"))
+    # The site's furniture is not read: its council (Wigan) is named nowhere else.
+    text = " ".join(line.text for line in read_document(path).lines)
+    for furniture in ("cookies", "Skip to main content", "Bins and recycling", "Wigan"):
+        assert furniture not in text
+
+
+@pytest.mark.parametrize("stem", SAMPLES)
+def test_pdf_reads_like_text(tmp_path: Path, stem: str) -> None:
+    path = tmp_path / f"{stem}.pdf"
+    text_to_pdf(_text(stem), path)
+    record = extract_file(path)
+    expected = facts(extract_file(REPORTS / f"{stem}.txt"))
+    found = facts(record)
+    if stem.startswith("000"):
+        # Known limit: "Dai Lerner, ..., Moorlands District Council" fills its line to
+        # within a word's width, so the next tight line "Chris Bowron, ..." reads as
+        # its continuation. Nothing in the text layer tells the two apart.
+        assert found["peers"][:3] == expected["peers"][:3]
+        found.pop("peers"), expected.pop("peers")
+    assert found == expected
+    assert record.document.format == "pdf"
+    assert not record.warnings or all("not named in a title" in w or "no peer" in w
+                                      for w in record.warnings)  # fmt: skip
+
+
+def test_pdf_blocks_carry_pages_and_drop_page_furniture(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    text_to_pdf(_text(SAMPLES[1]), path)
+    lines = read_document(path).lines
+    text = "\n".join(line.text for line in lines)
+    assert "Smith Square" not in text and "Page 2 of" not in text
+    pages = [line.page for line in lines if line.text]
+    assert pages[0] == 1 and max(pages) > 3 and pages == sorted(pages)
+    assert {line.kind for line in lines if line.text} >= {"paragraph", "list_item"}
+    numbers = [line.number for line in lines]
+    assert numbers == list(range(1, len(lines) + 1))
+
+
+def test_pdf_hyphenation_and_page_split_lists(tmp_path: Path) -> None:
+    path = tmp_path / "split.pdf"
+    items = "\n".join(f"- Item number {n} of the recommendations list" for n in range(1, 90))
+    text = (
+        "Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\n"
+        + "A paragraph " * 40
+        + "co-operation recognition self-assessment.\n\n"
+        + "Recommendations\n\n"
+        + items
+        + "\n"
+    )
+    text_to_pdf(text, path, hyphenate=False)
+    lines = [line for line in read_document(path).lines if line.text]
+    listed = [line.text for line in lines if line.bullet]
+    assert listed == [f"Item number {n} of the recommendations list" for n in range(1, 90)]
+    assert len({line.page for line in lines if line.bullet}) >= 2
+    # No blank line splits the list where the page breaks.
+    all_lines = read_document(path).lines
+    first = next(i for i, line in enumerate(all_lines) if line.bullet)
+    assert all(line.text for line in all_lines[first : first + 89])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="PDFium joins the two columns' text on a shared baseline into one segment; "
+    "the reader splits columns only when the segments come apart",
+)
+def test_pdf_two_columns_read_in_column_order(tmp_path: Path) -> None:
+    path = tmp_path / "two.pdf"
+    text = "\n\n".join(
+        f"Paragraph {n} " + " ".join(f"word{n}x{k}" for k in range(60)) for n in range(1, 9)
+    )
+    text_to_pdf(text, path, columns=2)
+    paragraphs = [line.text for line in read_document(path).lines if line.text]
+    assert [p.split()[1] for p in paragraphs] == [str(n) for n in range(1, 9)]
+    assert all(len(p.split()) == 62 for p in paragraphs)
