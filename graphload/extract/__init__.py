@@ -98,7 +98,10 @@ def _title(lines: list) -> str | None:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Everything in a folder that is not a folder: files, and the links, FIFOs and
+    sockets that look like them, so that each one that cannot be read is named.
+    Links to folders are not followed, so a loop of links cannot trap the walk."""
+    return sorted(p for p in directory.rglob("*") if not p.name.startswith(".") and not p.is_dir())
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
