@@ -11,6 +11,7 @@ the same report would have.
 from __future__ import annotations
 
 import html
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ class Block:
 
 def shown(path: Path | str) -> str:
     """A path as it can be printed: a name that is not valid UTF-8 gets escapes."""
-    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 def progress(message: str) -> None:
