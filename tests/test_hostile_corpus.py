@@ -38,16 +38,21 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def _corpus(root: Path) -> tuple[list[str], list[str]]:
     """Write the corpus; return the good files' names and the bad files' names."""
+
+    def report(council: str, extra: str = "Prose") -> str:
+        return GOOD.format(council=council).replace("Prose", extra)
+
+    deep = "<div>" * 5000 + "<p>" + report("Trafford Council").replace("\n", "</p><p>") + "</p>"
     good: dict[str, bytes] = {
         "utf8.txt": GOOD.format(council="Wigan Council").encode("utf-8"),
         "utf8-bom.txt": b"\xef\xbb\xbf" + GOOD.format(council="Bury Council").encode(),
         "utf16-le.txt": b"\xff\xfe" + GOOD.format(council="Leeds City Council").encode("utf-16-le"),
         "utf16-be-nobom.txt": GOOD.format(council="Derby City Council").encode("utf-16-be"),
-        "cp1252.txt": GOOD.format(council="Bolton Council").replace("Prose", "Caf\u00e9 \u2013").encode("cp1252"),
-        "latin1.md": GOOD.format(council="Oldham Council").replace("Prose", "Caf\u00e9 \u00a3").encode("latin-1"),
+        "cp1252.txt": report("Bolton Council", "Caf\u00e9 \u2013").encode("cp1252"),
+        "latin1.md": report("Oldham Council", "Caf\u00e9 \u00a3").encode("latin-1"),
         "enormous line.txt": (GOOD.format(council="Rochdale Council") + "word " * 300_000).encode(),
         "odd name – £ 'quote' (1).txt": GOOD.format(council="Salford City Council").encode(),
-        "deep.html": ("<div>" * 5000 + "<p>" + GOOD.format(council="Trafford Council").replace("\n", "</p><p>") + "</p>").encode(),
+        "deep.html": deep.encode(),
     }  # fmt: skip
     for name, data in good.items():
         (root / name).write_bytes(data)
