@@ -95,6 +95,36 @@ def test_pdf_blocks_carry_pages_and_drop_page_furniture(tmp_path: Path) -> None:
     assert numbers == list(range(1, len(lines) + 1))
 
 
+def test_two_column_pdf_reads_like_text(tmp_path: Path) -> None:
+    stem = "004_db1c61492010e655"
+    path = tmp_path / "two-columns.pdf"
+    text_to_pdf(_text(stem), path, columns=2)
+    assert facts(extract_file(path)) == facts(extract_file(REPORTS / f"{stem}.txt"))
+
+
+def test_words_hyphenated_across_lines_are_joined(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hyphens.pdf"
+    lines = [  # Courier, every line 43 characters: each is full and the next continues it
+        "The plans of Wigan Council for the develop-",
+        "ment of the town centre are bold, and a re-",
+        "balanced budget sits in development plans.",
+    ]
+    assert {len(line) for line in lines[:2]} == {43}
+    page = canvas.Canvas(str(path), invariant=1)
+    text = page.beginText(72, 760)
+    text.setFont("Courier", 10)
+    for line in lines:
+        text.textLine(line)
+    page.drawText(text)
+    page.showPage()
+    page.save()
+    [paragraph] = [line.text for line in read_document(path).lines if line.text]
+    assert "for the development of the town" in paragraph  # "development" occurs: a wrap
+    assert "and a re-balanced budget" in paragraph  # "rebalanced" never does: a compound
+
+
 def test_pdf_hyphenation_and_page_split_lists(tmp_path: Path) -> None:
     path = tmp_path / "split.pdf"
     items = "\n".join(f"- Item number {n} of the recommendations list" for n in range(1, 90))
@@ -117,17 +147,29 @@ def test_pdf_hyphenation_and_page_split_lists(tmp_path: Path) -> None:
     assert all(line.text for line in all_lines[first : first + 89])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDFium joins the two columns' text on a shared baseline into one segment; "
-    "the reader splits columns only when the segments come apart",
-)
 def test_pdf_two_columns_read_in_column_order(tmp_path: Path) -> None:
     path = tmp_path / "two.pdf"
     text = "\n\n".join(
-        f"Paragraph {n} " + " ".join(f"word{n}x{k}" for k in range(60)) for n in range(1, 9)
+        f"Paragraph {n} " + " ".join(f"word{n}x{k}" for k in range(60)) + "." for n in range(1, 9)
     )
     text_to_pdf(text, path, columns=2)
     paragraphs = [line.text for line in read_document(path).lines if line.text]
     assert [p.split()[1] for p in paragraphs] == [str(n) for n in range(1, 9)]
     assert all(len(p.split()) == 62 for p in paragraphs)
+
+
+def test_committed_sample_formats_rebuild_to_the_same_extract(tmp_path: Path) -> None:
+    import importlib.util
+
+    script = REPORTS.parent.parent / "scripts" / "make_sample_formats.py"
+    spec = importlib.util.spec_from_file_location("make_sample_formats", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rebuilt = module.build(tmp_path)
+    assert {p.suffix for p in rebuilt} == {".pdf", ".docx"}
+    for path in rebuilt:
+        committed = REPORTS / path.name
+        assert committed.exists(), f"{committed.name} is not in data/reports: run the script"
+        expected = facts(extract_file(REPORTS / f"{path.stem}.txt"))
+        assert facts(extract_file(committed)) == facts(extract_file(path)) == expected

@@ -3,9 +3,11 @@
 Each page's text comes as positioned segments; the reader rebuilds what a text
 file of the report would hold:
 
-- lines wrapped by the layout are joined into their paragraph, a word hyphenated
-  across two lines is joined (the hyphen kept when the document spells the word
-  with one elsewhere, or the next part starts with a capital: "Stoke-on-Trent");
+- lines wrapped by the layout are joined into their paragraph; a word hyphenated
+  across two lines is joined, without the hyphen only when the document spells
+  the word without one elsewhere ("develop-/ment" when "development" occurs),
+  since office suites rarely hyphenate and a line-end hyphen is most often a
+  compound's own ("re-balanced", "Stoke-on-Trent");
 - headers and footers repeated on most pages (an address block, "Page 3 of 12")
   are dropped;
 - a paragraph or list cut by a page break continues on the next page;
@@ -45,6 +47,8 @@ class _Segment:
     base: float  # baseline, PDF units from the bottom of the page
     size: float
     text: str
+    bottom: float = 0.0  # the segment's box, for cutting it at a column gutter
+    top: float = 0.0
 
 
 @dataclass
@@ -173,7 +177,8 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or size
                 if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
                     base = y.value
-            segments.append(_Segment(left, right, base, size, text))
+            segments.append(_Segment(left, right, base, size, text, bottom, top))
+        segments = _cut_at_gutter(textpage, segments, width)
     finally:
         textpage.close()
     if not segments:
@@ -185,7 +190,7 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
         table, lines = _grid_table(grid, lines, number)
         if table.rows:
             tables.append(table)
-    items: list[_VLine | _Table] = list(_in_column_order(lines, width))
+    items: list[_VLine | _Table] = list(_in_column_order(lines, width, height))
     for table in tables:
         at = next((i for i, line in enumerate(items) if _top(line) < table.top), len(items))
         items.insert(at, table)
@@ -313,10 +318,72 @@ def _join_wrapped(parts: list[str]) -> str:
 # --- columns -------------------------------------------------------------------------
 
 
-def _in_column_order(lines: list[_VLine], width: float) -> list[_VLine]:
+def _cut_at_gutter(textpage, segments: list[_Segment], width: float) -> list[_Segment]:  # type: ignore[no-untyped-def]
+    """Two columns whose lines share baselines can come as one segment a line: find
+    the gutter (an x where no line has a character) and cut those segments there."""
+    wide = [s for s in segments if s.x0 < width * 0.4 and s.x1 > width * 0.6]
+    if len(wide) < 8:
+        return segments
+    sample = wide[:: max(1, len(wide) // 30)]
+    gutter = None
+    x = width * 0.4
+    while x < width * 0.6:
+        if all(_char_at(textpage, x, s) is None for s in sample):
+            gutter = x
+            break
+        x += 2.0
+    if gutter is None:
+        return segments
+    cut: list[_Segment] = []
+    for segment in segments:
+        if not segment.x0 < gutter < segment.x1:
+            cut.append(segment)
+            continue
+        left_end = _edge(textpage, segment, gutter, -2.0)
+        right_start = _edge(textpage, segment, gutter, 2.0)
+        for x0, x1 in ((segment.x0, left_end), (right_start, segment.x1)):
+            if x1 <= x0:
+                continue
+            text = textpage.get_text_bounded(x0, segment.bottom, x1, segment.top)
+            text = text.replace("\r", " ").replace("\n", " ").strip(" ")
+            if text.strip():
+                part = _Segment(x0, x1, segment.base, segment.size, text)
+                part.bottom, part.top = segment.bottom, segment.top
+                cut.append(part)
+    return cut
+
+
+def _char_at(textpage, x: float, segment: _Segment) -> str | None:  # type: ignore[no-untyped-def]
+    """The character (not a space) at x on the segment's line, if any."""
+    import pypdfium2.raw as pdfium_c
+
+    y = segment.base + segment.size * 0.3
+    index = pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, x, y, 1.0, segment.size * 0.3)
+    if index < 0:
+        return None
+    char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+    return None if char.isspace() else char
+
+
+def _edge(textpage, segment: _Segment, gutter: float, step: float) -> float:  # type: ignore[no-untyped-def]
+    """Where the text nearest the gutter ends (step < 0) or starts (step > 0)."""
+    x = gutter
+    while segment.x0 <= x <= segment.x1:
+        if _char_at(textpage, x, segment) is not None:
+            return x - step / 2
+        x += step
+    return x
+
+
+def _in_column_order(lines: list[_VLine], width: float, height: float) -> list[_VLine]:
     """A two-column page's lines, left column first; other pages as they are."""
     split = _gutter(lines, width)
+    body = (height * MARGIN_SHARE, height * (1 - MARGIN_SHARE))
     if split is None:
+        inside = [line.x1 for line in lines if body[0] < line.base < body[1]]
+        if len(inside) >= 5:  # enough lines to tell where this page's full lines end
+            for line in lines:
+                line.edge = max(inside)
         return lines
     left: list[_VLine] = []
     right: list[_VLine] = []
@@ -335,31 +402,26 @@ def _in_column_order(lines: list[_VLine], width: float) -> list[_VLine]:
         if right_part:
             right.append(_VLine(right_part, line.page))
     for column in (left, right):
-        edge = max((line.x1 for line in column), default=0.0)
+        edge = max((line.x1 for line in column if body[0] < line.base < body[1]), default=0.0)
         for line in column:
             line.edge = edge
     return across_top + left + right + across_bottom
 
 
 def _gutter(lines: list[_VLine], width: float) -> float | None:
-    """The x between two columns of text, when the page has two."""
-    if len(lines) < 12:
+    """The x where a page's right column starts, when the page has two columns:
+    many segments start mid-page at one x, many end before it, few cross it."""
+    segments = [s for line in lines for s in line.segments]
+    middle = Counter(round(s.x0) for s in segments if width * 0.35 < s.x0 < width * 0.65)
+    if len(segments) < 12 or sum(middle.values()) < 0.25 * len(segments):
         return None
-    body = max(line.x1 for line in lines) - min(line.x0 for line in lines)
-    starts: list[float] = []
-    for line in lines:
-        cells = line.cells()
-        if len(cells) == 2:
-            left_width = cells[0][-1].x1 - cells[0][0].x0
-            right_width = cells[1][-1].x1 - cells[1][0].x0
-            if min(left_width, right_width) >= 0.3 * body:
-                starts.append(cells[1][0].x0)
-    if len(starts) < max(6, 0.3 * len(lines)):
-        return None
-    split = statistics.median(starts)
-    if sum(1 for s in starts if abs(s - split) <= 6) < 0.8 * len(starts):
-        return None
-    return split - 3
+    for start in sorted(x for x, n in middle.items() if n >= 2):
+        split = start - 3
+        left = sum(1 for s in segments if s.x1 <= split)
+        crossing = sum(1 for s in segments if s.x0 < split < s.x1)
+        if left >= 0.25 * len(segments) and crossing <= 0.1 * len(segments):
+            return split
+    return None
 
 
 # --- headers and footers -------------------------------------------------------------
@@ -384,14 +446,27 @@ def _drop_furniture(pages: list[_Page]) -> None:
                 if isinstance(item, _VLine) and (item.base > top or item.base < bottom)
             ]
         )
-    counts = Counter(key for zone in zones for key in {_key(line.text) for line in zone})
+
+    def keys(zone: list[_VLine]) -> dict[int, set[str]]:
+        """Each margin line's own text and its whole baseline's (a footer's two cells)."""
+        rows: dict[int, list[_VLine]] = {}
+        for line in zone:
+            rows.setdefault(round(line.base), []).append(line)
+        return {
+            id(line): {_key(line.text), _key(" ".join(p.text for p in row))}
+            for row in rows.values()
+            for line in row
+        }
+
+    zone_keys = [keys(zone) for zone in zones]
+    counts = Counter(key for found in zone_keys for key in set().union(*found.values()))
     with_text = sum(1 for page in pages if page.items)
     repeated = {key for key, n in counts.items() if n >= max(2, 0.5 * with_text)}
-    for page, zone in zip(pages, zones, strict=True):
+    for page, zone, found in zip(pages, zones, zone_keys, strict=True):
         drop = {
             id(line)
             for line in zone
-            if _key(line.text) in repeated or _PAGE_NUMBER.match(_key(line.text))
+            if found[id(line)] & repeated or _PAGE_NUMBER.match(_key(line.text))
         }
         page.items = [item for item in page.items if id(item) not in drop]
 
@@ -447,9 +522,9 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                     previous = line
                     continue
             gap = previous is not None and (
-                previous.page != line.page or _gap(previous, line) > 1.5 * line.size
+                _flow_break(previous, line) or _gap(previous, line) > 1.5 * line.size
             )
-            if previous is not None and previous.page != line.page:
+            if previous is not None and _flow_break(previous, line):
                 # A list cut by the page break goes on without a break.
                 gap = not (
                     (bullet and current is not None and current.kind == "list_item")
@@ -491,6 +566,11 @@ def _right_edges(pages: list[_Page]) -> dict[int, float]:
     return {column: max(values) for column, values in edges.items()}
 
 
+def _flow_break(previous: _VLine, line: _VLine) -> bool:
+    """The text goes on at the top of a new page or column."""
+    return previous.page != line.page or line.base > previous.base + 1
+
+
 def _gap(previous: _VLine, line: _VLine) -> float:
     return previous.base - line.base
 
@@ -502,7 +582,7 @@ def _continues(previous: _VLine, line: _VLine, block: Block, right_edge: float) 
     item = _ITEM.match(line.text)
     if item and (started := _ITEM.match(block.text)) and item.group(2) == started.group(2):
         return False  # the next item of a numbered list
-    if previous.page == line.page:
+    if not _flow_break(previous, line):
         if not 0 < _gap(previous, line) <= 1.5 * line.size:
             return False
     elif line.text[:1].isupper() and previous.text.rstrip()[-1:] in ".:;!?":
@@ -512,6 +592,8 @@ def _continues(previous: _VLine, line: _VLine, block: Block, right_edge: float) 
     room = right_edge - previous.x1
     if room > (len(first_word) + 1) * 0.6 * line.size:
         return False
+    if _flow_break(previous, line):
+        return True  # a new column or page starts where it starts
     indent = line.x0 - previous.x0
     return -3 <= indent <= 3 or (block.kind == "list_item" and 3 < indent <= 18)
 
@@ -527,25 +609,24 @@ def _body_size(pages: list[_Page]) -> float:
 
 
 def _hyphenated_words(pages: list[_Page]) -> set[str]:
-    """Words the document spells with a hyphen ("co-operation"), to keep it when joining."""
+    """The words of the document, lower-cased, to tell a wrapped word from a compound."""
     found: set[str] = set()
     for page in pages:
         for item in page.items:
             if isinstance(item, _VLine):
-                found.update(w.lower() for w in re.findall(r"\w+-\w+", item.text))
+                found.update(w.lower() for w in re.findall(r"\w+", item.text))
     return found
 
 
-def _join(text: str, more: str, hyphenated: set[str]) -> str:
+def _join(text: str, more: str, words: set[str]) -> str:
     """Join a wrapped line to its paragraph, mending a word hyphenated across them."""
     stripped = text.rstrip()
     if stripped.endswith(_HYPHEN):
         head = stripped[:-1]
         last = re.search(r"(\w+)$", head)
         first = re.match(r"\w+", more)
-        if last and first and not more[:1].isupper():
-            if f"{last.group(1)}-{first.group(0)}".lower() not in hyphenated:
-                return head + more
+        if last and first and f"{last.group(1)}{first.group(0)}".lower() in words:
+            return head + more
         return f"{head}-{more}"
     return f"{stripped} {more}"
 
