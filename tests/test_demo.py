@@ -17,7 +17,8 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     args = ["demo", str(REPORTS), "--store", str(store_dir), "--maps", str(maps_dir)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "Read 5 documents, 0 failed" in result.output
+    documents = len(list(REPORTS.iterdir()))  # five reports, some also as PDF and Word
+    assert f"Read {documents} documents, 0 failed" in result.output
     assert "Kevin Dicks" in result.output  # peer-councils-reviewed: Bromsgrove supplied a peer
     # Bury is the one council reviewed twice, so it gets the ego map.
     maps = sorted(p.name for p in maps_dir.glob("*.html"))
@@ -25,9 +26,11 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     for name in maps:
         assert f"map           {maps_dir / name}" in result.output
     with open_store("embedded", store_dir) as store:
-        assert store.counts()["nodes"]["Review"] == 5
+        assert store.counts()["nodes"]["Review"] == 5  # a report in two formats: one review
+        assert store.counts()["nodes"]["Document"] == documents
     # Running it again changes nothing.
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0
     with open_store("embedded", store_dir) as store:
-        assert store.counts()["nodes"]["Review"] == 5
+        assert store.counts()["nodes"]["Review"] == 5  # a report in two formats: one review
+        assert store.counts()["nodes"]["Document"] == documents

@@ -173,3 +173,17 @@ def test_committed_sample_formats_rebuild_to_the_same_extract(tmp_path: Path) ->
         assert committed.exists(), f"{committed.name} is not in data/reports: run the script"
         expected = facts(extract_file(REPORTS / f"{path.stem}.txt"))
         assert facts(extract_file(committed)) == facts(extract_file(path)) == expected
+
+
+def test_facts_from_a_pdf_carry_their_page() -> None:
+    stem = "001_6659053974f68a63"
+    from_pdf, from_text = (
+        extract_file(REPORTS / f"{stem}.pdf"),
+        extract_file(REPORTS / f"{stem}.txt"),
+    )
+    lines = read_document(REPORTS / f"{stem}.pdf").lines
+    for peer in from_pdf.peers:
+        assert peer.page == lines[peer.line - 1].page and peer.page > 1
+        assert peer.name in lines[peer.line - 1].text
+    assert from_pdf.to_json()["recommendations"][0]["page"] >= 1
+    assert all(peer.page is None for peer in from_text.peers)
