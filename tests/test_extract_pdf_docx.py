@@ -187,3 +187,29 @@ def test_facts_from_a_pdf_carry_their_page() -> None:
         assert peer.name in lines[peer.line - 1].text
     assert from_pdf.to_json()["recommendations"][0]["page"] >= 1
     assert all(peer.page is None for peer in from_text.peers)
+
+
+TEAM_TABLE = (
+    "Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\n"
+    "The peers who delivered the peer challenge were:\n\n"
+    "Ann Example\tChief Executive\tLeeds City Council\n"
+    "Cllr Bob Sample\tLeader\tBolton Council\n"
+    "Carol Test\tProgramme Manager\tLocal Government Association\n\nProse.\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf", "html"])
+def test_a_team_in_a_table_is_a_team(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"team.{fmt}"
+    if fmt == "txt":
+        path.write_text(TEAM_TABLE)
+    elif fmt == "html":
+        path.write_text(text_to_html(TEAM_TABLE))
+    else:
+        (text_to_docx if fmt == "docx" else text_to_pdf)(TEAM_TABLE, path)
+    record = extract_file(path)
+    assert [(p.name, p.role, [o.id for o in p.organisations]) for p in record.peers] == [
+        ("Ann Example", "Chief Executive", ["LDS"]),
+        ("Bob Sample", "Leader", ["BOL"]),
+        ("Carol Test", "Programme Manager", ["org:local-government-association"]),
+    ]

@@ -122,7 +122,18 @@ def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Li
         if heading
         else "paragraph"
     )
+    if kind == "table_row":
+        content = _row_text(content)
     return Line(number, " ".join(content.split()), bullet, raw.rstrip(" \r\n"), kind)
+
+
+def _row_text(content: str) -> str:
+    """A table row as a sentence the rules read: "Ann Example – Chief Executive, Leeds"."""
+    cells = [" ".join(cell.split()) for cell in content.split("\t")]
+    cells = [cell for cell in cells if cell]
+    if len(cells) < 2:
+        return " ".join(cells)
+    return f"{cells[0]} – {', '.join(cells[1:])}"
 
 
 def number_blocks(blocks: list[Block], where: str, warnings: list[str]) -> list[Line]:
