@@ -8,6 +8,7 @@ import sys
 import click
 
 from graphload.extract import ExtractOutcome, extract_paths, skipped_files
+from graphload.extract.readers.base import shown
 from graphload.records import ExtractRecord
 
 
@@ -28,7 +29,7 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """
     for path in skipped_files(paths):
         click.echo(
-            f"note: {path}: skipped, peergraph does not read "
+            f"note: {shown(path)}: skipped, peergraph does not read "
             f"{path.suffix or 'extension-less'} files",
             err=True,
         )

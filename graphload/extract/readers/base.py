@@ -38,7 +38,8 @@ class Line:
     """One block of a document: what every reader produces and every rule reads.
 
     ``kind`` is the block's role: "heading", "paragraph", "list_item" or "table_row"
-    (a table row's ``raw`` keeps its cells separated by tabs). ``page`` is the 1-based
+    (a table row's ``raw`` keeps its cells separated by tabs, and its ``text`` reads
+    "first cell – other cells, ...", the way a team entry is written). ``page`` is the 1-based
     page for formats that have pages (PDF), else None. ``number`` is the 1-based line
     in the file for text formats, and the block's line in the document's plain-text
     rendering for others (see ``Document.as_text``).

@@ -475,7 +475,7 @@ def _drop_furniture(pages: list[_Page]) -> None:
 
 def _assemble(pages: list[_Page]) -> list[Block]:
     """Join visual lines into blocks across pages."""
-    words = _hyphenated_words(pages)
+    words = _document_words(pages)
     blocks: list[Block] = []
     current: Block | None = None
     previous: _VLine | None = None
@@ -607,13 +607,13 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _hyphenated_words(pages: list[_Page]) -> set[str]:
+def _document_words(pages: list[_Page]) -> set[str]:
     """The words of the document, lower-cased, to tell a wrapped word from a compound."""
     found: set[str] = set()
     for page in pages:
         for item in page.items:
             if isinstance(item, _VLine):
-                found.update(w.lower() for w in re.findall(r"\w+", item.text))
+                found.update(re.findall(r"\w+", item.text.lower()))
     return found
 
 
