@@ -198,6 +198,7 @@ def text_to_docx(text: str, path: Path) -> None:
             paragraph = document.add_paragraph(block.text)
         # A blank line in the text is paragraph spacing in Word; none means tight lines.
         paragraph.paragraph_format.space_before = Pt(8 if previous_blank else 0)
+        paragraph.paragraph_format.space_after = Pt(0)
         previous_blank = False
     document.save(str(path))
     _fix_zip_times(path)

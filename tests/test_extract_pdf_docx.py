@@ -213,3 +213,33 @@ def test_a_team_in_a_table_is_a_team(tmp_path: Path, fmt: str) -> None:
         ("Bob Sample", "Leader", ["BOL"]),
         ("Carol Test", "Programme Manager", ["org:local-government-association"]),
     ]
+
+
+def test_word_numbering_line_breaks_spacing_and_no_header(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # Word's own defaults: 10 pt after every paragraph
+    document.sections[0].header.paragraphs[0].text = "Wigan Council - OFFICIAL"
+    document.sections[0].footer.paragraphs[0].text = "Page 1"
+    document.add_heading("Corporate Peer Challenge Wigan Council", 1)
+    document.add_paragraph("The peers were:")
+    for entry in ("Ann Example, Chief Executive", "Bob Sample, Leader"):
+        document.add_paragraph(entry, style="List Number")
+    document.add_paragraph("Agree a budget.", style="List Bullet")
+    signature = document.add_paragraph().add_run("Carol Test")
+    signature.add_break()
+    signature.add_text("Programme Manager")
+    path = tmp_path / "word.docx"
+    document.save(str(path))
+    lines = read_document(path).lines
+    assert [(line.kind, line.text) for line in lines] == [
+        ("heading", "Corporate Peer Challenge Wigan Council"),
+        ("paragraph", "The peers were:"),
+        ("paragraph", ""),
+        ("list_item", "1. Ann Example, Chief Executive"),
+        ("list_item", "2. Bob Sample, Leader"),
+        ("list_item", "Agree a budget."),
+        ("paragraph", ""),
+        ("paragraph", "Carol Test"),
+        ("paragraph", "Programme Manager"),
+    ]

@@ -82,6 +82,7 @@ def _blocks(document):  # type: ignore[no-untyped-def]
     from docx.table import Table
 
     numbering = _Numbering(document)
+    default_after = _default_space_after(document)
     previous_space = True
     previous_kind = ""
     for item in document.iter_inner_content():
@@ -102,23 +103,38 @@ def _blocks(document):  # type: ignore[no-untyped-def]
             kind = "list_item"
         else:
             kind = "paragraph"
-        spaced = previous_space or _space_before(item) > 0
-        if kind == "list_item" and previous_kind == "list_item" and not _space_before(item):
-            spaced = False
+        before = _spacing(item, "space_before", 0.0)
+        spaced = previous_space or before > 0
+        if kind == "list_item" and previous_kind == "list_item" and not before:
+            spaced = False  # Word's lists keep their items together
         prefix = f"{marker} " if marker else ""
-        yield Block(prefix + " ".join(text.split("\n")), kind, gap_before=spaced)
+        # A line break inside a paragraph (Shift+Enter, as in an address) keeps its lines.
+        for index, part in enumerate(p for p in text.split("\n") if p.strip()):
+            yield Block(
+                (prefix if index == 0 else "") + part, kind, gap_before=spaced and not index
+            )
         previous_kind = kind
-        previous_space = _space_after(item) > 0
+        previous_space = _spacing(item, "space_after", default_after) > 0
 
 
-def _space_before(paragraph) -> float:  # type: ignore[no-untyped-def]
-    value = paragraph.paragraph_format.space_before
-    return value.pt if value is not None else 0.0
+def _spacing(paragraph, name: str, default: float) -> float:  # type: ignore[no-untyped-def]
+    """Space before or after a paragraph, in points: its own, else its styles', else Word's."""
+    value = getattr(paragraph.paragraph_format, name)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.paragraph_format, name)
+        style = style.base_style
+    return value.pt if value is not None else default
 
 
-def _space_after(paragraph) -> float:  # type: ignore[no-untyped-def]
-    value = paragraph.paragraph_format.space_after
-    return value.pt if value is not None else 0.0
+def _default_space_after(document) -> float:  # type: ignore[no-untyped-def]
+    """The document's default space after a paragraph (Word's own default is 10 pt)."""
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    spacing = defaults.find(f".//{qn('w:spacing')}") if defaults is not None else None
+    after = spacing.get(qn("w:after")) if spacing is not None else None
+    return int(after) / 20 if after and after.isdigit() else 0.0
 
 
 def _rows(table) -> list[str]:  # type: ignore[no-untyped-def]
