@@ -179,3 +179,19 @@ def test_two_thousand_page_pdf_is_bounded_and_shows_progress(tmp_path: Path) -> 
     assert "Traceback" not in result.stderr
     assert f"reading {path}: page 1,000 of 2,000" in result.stderr
     assert "2 document(s) read, 0 failed" in result.stderr
+
+
+def test_a_page_too_dense_for_layout_is_read_as_plain_lines(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "dense.pdf"
+    page = canvas.Canvas(str(path), invariant=1)
+    page.setFont("Helvetica", 2)
+    for index in range(12_000):  # scattered runs: layout would be quadratic in them
+        page.drawString((index * 37) % 590, (index * 53) % 830, f"w{index}")
+    page.showPage()
+    page.save()
+    started = time.monotonic()
+    words = {line.text for line in read_document(path).lines if line.text}
+    assert time.monotonic() - started < 60  # a hang, not a speed claim: see benchmarks/
+    assert {"w0", "w11999"} <= {w for text in words for w in text.split()}

@@ -33,6 +33,7 @@ FORMAT = "pdf"
 MAX_PAGES = 5000  # a longer PDF is read up to here, with a warning
 PROGRESS_FROM = 200  # pages: show progress on stderr for PDFs at least this long
 MARGIN_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
+MAX_SEGMENTS = 5000  # a page with more text runs is read as plain lines, without layout
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$", re.I)
 _BULLETS = "•●▪❖◦·–-*"
 _HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (no space after it)
@@ -161,7 +162,10 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
     segments: list[_Segment] = []
     x, y = ctypes.c_double(), ctypes.c_double()
     try:
-        for k in range(textpage.count_rects()):
+        count = textpage.count_rects()
+        if count > MAX_SEGMENTS:
+            return _plain_page(textpage.get_text_range(), number, height)
+        for k in range(count):
             left, bottom, right, top = textpage.get_rect(k)
             text = textpage.get_text_bounded(left, bottom, right, top)
             text = text.replace("\r", " ").replace("\n", " ").strip(" ")
@@ -200,6 +204,18 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
 class _Page:
     items: list[_VLine | _Table]
     height: float = 842.0
+
+
+def _plain_page(text: str, number: int, height: float) -> _Page:
+    """A page too dense for layout (a crafted or data-dump page): its text, line by line,
+    so that reading it stays linear in its size."""
+    middle = height / 2  # every line mid-page: none is taken for a header or footer
+    lines: list[_VLine | _Table] = [
+        _VLine([_Segment(0.0, 0.0, middle, 10.0, row.strip())], number)
+        for row in text.splitlines()
+        if row.strip()
+    ]
+    return _Page(lines, height)
 
 
 def _top(item: _VLine | _Table) -> float:
