@@ -117,10 +117,14 @@ def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
         raise ReadError(f"{where}: a damaged or truncated PDF ({error})") from None
     try:
         pages = _read_pages(pdf, where, warnings)
+    except pdfium.PdfiumError as error:
+        raise ReadError(f"{where}: a damaged PDF ({error})") from None
     finally:
         pdf.close()
-    empty = [number for number, page in enumerate(pages, 1) if not page.items]
-    if len(empty) == len(pages):
+    if all(page.damaged for page in pages):
+        raise ReadError(f"{where}: a damaged PDF (no page can be read)")
+    empty = [n for n, page in enumerate(pages, 1) if not page.items and not page.damaged]
+    if len(empty) == sum(not page.damaged for page in pages):
         raise ReadError(f"{where}: no text layer; run OCR first, e.g. ocrmypdf")
     if empty:
         warnings.append(
@@ -144,10 +148,13 @@ def _read_pages(pdf, where: str, warnings: list[str]) -> list[_Page]:  # type: i
             page = pdf[index]
         except Exception as error:  # noqa: BLE001 - PDFium's error for one broken page
             warnings.append(f"{where}: page {index + 1} cannot be read ({error})")
-            pages.append(_Page([]))
+            pages.append(_Page([], damaged=True))
             continue
         try:
             pages.append(_page_items(page, index + 1))
+        except Exception as error:  # noqa: BLE001 - one damaged page must not lose the rest
+            warnings.append(f"{where}: page {index + 1} cannot be read ({error})")
+            pages.append(_Page([], damaged=True))
         finally:
             page.close()
     return pages
@@ -204,6 +211,7 @@ def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
 class _Page:
     items: list[_VLine | _Table]
     height: float = 842.0
+    damaged: bool = False
 
 
 def _plain_page(text: str, number: int, height: float) -> _Page:
