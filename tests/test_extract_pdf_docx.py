@@ -243,3 +243,20 @@ def test_word_numbering_line_breaks_spacing_and_no_header(tmp_path: Path) -> Non
         ("paragraph", "Carol Test"),
         ("paragraph", "Programme Manager"),
     ]
+
+
+def test_web_page_wrapped_in_a_form_and_hidden_parts(tmp_path: Path) -> None:
+    stem = "003_79eebb9631e2e9cb"
+    page = text_to_html(_text(stem))
+    page = page.replace("<body>", '<body><form id="aspnetForm" action="/page.aspx">', 1)
+    page = page.replace("</body>", "</form></body>", 1)
+    page = page.replace('<div class="page">', '<div class="page"><div hidden>Old Wigan news</div>')
+    path = tmp_path / "aspnet.html"
+    path.write_text(page, encoding="utf-8")
+    assert facts(extract_file(path)) == facts(extract_file(REPORTS / f"{stem}.txt"))
+    assert "Old Wigan news" not in read_document(path).as_text()
+    no_main = page.replace('<main id="main" class="content">', '<div class="content">')
+    no_main = no_main.replace("</main>", "</div>")
+    path.write_text(no_main, encoding="utf-8")
+    assert facts(extract_file(path)) == facts(extract_file(REPORTS / f"{stem}.txt"))
+    assert "Bins and recycling" not in read_document(path).as_text()

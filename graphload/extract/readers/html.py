@@ -54,7 +54,8 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIP = {"script", "style", "noscript", "template", "svg", "title"}
 VOID = {"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"}
 # Elements that are a site's furniture, never a report's text.
-FURNITURE = {"nav", "aside", "form", "button", "select", "dialog", "iframe"}
+# (Not <form>: ASP.NET sites wrap the whole page in one.)
+FURNITURE = {"nav", "aside", "button", "select", "dialog", "iframe"}
 FURNITURE_ROLES = {
     "navigation",
     "banner",
@@ -166,7 +167,7 @@ class _PageText(HTMLParser):
             return True
         if "breadcrumb" in (values.get("aria-label") or "").lower():
             return True
-        if values.get("hidden") is not None or values.get("aria-hidden") == "true":
+        if "hidden" in values or values.get("aria-hidden") == "true":
             return True
         words = f"{values.get('class') or ''} {values.get('id') or ''}"
         if tag in ("header", "footer") and not self._main:
@@ -230,8 +231,20 @@ class _PageText(HTMLParser):
                 del self._stack[index:]
                 break
 
+    def _in_furniture(self) -> bool:
+        """Inside furniture, counting only what is open inside the innermost main content
+        (a site that wraps its whole page in a banner-classed div still shows its <main>)."""
+        for _, furniture, is_main in reversed(self._stack):
+            if furniture:
+                return True
+            if is_main:
+                return False
+        return False
+
     def handle_data(self, data: str) -> None:
-        if self._skipping or self._furniture or (self.main_only and not self._main):
+        if self._skipping or (self.main_only and not self._main):
+            return
+        if self._furniture and self._in_furniture():
             return
         if not self._parts or not "".join(self._parts).strip():
             self._line_no = self.getpos()[0]
