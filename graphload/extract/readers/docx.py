@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from graphload.errors import ReadError
 from graphload.extract.readers.base import Block, Line, number_blocks, shown
@@ -78,7 +80,7 @@ def _check_package(data: bytes, where: str) -> None:
         raise ReadError(f"{where}: a damaged or truncated Word document ({error})") from None
 
 
-def _blocks(document):  # type: ignore[no-untyped-def]
+def _blocks(document: Any) -> Iterator[Block]:
     from docx.table import Table
 
     numbering = _Numbering(document)
@@ -117,7 +119,7 @@ def _blocks(document):  # type: ignore[no-untyped-def]
         previous_space = _spacing(item, "space_after", default_after) > 0
 
 
-def _spacing(paragraph, name: str, default: float) -> float:  # type: ignore[no-untyped-def]
+def _spacing(paragraph: Any, name: str, default: float) -> float:
     """Space before or after a paragraph, in points: its own, else its styles', else Word's."""
     value = getattr(paragraph.paragraph_format, name)
     style = paragraph.style
@@ -127,7 +129,7 @@ def _spacing(paragraph, name: str, default: float) -> float:  # type: ignore[no-
     return value.pt if value is not None else default
 
 
-def _default_space_after(document) -> float:  # type: ignore[no-untyped-def]
+def _default_space_after(document: Any) -> float:
     """The document's default space after a paragraph (Word's own default is 10 pt)."""
     from docx.oxml.ns import qn
 
@@ -137,7 +139,7 @@ def _default_space_after(document) -> float:  # type: ignore[no-untyped-def]
     return int(after) / 20 if after and after.isdigit() else 0.0
 
 
-def _rows(table) -> list[str]:  # type: ignore[no-untyped-def]
+def _rows(table: Any) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -154,7 +156,7 @@ def _rows(table) -> list[str]:  # type: ignore[no-untyped-def]
 class _Numbering:
     """Word's list numbers: counters per list and level, formatted as the list says."""
 
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -181,7 +183,7 @@ class _Numbering:
             for ilvl, value in abstract.get(ref.get(f"{_W}val", ""), {}).items():
                 self.formats[(node.get(f"{_W}numId", ""), ilvl)] = value
 
-    def marker(self, paragraph) -> str | None:  # type: ignore[no-untyped-def]
+    def marker(self, paragraph: Any) -> str | None:
         """ "" for a bullet, "3." for a numbered item, None when not in a list."""
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
         if num_pr is None and paragraph.style is not None:

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphload.errors import ReadError
 from graphload.extract.readers.base import Block, Line, number_blocks, progress, shown
@@ -135,7 +136,7 @@ def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
     return data, number_blocks(blocks, where, warnings)
 
 
-def _read_pages(pdf, where: str, warnings: list[str]) -> list[_Page]:  # type: ignore[no-untyped-def]
+def _read_pages(pdf: Any, where: str, warnings: list[str]) -> list[_Page]:
     count = len(pdf)
     if count > MAX_PAGES:
         warnings.append(f"{where}: {count:,} pages; read only the first {MAX_PAGES:,}")
@@ -160,7 +161,7 @@ def _read_pages(pdf, where: str, warnings: list[str]) -> list[_Page]:  # type: i
     return pages
 
 
-def _page_items(page, number: int) -> _Page:  # type: ignore[no-untyped-def]
+def _page_items(page: Any, number: int) -> _Page:
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
@@ -256,7 +257,7 @@ class _Grid:
         return self.xs[0], self.ys[-1], self.xs[-1], self.ys[0]
 
 
-def _grids(page) -> list[_Grid]:  # type: ignore[no-untyped-def]
+def _grids(page: Any) -> list[_Grid]:
     """Tables drawn with ruled lines: groups of vertical rules and the rules across them."""
     import pypdfium2.raw as pdfium_c
 
@@ -341,7 +342,7 @@ def _join_wrapped(parts: list[str]) -> str:
 # --- columns -------------------------------------------------------------------------
 
 
-def _cut_at_gutter(textpage, segments: list[_Segment], width: float) -> list[_Segment]:  # type: ignore[no-untyped-def]
+def _cut_at_gutter(textpage: Any, segments: list[_Segment], width: float) -> list[_Segment]:
     """Two columns whose lines share baselines can come as one segment a line: find
     the gutter (an x where no line has a character) and cut those segments there."""
     wide = [s for s in segments if s.x0 < width * 0.4 and s.x1 > width * 0.6]
@@ -376,7 +377,7 @@ def _cut_at_gutter(textpage, segments: list[_Segment], width: float) -> list[_Se
     return cut
 
 
-def _char_at(textpage, x: float, segment: _Segment) -> str | None:  # type: ignore[no-untyped-def]
+def _char_at(textpage: Any, x: float, segment: _Segment) -> str | None:
     """The character (not a space) at x on the segment's line, if any."""
     import pypdfium2.raw as pdfium_c
 
@@ -388,7 +389,7 @@ def _char_at(textpage, x: float, segment: _Segment) -> str | None:  # type: igno
     return None if char.isspace() else char
 
 
-def _edge(textpage, segment: _Segment, gutter: float, step: float) -> float:  # type: ignore[no-untyped-def]
+def _edge(textpage: Any, segment: _Segment, gutter: float, step: float) -> float:
     """Where the text nearest the gutter ends (step < 0) or starts (step > 0)."""
     x = gutter
     while segment.x0 <= x <= segment.x1:
