@@ -260,3 +260,29 @@ def test_web_page_wrapped_in_a_form_and_hidden_parts(tmp_path: Path) -> None:
     path.write_text(no_main, encoding="utf-8")
     assert facts(extract_file(path)) == facts(extract_file(REPORTS / f"{stem}.txt"))
     assert "Bins and recycling" not in read_document(path).as_text()
+
+
+def test_a_team_list_cut_by_a_page_break_stays_whole(tmp_path: Path) -> None:
+    names = ["Ann Example", "Bob Sample", "Carol Test", "Dan Trial", "Eve Mock", "Fay Dummy"]
+    councils = ["Leeds City", "Bolton", "Bury", "Wigan", "Oldham", "Salford City"]
+    team = "\n".join(
+        f"{n}, Chief Executive, {c} Council" for n, c in zip(names, councils, strict=True)
+    )
+    cut_at = set()
+    for prose in range(24, 34):  # move the list down the page, through the page break
+        text = (
+            "Corporate Peer Challenge Stockport Council\n\n4-7 March 2019\n\n"
+            + "\n\n".join(["Some prose about the council and its plans for the borough."] * prose)
+            + "\n\nThe peers were:\n\n"
+            + team
+            + "\n\nMore prose.\n"
+        )
+        path = tmp_path / f"team{prose}.pdf"
+        text_to_pdf(text, path)
+        (tmp_path / "team.txt").write_text(text)
+        pages = [line.page for line in read_document(path).lines if "Chief Exec" in line.text]
+        if len(set(pages)) == 2:
+            cut_at.add(pages.count(1))
+        assert [p.name for p in extract_file(path).peers] == names, prose
+        assert facts(extract_file(path)) == facts(extract_file(tmp_path / "team.txt")), prose
+    assert len(cut_at) >= 3  # the break fell after different entries

@@ -34,6 +34,7 @@ FORMAT = "pdf"
 MAX_PAGES = 5000  # a longer PDF is read up to here, with a warning
 PROGRESS_FROM = 200  # pages: show progress on stderr for PDFs at least this long
 MARGIN_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a page
+GUTTER = 10.0  # points: the narrowest space between two columns of text
 MAX_SEGMENTS = 5000  # a page with more text runs is read as plain lines, without layout
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$", re.I)
 _BULLETS = "•●▪❖◦·–-*"
@@ -350,10 +351,12 @@ def _cut_at_gutter(textpage: Any, segments: list[_Segment], width: float) -> lis
         return segments
     sample = wide[:: max(1, len(wide) // 30)]
     gutter = None
-    x = width * 0.4
-    while x < width * 0.6:
-        if all(_char_at(textpage, x, s) is None for s in sample):
-            gutter = x
+    blank_run = 0  # a gutter is a band at least GUTTER wide, never one word's space
+    x = width * 0.35
+    while x < width * 0.65:
+        blank_run = blank_run + 1 if all(_char_at(textpage, x, s) is None for s in sample) else 0
+        if blank_run * 2.0 >= GUTTER:
+            gutter = x - GUTTER / 2
             break
         x += 2.0
     if gutter is None:
@@ -404,11 +407,7 @@ def _in_column_order(lines: list[_VLine], width: float, height: float) -> list[_
     split = _gutter(lines, width)
     body = (height * MARGIN_SHARE, height * (1 - MARGIN_SHARE))
     if split is None:
-        inside = [line.x1 for line in lines if body[0] < line.base < body[1]]
-        if len(inside) >= 5:  # enough lines to tell where this page's full lines end
-            for line in lines:
-                line.edge = max(inside)
-        return lines
+        return lines  # its full lines end where other single-column pages' do
     left: list[_VLine] = []
     right: list[_VLine] = []
     across_top: list[_VLine] = []
@@ -585,7 +584,7 @@ def _right_edges(pages: list[_Page]) -> dict[int, float]:
     edges: dict[int, list[float]] = {}
     for page in pages:
         for item in page.items:
-            if isinstance(item, _VLine):
+            if isinstance(item, _VLine) and not item.edge:  # not in a column of its page
                 edges.setdefault(_column(item), []).append(item.x1)
     return {column: max(values) for column, values in edges.items()}
 
