@@ -66,6 +66,7 @@ class ReviewInfo:
     year: int | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -79,6 +80,7 @@ class PeerInfo:
     team_role: str | None = None  # their place on the team, when stated ("Lead peer")
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -89,6 +91,7 @@ class SignpostInfo:
     section: str | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -99,6 +102,7 @@ class RecommendationInfo:
     group: str = "recommendation"  # key, further, suggestion, comment, recommendation
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -106,6 +110,7 @@ class ThemeInfo:
     name: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -114,6 +119,7 @@ class SharedServiceInfo:
     what: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -125,6 +131,7 @@ class PersonInfo:
     why: str = ""
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
