@@ -13,13 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graphload.ids import fold, peer_id
+from graphload.vocab.people import COUNCILLOR_TITLES, POST_NOMINALS_FOLDED, TITLES
 
-_HONORIFICS = set(
-    "cllr councillor dr mr mrs ms miss mx sir dame prof professor lord lady baroness rev".split()
-)
-_POST_NOMINALS = set(
-    "obe mbe cbe kbe dbe jp mp dl frsa cpfa fca acma cipfa phd msc ma ba bsc mba llb qc kc".split()
-)
+_HONORIFICS = TITLES | COUNCILLOR_TITLES
+_POST_NOMINALS = POST_NOMINALS_FOLDED
 _WORD = re.compile(r"[a-z]+")
 
 

@@ -55,6 +55,7 @@ class PeerInfo:
     team_role: str | None = None  # their place on the team, when stated ("Lead peer")
     line: int | None = None
     evidence: str | None = None
+    cue: str | None = None  # why the reader took them for a peer: the block and its cue
 
 
 @dataclass

@@ -1,0 +1,207 @@
+"""Candidate teams by their shape: runs of entries, lists inside one line, prose.
+
+* a run: consecutive lines (list items, table rows or plain lines) each holding one
+  person, with up to two unreadable lines or blank gaps inside it;
+* an inline list: one line whose entries are separated by semicolons or bullets,
+  usually after a colon ("The peer team was: A, …; B, …; and C, …");
+* prose: a sentence about the team ("The review was led by A (…), assisted by B and C,
+  Role, Org") whose people are read at the points where a new name may begin.
+
+Every line is read once and every rule is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.names import take_name
+from graphload.extract.reading import Line
+from graphload.extract.sentences import clip, sentence_around
+from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict, weigh
+from graphload.extract.team.entry import (
+    MAX_ENTRY_CHARS,
+    PeerEntry,
+    describe,
+    parse_cells,
+    parse_entry,
+)
+
+MAX_GAP = 2  # blank lines allowed inside a run
+MAX_MISSES = 2  # unreadable lines allowed inside a run
+MAX_RUN = 40
+MAX_PROSE_LINE = 20_000
+_INLINE_SPLIT = re.compile(r"\s*(?:;|•|●|▪|·)\s*(?:and\s+)?")
+_SENTENCE_TAIL = re.compile(
+    r"(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She|Their)\s+[a-z])"
+)
+_PROSE_CUE = re.compile(
+    r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
+    r"delivered|carried out)\s+by\b|"
+    r"\b(?:team|panel|peers|reviewers)\b[^.;:]{0,60}?\b(?:was|were|comprised|consisted|"
+    r"included|includes|comprises|made up)\b|"
+    r"\bwho led the\b",
+    re.IGNORECASE,
+)
+_TEAMISH = re.compile(
+    r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
+)
+_BOUNDARY = re.compile(r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\(\s*|[•●▪]\s*)")
+_LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
+_WHO_LED = re.compile(r"\s*,?\s*who led the\b[^,;]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
+_NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|St|Prof|Revd|Rev)$")
+
+
+@dataclass
+class Block:
+    entries: list[PeerEntry]
+    verdict: Verdict
+
+
+def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """Runs of lines that each hold one person, weighed by what introduces them."""
+    blocks: list[Block] = []
+    run: list[PeerEntry] = []
+    context: list[str] = []
+    recent: list[str] = []  # the last non-empty lines that held no person
+    gap = misses = 0
+
+    def close() -> None:
+        nonlocal run, misses
+        if run:
+            verdict = weigh(context, run, "list")
+            blocks.append(Block(run, verdict))
+        run, misses = [], 0
+
+    for line in lines:
+        if not line.text:
+            gap += 1
+            if run and gap > MAX_GAP:
+                close()
+            continue
+        gap = 0
+        entry = _line_entry(line, finder)
+        if entry is None:
+            if run:
+                misses += 1
+                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS:
+                    close()
+            if not run:
+                recent = (recent + [line.text])[-2:]
+            continue
+        if not run:
+            context = list(recent)
+        entry.line, entry.evidence = line.number, clip(line.text)
+        run.append(entry)
+        misses = 0
+        if len(run) >= MAX_RUN:
+            close()
+            recent = []
+    close()
+    return blocks
+
+
+def _line_entry(line: Line, finder: CouncilFinder) -> PeerEntry | None:
+    if len(line.text) > MAX_ENTRY_CHARS:
+        return None
+    if line.kind == "table_row" and "\t" in line.raw:
+        return parse_cells(line.raw.split("\t"), finder)
+    return parse_entry(line.text, finder)
+
+
+def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """Entries separated by semicolons or bullets inside one line."""
+    blocks: list[Block] = []
+    previous = ""
+    for line in lines:
+        text = line.text[:MAX_PROSE_LINE]
+        if not text:
+            continue
+        if text.count(";") + text.count("•") + text.count("●") + text.count("▪") >= 1:
+            colon = text.find(":")
+            intro, body = (text[: colon + 1], text[colon + 1 :]) if colon >= 0 else ("", text)
+            pieces = [p for p in _INLINE_SPLIT.split(body) if p.strip()]
+            entries: list[PeerEntry] = []
+            for piece in pieces:
+                piece = _SENTENCE_TAIL.split(piece, maxsplit=1)[0]
+                entry = parse_entry(piece, finder)
+                if entry:
+                    start = max(0, text.find(entry.name))
+                    entry.line, entry.evidence = line.number, clip(sentence_around(text, start))
+                    entries.append(entry)
+            if len(entries) >= 2:
+                blocks.append(Block(entries, weigh([previous, intro], entries, "inline list")))
+        previous = text
+    return blocks
+
+
+def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """People in sentences about the team ("led by A (…), assisted by B and C, …")."""
+    blocks: list[Block] = []
+    for line in lines:
+        text = line.text[:MAX_PROSE_LINE]
+        if not _PROSE_CUE.search(text):
+            continue
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            cue = _PROSE_CUE.search(sentence)
+            if not cue or OTHER_PEOPLE.search(sentence[: cue.start()]):
+                continue
+            if not _TEAMISH.search(sentence[: cue.end()]):
+                continue
+            entries = _people_in(sentence, cue, finder)
+            for entry in entries:
+                entry.line, entry.evidence = line.number, clip(sentence)
+            if entries:
+                verdict = Verdict(ACCEPT, f"prose: '{cue.group().strip()}'")
+                blocks.append(Block(entries, verdict))
+    return blocks
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _NOT_SENTENCE_END.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return spans
+
+
+def _people_in(sentence: str, cue: re.Match[str], finder: CouncilFinder) -> list[PeerEntry]:
+    """The people a cued sentence names after its cue, each with what is written up to
+    the next one; the one just before "who led the team" too."""
+    found: list[tuple[int, int, str, bool]] = []  # (boundary start, name end, name, cllr)
+    position = 0
+    for boundary in _BOUNDARY.finditer(sentence):
+        if boundary.end() < position:
+            continue
+        span = take_name(sentence, boundary.end())
+        if span is None or finder.council(span.name):
+            continue
+        found.append((boundary.start(), span.end, span.name, span.councillor))
+        position = span.end
+    entries: list[PeerEntry] = []
+    joined_to_next: list[bool] = []
+    for index, (boundary_start, name_end, name, councillor) in enumerate(found):
+        stop = found[index + 1][0] if index + 1 < len(found) else len(sentence)
+        rest = sentence[name_end:stop].rstrip(" .")
+        led_before = bool(_LED_BY.search(sentence, max(0, boundary_start - 12), boundary_start + 3))
+        led_after = _WHO_LED.match(rest)
+        if led_after:
+            rest = rest[led_after.end() :]
+        if boundary_start < cue.start() and not led_after:
+            continue
+        lead = "Lead peer" if led_before or led_after else None
+        entries.append(describe(name, councillor, rest, finder, lead))
+        joined_to_next.append(sentence[stop : stop + 5].lstrip().startswith("and"))
+    # "A and B from the LGA": A shares B's employer.
+    for index in range(len(entries) - 2, -1, -1):
+        if joined_to_next[index] and not entries[index].described:
+            entries[index].organisations = list(entries[index + 1].organisations)
+            entries[index].role = entries[index].role or entries[index + 1].role
+    return [e for e in entries if e.described]

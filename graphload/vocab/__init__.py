@@ -1,0 +1,1 @@
+"""Shared vocabularies: the words the readers and the builder agree on."""
