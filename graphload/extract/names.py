@@ -64,7 +64,8 @@ OTHER_WORDS = frozenset(
     office department ministry agency commission institute foundation society network company
     centre center consulting consultancy municipal property resources transformation digital
     economic economy growth place leadership governance culture capacity improvement
-    priorities outcomes financial planning management""".split()
+    priorities outcomes financial planning management one two three four five six seven
+    eight nine ten vision mission values""".split()
 )
 NOT_NAME_WORDS = ROLE_WORDS | OTHER_WORDS
 PARTICLES = frozenset(
@@ -126,6 +127,11 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
         lowered = fold(bare)
         if name_words and is_honour(chunk):
             break
+        if not chunk[0].isupper():
+            if lowered in PARTICLES and name_words:
+                name_words.append((chunk, chunk_start, chunk_end))
+                continue
+            break  # "Ann Example and Bob Sample": a lower-case word ends the name
         if lowered in NOT_NAME_WORDS:
             if lowered in ROLE_WORDS and _whole_words(name_words) >= 2:
                 break  # "Ann Example Chief Executive": the name ends before the job

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from graphload.extract.councils import CouncilFinder
-from graphload.extract.names import take_name
+from graphload.extract.names import ROLE_WORDS, take_name
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip, sentence_around
 from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict, weigh
@@ -26,7 +26,9 @@ from graphload.extract.team.entry import (
     describe,
     parse_cells,
     parse_entry,
+    reads_as_prose,
 )
+from graphload.ids import fold
 
 MAX_GAP = 2  # blank lines allowed inside a run
 MAX_MISSES = 2  # unreadable lines allowed inside a run
@@ -39,15 +41,34 @@ _SENTENCE_TAIL = re.compile(
 _PROSE_CUE = re.compile(
     r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
     r"delivered|carried out)\s+by\b|"
-    r"\b(?:team|panel|peers|reviewers)\b[^.;:]{0,60}?\b(?:was|were|comprised|consisted|"
-    r"included|includes|comprises|made up)\b|"
+    r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
+    r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
+    r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
     r"\bwho led the\b",
     re.IGNORECASE,
 )
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
-_BOUNDARY = re.compile(r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\(\s*|[•●▪]\s*)")
+_BOUNDARY = re.compile(
+    r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\bof\s+|\(\s*|[•●▪]\s*|"
+    r"\b(?:[a-z]{3,}ed|including|namely|were|was|are|is)\s+)"
+)
+# Where a person's description ends in prose: the next clause of the sentence.
+_CLAUSE = re.compile(
+    r",?\s*\b(?:assisted|supported|joined|accompanied|were|was|is|are|has|have|had)\b"
+    r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
+)
+_WORD = re.compile(r"\S+")
+LEAD = "Lead peer"
+# Words of a job written before a name: "Chief Fire Officer Dave Curry".
+JOB_WORDS = ROLE_WORDS | {"fire", "finance", "operating", "technical"}
+# A person described as a member of the team, wherever the sentence is.
+PEER_ROLE = re.compile(
+    r"\b(?:lead peer|member peer|officer peer|peer (?:review |challenge )?(?:officer|manager|"
+    r"lead)|peer reviewers?|challenge manager|review manager)\b",
+    re.IGNORECASE,
+)
 _LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
 _WHO_LED = re.compile(r"\s*,?\s*who led the\b[^,;]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
@@ -107,8 +128,10 @@ def _line_entry(line: Line, finder: CouncilFinder) -> PeerEntry | None:
     if len(line.text) > MAX_ENTRY_CHARS:
         return None
     if line.kind == "table_row" and "\t" in line.raw:
-        return parse_cells(line.raw.split("\t"), finder)
-    return parse_entry(line.text, finder)
+        entry = parse_cells(line.raw.split("\t"), finder)
+    else:
+        entry = parse_entry(line.text, finder)
+    return None if entry is None or reads_as_prose(entry) else entry
 
 
 def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
@@ -127,7 +150,7 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             for piece in pieces:
                 piece = _SENTENCE_TAIL.split(piece, maxsplit=1)[0]
                 entry = parse_entry(piece, finder)
-                if entry:
+                if entry and not reads_as_prose(entry):
                     start = max(0, text.find(entry.name))
                     entry.line, entry.evidence = line.number, clip(sentence_around(text, start))
                     entries.append(entry)
@@ -138,26 +161,44 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 
 
 def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
-    """People in sentences about the team ("led by A (…), assisted by B and C, …")."""
+    """People in sentences about the team ("led by A (…), assisted by B and C, …"), and
+    people a sentence describes as peers ("A, …, Lead Peer Review Officer, and B, …")."""
     blocks: list[Block] = []
     for line in lines:
         text = line.text[:MAX_PROSE_LINE]
-        if not _PROSE_CUE.search(text):
+        if not (_PROSE_CUE.search(text) or PEER_ROLE.search(text)):
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
-            cue = _PROSE_CUE.search(sentence)
-            if not cue or OTHER_PEOPLE.search(sentence[: cue.start()]):
-                continue
-            if not _TEAMISH.search(sentence[: cue.end()]):
-                continue
-            entries = _people_in(sentence, cue, finder)
+            entries, label = _team_in_sentence(sentence, finder)
             for entry in entries:
                 entry.line, entry.evidence = line.number, clip(sentence)
             if entries:
-                verdict = Verdict(ACCEPT, f"prose: '{cue.group().strip()}'")
-                blocks.append(Block(entries, verdict))
+                blocks.append(Block(entries, Verdict(ACCEPT, label)))
     return blocks
+
+
+def _team_in_sentence(sentence: str, finder: CouncilFinder) -> tuple[list[PeerEntry], str]:
+    cue = _PROSE_CUE.search(sentence)
+    if (
+        cue
+        and not OTHER_PEOPLE.search(sentence[: cue.start()])
+        and _TEAMISH.search(sentence[: cue.end() + 30])
+    ):
+        people = _people_in(sentence, finder)
+        kept = [e for start, e in people if start >= cue.start() or e.team_role == LEAD]
+        return [e for e in kept if e.described], f"prose: '{' '.join(cue.group().split())}'"
+    if PEER_ROLE.search(sentence):
+        people = [e for _, e in _people_in(sentence, finder)]
+        first = next((i for i, e in enumerate(people) if _described_as_peer(e)), None)
+        if first is not None:
+            kept = [e for e in people[first:] if e.described]
+            return kept, "prose: a person described as a peer"
+    return [], ""
+
+
+def _described_as_peer(entry: PeerEntry) -> bool:
+    return bool(PEER_ROLE.search(" ".join(filter(None, [entry.role, entry.team_role]))))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -172,36 +213,56 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _people_in(sentence: str, cue: re.Match[str], finder: CouncilFinder) -> list[PeerEntry]:
-    """The people a cued sentence names after its cue, each with what is written up to
-    the next one; the one just before "who led the team" too."""
-    found: list[tuple[int, int, str, bool]] = []  # (boundary start, name end, name, cllr)
+def _people_in(sentence: str, finder: CouncilFinder) -> list[tuple[int, PeerEntry]]:
+    """The people a sentence names at the points where a name may begin, each with what
+    is written up to the next one (and where that point is)."""
+    found: list[tuple[int, int, str, bool, str]] = []  # (start, name end, name, cllr, job)
     position = 0
     for boundary in _BOUNDARY.finditer(sentence):
         if boundary.end() < position:
             continue
-        span = take_name(sentence, boundary.end())
+        job, name_start = _job_before_name(sentence, boundary.end())
+        span = take_name(sentence, name_start)
         if span is None or finder.council(span.name):
             continue
-        found.append((boundary.start(), span.end, span.name, span.councillor))
+        found.append((boundary.start(), span.end, span.name, span.councillor, job))
         position = span.end
-    entries: list[PeerEntry] = []
+    people: list[tuple[int, PeerEntry]] = []
     joined_to_next: list[bool] = []
-    for index, (boundary_start, name_end, name, councillor) in enumerate(found):
+    for index, (boundary_start, name_end, name, councillor, job) in enumerate(found):
         stop = found[index + 1][0] if index + 1 < len(found) else len(sentence)
-        rest = sentence[name_end:stop].rstrip(" .")
+        rest = _CLAUSE.split(sentence[name_end:stop], maxsplit=1)[0].rstrip(" .")
         led_before = bool(_LED_BY.search(sentence, max(0, boundary_start - 12), boundary_start + 3))
         led_after = _WHO_LED.match(rest)
         if led_after:
             rest = rest[led_after.end() :]
-        if boundary_start < cue.start() and not led_after:
-            continue
-        lead = "Lead peer" if led_before or led_after else None
-        entries.append(describe(name, councillor, rest, finder, lead))
+        if job:
+            rest = f"{job}, {rest.lstrip(' ,')}" if rest.strip(" ,") else job
+        lead = LEAD if led_before or led_after else None
+        people.append((boundary_start, describe(name, councillor, rest, finder, lead)))
         joined_to_next.append(sentence[stop : stop + 5].lstrip().startswith("and"))
     # "A and B from the LGA": A shares B's employer.
-    for index in range(len(entries) - 2, -1, -1):
-        if joined_to_next[index] and not entries[index].described:
-            entries[index].organisations = list(entries[index + 1].organisations)
-            entries[index].role = entries[index].role or entries[index + 1].role
-    return [e for e in entries if e.described]
+    for index in range(len(people) - 2, -1, -1):
+        entry, following = people[index][1], people[index + 1][1]
+        if joined_to_next[index] and not entry.described:
+            entry.organisations = list(following.organisations)
+            entry.role = entry.role or following.role
+    return people
+
+
+def _job_before_name(sentence: str, start: int) -> tuple[str, int]:
+    """ "Chief Fire Officer Dave Curry": the job written before a name, and where the
+    name starts (``start`` itself when there is none)."""
+    position = start
+    words: list[str] = []
+    for match in _WORD.finditer(sentence, start):
+        if match.start() != position or len(words) >= 4:
+            break
+        word = match.group()
+        if not (word[:1].isupper() and fold(word) in JOB_WORDS):
+            break
+        words.append(word)
+        position = match.end() + 1
+    if not words or take_name(sentence, position) is None:
+        return "", start
+    return " ".join(words), position

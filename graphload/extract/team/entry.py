@@ -64,6 +64,13 @@ _ROLE_LIKE = re.compile(
     re.IGNORECASE,
 )
 MAX_ENTRY_CHARS = 400
+# A text that is only an employer: "NALC", "Dunstable Town Council".
+_WHOLE_ORGANISATION = re.compile(
+    r"^(?:[A-Z]{2,6}|(?:[A-Z][\w'’&.-]*\s+){1,5}(?:Town |Parish |City |District |Borough |"
+    r"County )?Councils?)$"
+)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|said|will|would|been|being|did|does)\b")
+_PAST_TENSE = re.compile(r"\b[a-z]{3,}(?<!re)ed\b")
 
 
 @dataclass
@@ -150,6 +157,13 @@ def describe(
         or bool(team_role and re.search(r"\bmember peer\b", team_role, re.IGNORECASE))
     )
     return PeerEntry(name, councillor, party, role, organisations, groups, team_role)
+
+
+def reads_as_prose(entry: PeerEntry) -> bool:
+    """Whether an entry's job is really a sentence about the person ("…, Cabinet Member,
+    summarised the report. She thanked…"): a list entry has no verbs."""
+    role = entry.role or ""
+    return bool(_AUXILIARY.search(role)) or len(_PAST_TENSE.findall(role)) >= 2
 
 
 def _is_councillor_role(role: str) -> bool:
@@ -253,7 +267,10 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
             org = Ref(f"org:{slugify(last)}", last.strip())
         if org:
             return clean_role(head), [org]
-    for joiner in (" at ", " of ", " with "):
+    if _WHOLE_ORGANISATION.match(text):
+        org = finder.organisation(text) or Ref(f"org:{slugify(text)}", text)
+        return "", [org]
+    for joiner in (" at ", " of ", " with ", " from "):
         head, found, last = text.rpartition(joiner)
         if not found:
             continue
