@@ -127,10 +127,8 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 def _line_entry(line: Line, finder: CouncilFinder) -> PeerEntry | None:
     if len(line.text) > MAX_ENTRY_CHARS:
         return None
-    if line.kind == "table_row" and "\t" in line.raw:
-        entry = parse_cells(line.raw.split("\t"), finder)
-    else:
-        entry = parse_entry(line.text, finder)
+    entry = parse_cells(line.raw.split("\t"), finder) if "\t" in line.raw else None
+    entry = entry or parse_entry(line.text, finder)
     return None if entry is None or reads_as_prose(entry) else entry
 
 
@@ -186,7 +184,10 @@ def _team_in_sentence(sentence: str, finder: CouncilFinder) -> tuple[list[PeerEn
         and _TEAMISH.search(sentence[: cue.end() + 30])
     ):
         people = _people_in(sentence, finder)
-        kept = [e for start, e in people if start >= cue.start() or e.team_role == LEAD]
+        if cue.group().lower().startswith("who led"):
+            kept = [e for _, e in people if e.team_role == LEAD]
+        else:
+            kept = [e for start, e in people if start >= cue.start() or e.team_role == LEAD]
         return [e for e in kept if e.described], f"prose: '{' '.join(cue.group().split())}'"
     if PEER_ROLE.search(sentence):
         people = [e for _, e in _people_in(sentence, finder)]

@@ -64,6 +64,9 @@ _ROLE_LIKE = re.compile(
     re.IGNORECASE,
 )
 MAX_ENTRY_CHARS = 400
+_LEADING_JOINER = re.compile(
+    r"^(?:(?:formerly|previously|now)\s+)?(?:from|of|at|with)\s+(?:the\s+)?"
+)
 # A text that is only an employer: "NALC", "Dunstable Town Council".
 _WHOLE_ORGANISATION = re.compile(
     r"^(?:[A-Z]{2,6}|(?:[A-Z][\w'’&.-]*\s+){1,5}(?:Town |Parish |City |District |Borough |"
@@ -179,7 +182,12 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
     parts = re.split(r"\s+[–—-]\s+", inner, maxsplit=1)
     if len(parts) == 2 and canonical_party(parts[1]):
         return canonical_party(parts[1]), team_role, parts[0]
-    if TEAM_ROLE.search(inner) and not _STRONG_ORG.search(inner) and len(inner) < 60:
+    if (
+        team_role is None
+        and TEAM_ROLE.search(inner)
+        and not _STRONG_ORG.search(inner)
+        and len(inner) < 60
+    ):
         return party_in(inner), team_role or inner, ""
     return None, team_role, inner
 
@@ -261,6 +269,7 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     "Chief Executive of Kent Fire and Rescue Service", "former Chief Fire Officer of
     Cumbria")."""
     head, comma, last = text.rpartition(",")
+    last = _LEADING_JOINER.sub("", last.strip())
     if comma:
         org = finder.organisation(last)
         if org is None and _reads_as_organisation(last):
