@@ -69,7 +69,7 @@ OTHER_WORDS = frozenset(
 )
 NOT_NAME_WORDS = ROLE_WORDS | OTHER_WORDS
 PARTICLES = frozenset(
-    "van der den de del della di da du la le von ter ten bin ibn al el st mac".split()
+    "van der den de del della di da du la le von ter ten bin ibn al el st mac ap ab dos das".split()
 )
 _CHUNK = re.compile(r"[^\s,;:()\[\]{}<>\"“”–—|/]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")

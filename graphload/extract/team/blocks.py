@@ -107,7 +107,7 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
         if entry is None:
             if run:
                 misses += 1
-                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS:
+                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS and not line.bullet:
                     close()
             if not run:
                 recent = (recent + [line.text])[-2:]
