@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphload.ids import fold
 from graphload.people import normalise_name, one_slip_apart
@@ -105,44 +106,41 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
     Team"); a run that goes on into a job is cut before it ("Ann Example Chief
     Executive"). At least two words, the last a whole word, not only initials.
     """
-    pos = start
+    pos = _skip_spaces(text, start)
+    if pos >= len(text) or not text[pos].isupper():
+        return None  # the common case, cheaply: no capital, no name
     councillor = False
-    words: list[tuple[str, int, int]] = []
-    while True:
+    name_words: list[tuple[str, int, int]] = []
+    while len(name_words) <= MAX_NAME_WORDS:
         match = _CHUNK.match(text, _skip_spaces(text, pos))
         if not match:
             break
         chunk = match.group()
-        if not words and is_title(chunk):
+        if not name_words and is_title(chunk):
             councillor |= is_councillor_title(chunk)
             pos = match.end()
             continue
-        words.append((chunk, match.start(), match.end()))
-        pos = match.end()
-        if len(words) > MAX_NAME_WORDS + 2 or _ends_run(text, pos):
-            break
-    name_words: list[tuple[str, int, int]] = []
-    for chunk, chunk_start, chunk_end in words:
-        bare = chunk.rstrip(".") if not _is_initial(chunk) else chunk
-        lowered = fold(bare)
+        initial = _is_initial(chunk)
+        lowered = _folded(chunk if initial else chunk.rstrip("."))
         if name_words and is_honour(chunk):
             break
         if not chunk[0].isupper():
             if lowered in PARTICLES and name_words:
-                name_words.append((chunk, chunk_start, chunk_end))
+                name_words.append((chunk, match.start(), match.end()))
+                pos = match.end()
                 continue
             break  # "Ann Example and Bob Sample": a lower-case word ends the name
         if lowered in NOT_NAME_WORDS:
             if lowered in ROLE_WORDS and _whole_words(name_words) >= 2:
                 break  # "Ann Example Chief Executive": the name ends before the job
             return None
-        if _is_initial(chunk) or _is_name_word(bare):
-            name_words.append((chunk, chunk_start, chunk_end))
-        elif lowered in PARTICLES and name_words:
-            name_words.append((chunk, chunk_start, chunk_end))
-        else:
+        if not (initial or _is_name_word(chunk.rstrip("."))):
             break
-    while name_words and fold(name_words[-1][0]) in PARTICLES:
+        name_words.append((chunk, match.start(), match.end()))
+        pos = match.end()
+        if _ends_run(text, pos):
+            break
+    while name_words and _folded(name_words[-1][0]) in PARTICLES:
         name_words.pop()
     if not _valid(name_words):
         return None
@@ -164,7 +162,12 @@ def _ends_run(text: str, pos: int) -> bool:
 
 
 def _whole_words(words: list[tuple[str, int, int]]) -> int:
-    return sum(1 for w, _, _ in words if not _is_initial(w) and fold(w) not in PARTICLES)
+    return sum(1 for w, _, _ in words if not _is_initial(w) and _folded(w) not in PARTICLES)
+
+
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    return fold(word)
 
 
 def _valid(words: list[tuple[str, int, int]]) -> bool:

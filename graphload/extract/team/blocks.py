@@ -44,8 +44,7 @@ _PROSE_CUE = re.compile(
     r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
     r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
     r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
-    r"\bwho led the\b",
-    re.IGNORECASE,
+    r"\bwho led the\b"
 )
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
@@ -60,6 +59,32 @@ _CLAUSE = re.compile(
     r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
 )
 _WORD = re.compile(r"\S+")
+# Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
+_TEAM_NOUNS = ("team", "panel", "peers", "reviewers")
+_TEAM_VERBS = ("was", "were", "compris", "consist", "includ", "made up")
+_PEER_ROLE_HINT = re.compile(
+    r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
+    r"reviewer|(?:challenge|review) manager"
+)
+
+
+def may_hold_cue(lowered: str) -> bool:
+    return (
+        " by " in lowered
+        or "who led the" in lowered
+        or "team (" in lowered
+        or "panel (" in lowered
+        or any(noun in lowered for noun in _TEAM_NOUNS)
+        and any(verb in lowered for verb in _TEAM_VERBS)
+    )
+
+
+def may_describe_peer(lowered: str) -> bool:
+    return ("peer" in lowered or "review" in lowered or "challenge" in lowered) and bool(
+        _PEER_ROLE_HINT.search(lowered)
+    )
+
+
 LEAD = "Lead peer"
 # Words of a job written before a name: "Chief Fire Officer Dave Curry".
 JOB_WORDS = ROLE_WORDS | {"fire", "finance", "operating", "technical"}
@@ -164,11 +189,14 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     blocks: list[Block] = []
     for line in lines:
         text = line.text[:MAX_PROSE_LINE]
-        if not (_PROSE_CUE.search(text) or PEER_ROLE.search(text)):
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # a letter whose lower case is longer: read as written
+        if not (may_hold_cue(lowered) or may_describe_peer(lowered)):
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
-            entries, label = _team_in_sentence(sentence, finder)
+            entries, label = _team_in_sentence(sentence, lowered[start:end], finder)
             for entry in entries:
                 entry.line, entry.evidence = line.number, clip(sentence)
             if entries:
@@ -176,21 +204,27 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     return blocks
 
 
-def _team_in_sentence(sentence: str, finder: CouncilFinder) -> tuple[list[PeerEntry], str]:
-    cue = _PROSE_CUE.search(sentence)
+def _team_in_sentence(
+    sentence: str, lowered: str, finder: CouncilFinder
+) -> tuple[list[PeerEntry], str]:
+    """The team a sentence names: after a cue, or from the first person it describes as a
+    peer. ``lowered`` is the sentence in lower case, where the cues are searched."""
+    cue = _PROSE_CUE.search(lowered) if may_hold_cue(lowered) else None
     if (
         cue
         and not OTHER_PEOPLE.search(sentence[: cue.start()])
-        and _TEAMISH.search(sentence[: cue.end() + 30])
+        and _TEAMISH.search(lowered[: cue.end() + 30])
     ):
-        people = _people_in(sentence, finder)
-        if cue.group().lower().startswith("who led"):
+        who_led = cue.group().startswith("who led")
+        people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
+        if who_led:
             kept = [e for _, e in people if e.team_role == LEAD]
         else:
             kept = [e for start, e in people if start >= cue.start() or e.team_role == LEAD]
         return [e for e in kept if e.described], f"prose: '{' '.join(cue.group().split())}'"
-    if PEER_ROLE.search(sentence):
-        people = [e for _, e in _people_in(sentence, finder)]
+    described = PEER_ROLE.search(lowered) if may_describe_peer(lowered) else None
+    if described:
+        people = [e for _, e in _people_in(sentence, finder, max(0, described.start() - 250))]
         first = next((i for i, e in enumerate(people) if _described_as_peer(e)), None)
         if first is not None:
             kept = [e for e in people[first:] if e.described]
@@ -214,12 +248,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _people_in(sentence: str, finder: CouncilFinder) -> list[tuple[int, PeerEntry]]:
+def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tuple[int, PeerEntry]]:
     """The people a sentence names at the points where a name may begin, each with what
     is written up to the next one (and where that point is)."""
     found: list[tuple[int, int, str, bool, str]] = []  # (start, name end, name, cllr, job)
     position = 0
-    for boundary in _BOUNDARY.finditer(sentence):
+    for boundary in _BOUNDARY.finditer(sentence, start):
         if boundary.end() < position:
             continue
         job, name_start = _job_before_name(sentence, boundary.end())

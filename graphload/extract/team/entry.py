@@ -194,7 +194,10 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
 
 def _team_role_prefix(text: str) -> tuple[str, int] | None:
     """ "Lead Peer – Ann Example…", "Officer Peer: Ann Example…" -> (team role, name start)."""
-    separator = _PREFIX_SEPARATOR.search(text, 0, 90)
+    head = text[:90]
+    if not any(mark in head for mark in (":", " - ", "–", "—", ",")):
+        return None
+    separator = _PREFIX_SEPARATOR.search(head)
     if not separator:
         return None
     head = text[: separator.start()].strip()
