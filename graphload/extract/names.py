@@ -116,12 +116,11 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
         if not match:
             break
         chunk = match.group()
-        if not name_words and is_title(chunk):
-            councillor |= is_councillor_title(chunk)
+        lowered = _folded(chunk.rstrip("."))
+        if not name_words and (lowered in TITLES or lowered in COUNCILLOR_TITLES):
+            councillor |= lowered in COUNCILLOR_TITLES
             pos = match.end()
             continue
-        initial = _is_initial(chunk)
-        lowered = _folded(chunk if initial else chunk.rstrip("."))
         if name_words and is_honour(chunk):
             break
         if not chunk[0].isupper():
@@ -134,7 +133,7 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
             if lowered in ROLE_WORDS and _whole_words(name_words) >= 2:
                 break  # "Ann Example Chief Executive": the name ends before the job
             return None
-        if not (initial or _is_name_word(chunk.rstrip("."))):
+        if not (_is_initial(chunk) or _is_name_word(chunk.rstrip("."))):
             break
         name_words.append((chunk, match.start(), match.end()))
         pos = match.end()

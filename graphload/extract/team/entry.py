@@ -24,6 +24,7 @@ TEAM_ROLE = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
+_JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)\s*[.;,]?\s*$")
 _PARTNERSHIP = re.compile(
@@ -108,7 +109,8 @@ class PeerEntry:
 def parse_entry(text: str, finder: CouncilFinder, team_role: str | None = None) -> PeerEntry | None:
     """Parse one team-list entry, or None when it holds no person."""
     text = text.strip().rstrip(";.").strip()
-    text = re.sub(r"^(?:and|&)\s+|\s+and$", "", text)
+    if text.startswith(("and ", "& ")) or text.endswith(" and"):
+        text = _JOINING_AND.sub("", text)
     if not text or len(text) > MAX_ENTRY_CHARS:
         return None
     start = 0
@@ -195,7 +197,7 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
 def _team_role_prefix(text: str) -> tuple[str, int] | None:
     """ "Lead Peer – Ann Example…", "Officer Peer: Ann Example…" -> (team role, name start)."""
     head = text[:90]
-    if not any(mark in head for mark in (":", " - ", "–", "—", ",")):
+    if not (":" in head or "," in head or " - " in head or "–" in head or "—" in head):
         return None
     separator = _PREFIX_SEPARATOR.search(head)
     if not separator:
