@@ -11,10 +11,11 @@ year of the document to choose between councils that shared a name.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from graphload.vocab.text import fold
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -86,11 +87,8 @@ _TRAILING_NOISE = ("district", "borough", "city", "county", "metropolitan")
 
 
 def normalise(text: str) -> str:
-    """Lower-case, '&' as 'and', punctuation and hyphens as spaces, single spaces."""
-    text = text.lower().replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\bst\.", "st", text)
-    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
-    return " ".join(text.split())
+    """The comparison key of a council's name (:func:`graphload.vocab.text.fold`)."""
+    return fold(text)
 
 
 def _strip_type_words(name: str) -> tuple[str, frozenset[str] | None]:

@@ -102,9 +102,7 @@ def load_paths(
         summary.timings["build"] = time.perf_counter() - mark
         summary.documents_in_store = len(records)
         summary.warnings = [
-            w
-            for w in graph.graph.get("warnings", [])
-            if any(w.startswith(f"{p}:") for p in read_now)
+            str(w) for w in graph.graph.get("warnings", []) if w.path in set(read_now)
         ]
 
         mark = time.perf_counter()

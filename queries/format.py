@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from graphload.redact import redact
+from graphload.vocab.text import scrub as redact
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_WIDTH = 80

@@ -12,16 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graphload.model import Label
 from queries.catalog import ReportSpec, get_report, query_text
 from queries.names import Candidate, Matcher
 
 #: Labels a name parameter of each kind may refer to.
 KIND_LABELS = {
-    "council": ("Council",),
-    "peer": ("Peer",),
-    "entity": ("Council", "Peer", "Organisation"),
+    "council": (Label.COUNCIL,),
+    "peer": (Label.PEER,),
+    "entity": (Label.COUNCIL, Label.PEER, Label.ORGANISATION),
 }
-PATH_EXCLUDE = ["Document", "Theme", "Recommendation"]
+PATH_EXCLUDE = [Label.DOCUMENT, Label.THEME, Label.RECOMMENDATION]
 
 
 class Store(Protocol):

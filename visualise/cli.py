@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 import networkx as nx
 
+from graphload.vocab.text import slugify
 from visualise.render import render_map
 from visualise.select import MatchError
 from visualise.views import VIEWS, parse_years
@@ -27,8 +27,7 @@ def load_graph(backend: str, store_dir: Path | None) -> nx.MultiDiGraph:
 
 def _default_output(view: str, focus: str | None) -> Path:
     stem = view if not focus else f"{view}-{focus}"
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")
-    return DEFAULT_DIR / f"{slug}.html"
+    return DEFAULT_DIR / f"{slugify(stem)}.html"
 
 
 @click.command("map")

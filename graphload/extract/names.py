@@ -12,19 +12,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphload.ids import fold
-from graphload.people import normalise_name, one_slip_apart
+from graphload.people import normalise_name
+from graphload.vocab.names_match import one_slip_apart
 from graphload.vocab.people import (
     COUNCILLOR_TITLES,
     HONOURS,
     PARTIES,
     TITLES,
+    BareName,
     canonical_party,
-    is_councillor_title,
     is_honour,
-    is_title,
     party_in,
+    strip_titles,
 )
+from graphload.vocab.text import fold
 
 __all__ = [
     "COUNCILLOR_TITLES",
@@ -189,17 +190,10 @@ def _after_honours(text: str, end: int) -> int:
         end = pos = match.end()
 
 
-def split_name(text: str) -> tuple[str, bool]:
+def split_name(text: str) -> BareName:
     """Strip titles and honours from a name: ("Councillor Trevor Jones OBE") -> ("Trevor
     Jones", True). The flag says whether a councillor title was present."""
-    words = text.replace(",", " ").split()
-    councillor = False
-    while words and is_title(words[0]):
-        councillor |= is_councillor_title(words[0])
-        words.pop(0)
-    while words and is_honour(words[-1]):
-        words.pop()
-    return " ".join(words), councillor
+    return strip_titles(text)
 
 
 def looks_like_person(text: str) -> bool:

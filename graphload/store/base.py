@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphload.build import (
+from graphload.model import (
     IDENTITY_PROPERTY,
     NODE_PROPERTIES,
     RELATIONSHIP_PROPERTIES,

@@ -28,7 +28,7 @@ from graphload.extract.team.entry import (
     parse_entry,
     reads_as_prose,
 )
-from graphload.ids import fold
+from graphload.vocab.text import fold
 
 MAX_GAP = 2  # blank lines allowed inside a run
 MAX_MISSES = 2  # unreadable lines allowed inside a run

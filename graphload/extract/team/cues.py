@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphload.extract.councils import LGA
 from graphload.extract.team.entry import TEAM_ROLE, PeerEntry
 
 # Words that introduce a team: any one of them in the heading or sentence before a block.
@@ -102,7 +103,7 @@ def _last_sentence(text: str) -> str:
 
 
 def _is_lga(entry: PeerEntry) -> bool:
-    if any(o.id == "org:local-government-association" for o in entry.organisations):
+    if any(o.id == LGA.id for o in entry.organisations):
         return True
     return bool(_LGA.search(" ".join(filter(None, [entry.role, entry.team_role]))))
 

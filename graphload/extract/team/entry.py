@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from graphload.extract.councils import LGA, CouncilFinder, Mention
 from graphload.extract.names import canonical_party, party_in, take_name
-from graphload.ids import slugify
 from graphload.records import Ref
 
 # Words that name a place on the team rather than a job.
@@ -278,11 +277,11 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     if comma:
         org = finder.organisation(last)
         if org is None and _reads_as_organisation(last):
-            org = Ref(f"org:{slugify(last)}", last.strip())
+            org = Ref.organisation(last.strip())
         if org:
             return clean_role(head), [org]
     if _WHOLE_ORGANISATION.match(text):
-        org = finder.organisation(text) or Ref(f"org:{slugify(text)}", text)
+        org = finder.organisation(text) or Ref.organisation(text)
         return "", [org]
     for joiner in (" at ", " of ", " with ", " from "):
         head, found, last = text.rpartition(joiner)
@@ -310,7 +309,7 @@ def _reads_as_organisation(text: str) -> bool:
 
 
 def _is_adjectival(text: str, mention: Mention) -> bool:
-    if not mention.ref.id.startswith("org:"):
+    if mention.ref.is_council:
         return False
     before = text[: mention.start].rsplit(",", 1)[-1].strip()
     after = text[mention.end :].split(",", 1)[0]
