@@ -228,10 +228,10 @@ def _team_in_sentence(
         return [e for e in kept if e.described], f"prose: '{' '.join(cue.group().split())}'"
     described = PEER_ROLE.search(lowered) if may_describe_peer(lowered) else None
     if described:
-        people = [e for _, e in _people_in(sentence, finder, max(0, described.start() - 250))]
-        first = next((i for i, e in enumerate(people) if _described_as_peer(e)), None)
+        named = [e for _, e in _people_in(sentence, finder, max(0, described.start() - 250))]
+        first = next((i for i, e in enumerate(named) if _described_as_peer(e)), None)
         if first is not None:
-            kept = [e for e in people[first:] if e.described]
+            kept = [e for e in named[first:] if e.described]
             return kept, "prose: a person described as a peer"
     return [], ""
 
