@@ -23,6 +23,7 @@ TEAM_ROLE = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
+_LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)\s*[.;,]?\s*$")
@@ -108,6 +109,8 @@ class PeerEntry:
 def parse_entry(text: str, finder: CouncilFinder, team_role: str | None = None) -> PeerEntry | None:
     """Parse one team-list entry, or None when it holds no person."""
     text = text.strip().rstrip(";.").strip()
+    if text and not text[0].isalpha():
+        text = _LEADING_MARKS.sub("", text)  # "1. ", "(a) ", "– ", "➢ ": a list's own marks
     if text.startswith(("and ", "& ")) or text.endswith(" and"):
         text = _JOINING_AND.sub("", text)
     if not text or len(text) > MAX_ENTRY_CHARS:
