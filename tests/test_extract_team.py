@@ -351,3 +351,50 @@ def test_each_peer_says_which_block_and_cue_it_came_from(tmp_path: Path) -> None
     )
     assert peers["Ann Example"].cue and peers["Ann Example"].cue.startswith("list")
     assert peers["Bob Sample"].cue == "prose: 'led by'"
+
+
+def test_an_entry_wrapped_onto_a_second_line(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers were:\n\n"
+        "- Gwen Probe, Director for Housing and Communities, North West\n"
+        "Leicestershire District Council\n"
+        "- Hew Sample, Chief Executive, Bolton Council\n\nProse.\n",
+    )
+    assert set(peers) == {"Gwen Probe", "Hew Sample"}
+    assert [o.name for o in peers["Gwen Probe"].organisations] == [
+        "North West Leicestershire District Council"
+    ]
+
+
+def test_columns_of_spaces_from_a_copied_table(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer team\n\n"
+        "Lead peer      Isla Check      Chief Executive      Leeds City Council\n"
+        "Member peer    Cllr Joe Case   Leader               Salford City Council\n\n"
+        "Findings\n",
+    )
+    assert set(peers) == {"Isla Check", "Joe Case"}
+    assert peers["Isla Check"].team_role == "Lead peer"
+    assert _orgs(peers["Joe Case"]) == ["SLF"]
+
+
+def test_places_in_brackets_stand_for_their_councils(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer team comprised Kit Demo (Leeds), Lou Trial (Salford) and Meg Case (LGA).\n",
+    )
+    assert set(peers) == {"Kit Demo", "Lou Trial", "Meg Case"}
+    assert _orgs(peers["Kit Demo"]) == ["LDS"]
+    assert _orgs(peers["Meg Case"]) == [LGA]
+
+
+def test_managed_by_and_who_had_led(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer challenge was managed by Nat Probe, Peer Challenge Manager, LGA.\n\n"
+        "Cabinet heard from Ola Sample, who had led the peer team; the Leader thanked her.\n",
+    )
+    assert set(peers) == {"Nat Probe", "Ola Sample"}
+    assert peers["Ola Sample"].team_role == "Lead peer"

@@ -40,11 +40,11 @@ _SENTENCE_TAIL = re.compile(
 )
 _PROSE_CUE = re.compile(
     r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
-    r"delivered|carried out)\s+by\b|"
+    r"delivered|carried out|managed|co-?ordinated)\s+by\b|"
     r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
     r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
     r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
-    r"\bwho led the\b"
+    r"\bwho (?:had )?led the\b"
 )
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
@@ -59,6 +59,7 @@ _CLAUSE = re.compile(
     r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
 )
 _WORD = re.compile(r"\S+")
+_CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in plain text
 # Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
 _PEER_ROLE_HINT = re.compile(
     r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
@@ -69,7 +70,7 @@ _PEER_ROLE_HINT = re.compile(
 def may_hold_cue(lowered: str) -> bool:
     """Whether a lower-cased text holds the words a cue cannot do without (unrolled
     substring tests: far cheaper than the cue regexes on the many lines without one)."""
-    if " by " in lowered or "who led the" in lowered or "team (" in lowered:
+    if " by " in lowered or " led the" in lowered or "team (" in lowered:
         return True
     has_noun = "team" in lowered or "panel" in lowered or "peers" in lowered
     return (has_noun or "reviewers" in lowered) and (
@@ -99,7 +100,7 @@ PEER_ROLE = re.compile(
     re.IGNORECASE,
 )
 _LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
-_WHO_LED = re.compile(r"\s*,?\s*who led the\b[^,;]*", re.IGNORECASE)
+_WHO_LED = re.compile(r"\s*,?\s*who (?:had )?led the\b[^,;]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
 _NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|St|Prof|Revd|Rev)$")
 
@@ -125,14 +126,23 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             blocks.append(Block(run, verdict))
         run, misses = [], 0
 
+    last_text = ""
     for line in lines:
         if not line.text:
             gap += 1
             if run and gap > MAX_GAP:
                 close()
             continue
-        gap = 0
         entry = _line_entry(line, finder)
+        if entry is None and run and misses == 0 and gap == 0:
+            wrapped = _wrapped_entry(last_text, line, finder)
+            if wrapped and wrapped.name == run[-1].name:
+                # an entry wrapped onto a second line (a PDF's column): read it whole
+                last_text = f"{last_text} {line.text}"
+                wrapped.line, wrapped.evidence = run[-1].line, clip(last_text)
+                run[-1] = wrapped
+                continue
+        gap = 0
         if entry is None:
             if run:
                 misses += 1
@@ -145,6 +155,7 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             context = list(recent)
         entry.line, entry.evidence = line.number, clip(line.text)
         run.append(entry)
+        last_text = line.text
         misses = 0
         if len(run) >= MAX_RUN:
             close()
@@ -153,10 +164,22 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     return blocks
 
 
+def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:
+    """The previous entry read again with ``line`` after it, when ``line`` looks like its
+    continuation: short, no bullet of its own, and the entry did not end a sentence."""
+    if line.bullet or len(line.text) > 120 or previous.endswith((".", ":", ";", ")")):
+        return None
+    if take_name(line.text) is not None:
+        return None
+    entry = parse_entry(f"{previous} {line.text}", finder)
+    return None if entry is None or reads_as_prose(entry) else entry
+
+
 def _line_entry(line: Line, finder: CouncilFinder) -> PeerEntry | None:
     if len(line.text) > MAX_ENTRY_CHARS:
         return None
-    entry = parse_cells(line.raw.split("\t"), finder) if "\t" in line.raw else None
+    cells = _CELLS.split(line.raw) if "\t" in line.raw or "   " in line.raw else None
+    entry = parse_cells(cells, finder) if cells and len(cells) > 1 else None
     entry = entry or parse_entry(line.text, finder)
     return None if entry is None or reads_as_prose(entry) else entry
 
@@ -219,7 +242,7 @@ def _team_in_sentence(
         and not OTHER_PEOPLE.search(sentence[: cue.start()])
         and _TEAMISH.search(lowered[: cue.end() + 30])
     ):
-        who_led = cue.group().startswith("who led")
+        who_led = cue.group().startswith("who")
         people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
         if who_led:
             kept = [e for _, e in people if e.team_role == LEAD]
@@ -270,11 +293,12 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
     joined_to_next: list[bool] = []
     for index, (boundary_start, name_end, name, councillor, job) in enumerate(found):
         stop = found[index + 1][0] if index + 1 < len(found) else len(sentence)
-        rest = _CLAUSE.split(sentence[name_end:stop], maxsplit=1)[0].rstrip(" .")
+        rest = sentence[name_end:stop]
         led_before = bool(_LED_BY.search(sentence, max(0, boundary_start - 12), boundary_start + 3))
         led_after = _WHO_LED.match(rest)
         if led_after:
             rest = rest[led_after.end() :]
+        rest = _CLAUSE.split(rest, maxsplit=1)[0].rstrip(" .")
         if job:
             rest = f"{job}, {rest.lstrip(' ,')}" if rest.strip(" ,") else job
         lead = LEAD if led_before or led_after else None

@@ -283,6 +283,10 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
             org = Ref.organisation(last.strip())
         if org:
             return clean_role(head), [org]
+    if len(text) < 60 and text[:1].isupper():
+        council = finder.council(text)  # "(Leeds)": a place standing for its council
+        if council:
+            return "", [council]
     if _WHOLE_ORGANISATION.match(text):
         org = finder.organisation(text) or Ref.organisation(text)
         return "", [org]
