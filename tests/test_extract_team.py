@@ -398,3 +398,13 @@ def test_managed_by_and_who_had_led(tmp_path: Path) -> None:
     )
     assert set(peers) == {"Nat Probe", "Ola Sample"}
     assert peers["Ola Sample"].team_role == "Lead peer"
+
+
+def test_a_sentence_about_what_the_team_thought_is_not_the_team(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer team were impressed by Pam Trial, Chief Executive of Wigan Council, and "
+        "by the Leader.\n\nThe peers were Quin Demo, Chief Executive of Bolton Council, and "
+        "Rae Case, Programme Manager, LGA.\n",
+    )
+    assert set(peers) == {"Quin Demo", "Rae Case"}

@@ -236,7 +236,8 @@ def _team_in_sentence(
 ) -> tuple[list[PeerEntry], str]:
     """The team a sentence names: after a cue, or from the first person it describes as a
     peer. ``lowered`` is the sentence in lower case, where the cues are searched."""
-    cue = _PROSE_CUE.search(lowered) if may_hold_cue(lowered) else None
+    cues = _PROSE_CUE.finditer(lowered) if may_hold_cue(lowered) else iter(())
+    cue = next((c for c in cues if _introduces_people(sentence, c)), None)
     if (
         cue
         and not OTHER_PEOPLE.search(sentence[: cue.start()])
@@ -257,6 +258,17 @@ def _team_in_sentence(
             kept = [e for e in named[first:] if e.described]
             return kept, "prose: a person described as a peer"
     return [], ""
+
+
+def _introduces_people(sentence: str, cue: re.Match[str]) -> bool:
+    """ "The peers were: …" or "The peers were Ann Example, …", not "The peer team were
+    impressed by …": after "was"/"were" a colon or a name must follow."""
+    if not cue.group().endswith(("was", "were")):
+        return True
+    after = cue.end()
+    while after < len(sentence) and sentence[after] == " ":
+        after += 1
+    return sentence[after : after + 1] == ":" or take_name(sentence, after) is not None
 
 
 def _described_as_peer(entry: PeerEntry) -> bool:
