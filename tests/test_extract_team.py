@@ -408,3 +408,15 @@ def test_a_sentence_about_what_the_team_thought_is_not_the_team(tmp_path: Path) 
         "Rae Case, Programme Manager, LGA.\n",
     )
     assert set(peers) == {"Quin Demo", "Rae Case"}
+
+
+def test_the_lga_staff_on_the_team_work_for_the_lga(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers were:\n\n- Sid Probe, Chief Executive, Bolton Council\n"
+        "- Tess Demo, Peer Challenge Manager\n- Uma Case, Programme Support Officer\n\n"
+        "Prose.\n",
+    )
+    assert _orgs(peers["Tess Demo"]) == [LGA]
+    assert _orgs(peers["Uma Case"]) == [LGA]
+    assert _orgs(peers["Sid Probe"]) != [LGA]

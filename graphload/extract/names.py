@@ -165,6 +165,11 @@ def _whole_words(words: list[tuple[str, int, int]]) -> int:
     return sum(1 for w, _, _ in words if not _is_initial(w) and _folded(w) not in PARTICLES)
 
 
+@lru_cache(maxsize=4096)
+def _person_key(name: str) -> str:
+    return normalise_name(name)
+
+
 @lru_cache(maxsize=8192)
 def _folded(word: str) -> str:
     return fold(word)
@@ -207,7 +212,7 @@ def looks_like_person(text: str) -> bool:
 def same_person(a: str, b: str) -> bool:
     """Exact match after normalisation, or one spelling slip in a name of some length
     with the first name equal (Dai Lerner / Dai Larner)."""
-    key_a, key_b = normalise_name(a), normalise_name(b)
+    key_a, key_b = _person_key(a), _person_key(b)
     if key_a == key_b:
         return True
     first_a, first_b = key_a.split(" ", 1)[0], key_b.split(" ", 1)[0]

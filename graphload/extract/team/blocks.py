@@ -59,6 +59,11 @@ _CLAUSE = re.compile(
     r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
 )
 _WORD = re.compile(r"\S+")
+# An entry that ends with an employer or a bracket is whole: no wrapped line follows it.
+_COMPLETE_ENTRY = re.compile(
+    r"(?:Council|Councils|LGA|Association|Service|Trust|Ltd|Limited|plc|Authority|NHS|"
+    r"[.:;)])\s*$"
+)
 _CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in plain text
 # Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
 _PEER_ROLE_HINT = re.compile(
@@ -167,7 +172,7 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:
     """The previous entry read again with ``line`` after it, when ``line`` looks like its
     continuation: short, no bullet of its own, and the entry did not end a sentence."""
-    if line.bullet or len(line.text) > 120 or previous.endswith((".", ":", ";", ")")):
+    if line.bullet or len(line.text) > 120 or _COMPLETE_ENTRY.search(previous):
         return None
     if take_name(line.text) is not None:
         return None

@@ -23,6 +23,13 @@ TEAM_ROLE = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
+# Jobs on a team that only the LGA's own staff hold: their employer when none is named.
+_LGA_STAFF = re.compile(
+    r"\bLGA\b|Local Government Association|\b(?:peer )?challenge manager\b|"
+    r"\breview manager\b|\bprogramme (?:support )?(?:manager|officer)\b|"
+    r"\bprogramme support\b|\bregional advis[eo]r\b",
+    re.IGNORECASE,
+)
 _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
@@ -149,12 +156,8 @@ def describe(
         rest = rest[: trailing.start()] + (f", {inner}" if inner else "")
     rest = _LEADING_SEPARATORS.sub("", rest)
     role, organisations, groups = parse_role(rest, finder)
-    if (
-        not organisations
-        and team_role
-        and re.search(r"\bLGA\b|Local Government Association", team_role)
-    ):
-        organisations = [LGA]
+    if not organisations and _LGA_STAFF.search(" ".join(filter(None, [role, team_role]))):
+        organisations = [LGA]  # the team's manager and support officer work for the LGA
     party = (
         party or (party_in(role) if role else None) or (party_in(team_role) if team_role else None)
     )
