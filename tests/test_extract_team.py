@@ -420,3 +420,20 @@ def test_the_lga_staff_on_the_team_work_for_the_lga(tmp_path: Path) -> None:
     assert _orgs(peers["Tess Demo"]) == [LGA]
     assert _orgs(peers["Uma Case"]) == [LGA]
     assert _orgs(peers["Sid Probe"]) != [LGA]
+
+
+def test_minutes_with_a_team_sentence_among_the_councils_own_people(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "Present: Councillor Vera Smith (Chair), Councillor Walt Jones\n\n"
+        "Officers present:\nXia White, Chief Executive\nYan Black, Director of Resources\n\n"
+        "45. Corporate Peer Challenge\n\nThe peer team was led by Zed Stone, Chief Executive "
+        "of Pendle Borough Council, and included Councillor Amy Reed (Liberal Democrat, "
+        "Sefton Council), June Park, Director of Finance at Bolton Council, and Kim Lane "
+        "from the LGA.\n\nCouncillor Walt Jones thanked the officers. Xia White, Chief "
+        "Executive, said the action plan would follow.\n\n"
+        "Contact Officer: Yan Black, Director of Resources\n",
+    )
+    assert set(peers) == {"Zed Stone", "Amy Reed", "June Park", "Kim Lane"}
+    assert peers["Amy Reed"].party == "Liberal Democrat" and peers["Amy Reed"].councillor
+    assert _orgs(peers["Kim Lane"]) == [LGA]

@@ -56,11 +56,11 @@ OTHER_WORDS = frozenset(
     """council councils association government local team programme program committee
     partnership borough district county city metropolitan group challenge report feedback
     summary recommendations recommendation comments appendix annex dear yours sincerely
-    regards contact service services finance policy lga next steps scope focus street road
-    house lane strategy review reviews unit board authority fire rescue police nhs trust
+    regards contact service services finance policy lga next steps scope focus town square
+    strategy review reviews unit board authority fire rescue police nhs trust
     limited ltd plc llp university college panel participants reviewer reviewers the and of
-    for to in on at by with from our their this these that january february march april may
-    june july august september october november december monday tuesday wednesday thursday
+    for to in on at by with from our their this these that labour conservative
+    conservatives liberal democrat democrats tory ukip monday tuesday wednesday thursday
     friday saturday sunday introduction background conclusion key findings people health
     care housing planning children adults education public safeguarding community communities
     office department ministry agency commission institute foundation society network company

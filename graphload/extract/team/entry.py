@@ -189,6 +189,12 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
     parts = re.split(r"\s+[–—-]\s+", inner, maxsplit=1)
     if len(parts) == 2 and canonical_party(parts[1]):
         return canonical_party(parts[1]), team_role, parts[0]
+    first, comma, last = inner.partition(",")
+    if comma and canonical_party(first):  # "(Liberal Democrat, Sefton Council)"
+        return canonical_party(first), team_role, last.strip()
+    head, comma, tail = inner.rpartition(",")
+    if comma and canonical_party(tail):  # "(Sefton Council, Labour)"
+        return canonical_party(tail), team_role, head.strip()
     if (
         team_role is None
         and TEAM_ROLE.search(inner)
