@@ -437,3 +437,19 @@ def test_minutes_with_a_team_sentence_among_the_councils_own_people(tmp_path: Pa
     assert set(peers) == {"Zed Stone", "Amy Reed", "June Park", "Kim Lane"}
     assert peers["Amy Reed"].party == "Liberal Democrat" and peers["Amy Reed"].councillor
     assert _orgs(peers["Kim Lane"]) == [LGA]
+
+
+def test_a_new_introduction_ends_the_team_list(tmp_path: Path) -> None:
+    html = (
+        "<h1>Peer challenge 2023</h1><p>The peer team members were:</p><ul>"
+        "<li>Hana Ives – Chief Executive, Bolton Council</li>"
+        "<li>Cllr Ivo Jule (Con) – Leader, Bury Council</li>"
+        "<li>Jan Kite, Programme Manager, LGA, jan.kite@example.org</li></ul>"
+        "<p>We would like to thank:</p><ul><li>Kai Lord, Head of Policy, Wigan Council</li>"
+        "</ul>"
+    )
+    record = extract_text(tmp_path, html, "page.html")
+    peers = {p.name: p for p in record.peers}
+    assert set(peers) == {"Hana Ives", "Ivo Jule", "Jan Kite"}
+    assert peers["Ivo Jule"].party == "Conservative"
+    assert peers["Jan Kite"].role == "Programme Manager"

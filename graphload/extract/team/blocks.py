@@ -148,6 +148,10 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 run[-1] = wrapped
                 continue
         gap = 0
+        if entry is None and run and (line.kind == "heading" or line.text.endswith(":")):
+            close()  # a new heading or introduction: whatever follows is another list
+            recent = [line.text]
+            continue
         if entry is None:
             if run:
                 misses += 1

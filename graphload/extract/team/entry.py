@@ -30,6 +30,7 @@ _LGA_STAFF = re.compile(
     r"\bprogramme support\b|\bregional advis[eo]r\b",
     re.IGNORECASE,
 )
+_REDACTED = re.compile(r",?\s*\[[a-z -]{1,20} removed\]")
 _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
@@ -115,7 +116,9 @@ class PeerEntry:
 
 def parse_entry(text: str, finder: CouncilFinder, team_role: str | None = None) -> PeerEntry | None:
     """Parse one team-list entry, or None when it holds no person."""
-    text = text.strip().rstrip(";.").strip()
+    if "removed]" in text:
+        text = _REDACTED.sub("", text)  # "[e-mail removed]": contact details say nothing
+    text = text.strip().rstrip(";.,").strip()
     if text and not text[0].isalpha():
         text = _LEADING_MARKS.sub("", text)  # "1. ", "(a) ", "– ", "➢ ": a list's own marks
     if text.startswith(("and ", "& ")) or text.endswith(" and"):
@@ -199,6 +202,7 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
         team_role is None
         and TEAM_ROLE.search(inner)
         and not _STRONG_ORG.search(inner)
+        and "," not in inner
         and len(inner) < 60
     ):
         return party_in(inner), team_role or inner, ""
