@@ -159,7 +159,7 @@ def _fill_counts(summary: LoadSummary, store: GraphStore) -> None:
 
 def push_to_neo4j(store_dir: str | Path | None = None, **neo4j_options: Any) -> WriteSummary:
     """Copy the embedded store's graph to Neo4j (which ends holding exactly it)."""
-    with open_store("embedded", store_dir) as embedded:
+    with open_store("embedded", store_dir, create=False) as embedded:
         graph = embedded.export_graph()
     if graph.number_of_nodes() == 0:
         # pushing an empty graph would empty the model in Neo4j

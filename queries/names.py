@@ -18,6 +18,7 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from graphload.errors import PeergraphError
 from graphload.model import Label
 from graphload.vocab.names_match import one_slip_apart
 from graphload.vocab.people import strip_titles
@@ -63,7 +64,7 @@ class Candidate:
         return (self.name, *self.aliases)
 
 
-class NameError_(LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
+class NameError_(PeergraphError, LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
     """Base class: the name did not pick out exactly one thing."""
 
     def __init__(self, text: str, kind: str, suggestions: Sequence[Candidate]):
@@ -123,13 +124,6 @@ def _first(spellings: Iterable[str], test: Callable[[str], bool]) -> str | None:
     return next((s for s in spellings if test(s)), None)
 
 
-def _query_for(text: str, candidate: Candidate) -> str:
-    """A person's titles and honours are not part of their name ("Cllr Nick Worth OBE")."""
-    if candidate.label == Label.PEER:
-        return strip_titles(text)[0] or text
-    return text
-
-
 _STRICT_TIERS: list[_Tier] = [
     lambda q, c: c.name if q.strip().lower() == c.id.lower() else None,
     lambda q, c: _first(c.spellings, lambda s: normalise(q) == normalise(s)),
@@ -155,10 +149,12 @@ class Matcher:
     def _found(self, text: str) -> list[NameMatch]:
         if not normalise(text):
             return []
+        # A person's titles and honours are not part of their name ("Cllr Nick Worth OBE").
+        as_person = strip_titles(text).name or text
         for tier, corrected in self._tiers:
             found: dict[str, NameMatch] = {}
             for c in self.candidates:
-                spelling = tier(_query_for(text, c), c)
+                spelling = tier(as_person if c.label == Label.PEER else text, c)
                 if spelling is not None and c.id not in found:
                     found[c.id] = NameMatch(c, spelling, corrected)
             if found:
@@ -185,8 +181,18 @@ class Matcher:
         """The one candidate ``text`` names (see :meth:`match` for how it was matched)."""
         return self.match(text).candidate
 
+    def corrected(self, text: str, candidate: Candidate) -> str | None:
+        """The spelling of ``candidate`` that ``text`` matches only by a spelling slip
+        (so the user should be told), or None when it matches as written."""
+        query = strip_titles(text).name or text if candidate.label == Label.PEER else text
+        if any(tier(query, candidate) is not None for tier in _STRICT_TIERS):
+            return None
+        return _SLIP_TIER(query, candidate)
+
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
-        """Up to ``n`` candidates that look like ``text`` (whole name or one word)."""
+        """Up to ``n`` candidates that look like ``text`` (whole name or one word).
+        Suggestions are only listed, never taken as the answer, so a looser likeness
+        than the one-slip rule ranks them."""
         key = core(text)
         scored = []
         for c in self.candidates:

@@ -110,3 +110,40 @@ def test_relationships_match(rel_type: str) -> None:
 def test_identity_properties_are_documented() -> None:
     for rel_type, prop in model.IDENTITY_PROPERTY.items():
         assert prop in documented_relationships()[rel_type][2]
+
+
+# ------------------------------------------------- the canned reports speak the model
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+_NODE_LABEL = re.compile(r"\(\s*\w*\s*:\s*([A-Z]\w*)")
+_REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*([A-Z_|:\s]+?)\s*[\]{*]")
+
+
+def _cypher(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    code = "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+    return re.sub(r"'[^']*'", "''", code)  # string literals name no label
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.cypher")), ids=lambda p: p.name)
+def test_reports_use_only_model_labels_and_types(path: Path) -> None:
+    text = _cypher(path)
+    labels = set(_NODE_LABEL.findall(text))
+    types = {
+        t.strip(": ")
+        for group in _REL_TYPES.findall(text)
+        for t in group.split("|")
+        if t.strip(": ")
+    }
+    assert labels <= set(model.NODE_PROPERTIES), labels - set(model.NODE_PROPERTIES)
+    assert types <= set(model.RELATIONSHIP_PROPERTIES), types - set(model.RELATIONSHIP_PROPERTIES)
+
+
+def test_the_report_checker_sees_labels_and_types() -> None:
+    sample = "MATCH (c:Council)-[r:REVIEWED_BY|SERVED_ON]->(:Peer)<-[:WORKS_FOR*1..2]-(x)"
+    assert set(_NODE_LABEL.findall(sample)) == {"Council", "Peer"}
+    assert {t for g in _REL_TYPES.findall(sample) for t in g.split("|")} == {
+        "REVIEWED_BY",
+        "SERVED_ON",
+        "WORKS_FOR",
+    }

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphload.errors import StoreError
 from graphload.model import (
     IDENTITY_PROPERTY,
     NODE_PROPERTIES,
@@ -25,10 +26,6 @@ from graphload.model import (
 )
 
 BATCH_SIZE = 500
-
-
-class StoreError(Exception):
-    """The store could not do what was asked; the message is one clear line."""
 
 
 @dataclass
