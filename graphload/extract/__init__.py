@@ -13,12 +13,12 @@ from pathlib import Path
 from graphload.errors import ReadError
 from graphload.extract import shared
 from graphload.extract.others import find_others
+from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
 from graphload.extract.recommendations import find_recommendations
 from graphload.extract.review import read_review
 from graphload.extract.sentences import clip
 from graphload.extract.signposts import find_signposts
-from graphload.extract.team import find_peers
 from graphload.extract.themes import find_themes
 from graphload.gazetteer import Gazetteer
 from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo

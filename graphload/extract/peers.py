@@ -1,4 +1,4 @@
-"""The peer team reader now lives in ``graphload.extract.team``; kept for old imports."""
+"""The peer team reader's entry points; the reader itself is ``graphload.extract.team``."""
 
 from graphload.extract.team import PeerEntry, RoleGroup, find_peers, parse_entry, parse_role
 
