@@ -453,3 +453,14 @@ def test_a_new_introduction_ends_the_team_list(tmp_path: Path) -> None:
     assert set(peers) == {"Hana Ives", "Ivo Jule", "Jan Kite"}
     assert peers["Ivo Jule"].party == "Conservative"
     assert peers["Jan Kite"].role == "Programme Manager"
+
+
+def test_an_association_of_councils_is_not_a_council(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers were:\n\n- Hal Sample, Director of Adults, London Councils\n"
+        "- Ivy Demo, Head of Policy, Bolton Council\n\nProse.\n",
+    )
+    assert [(o.id, o.name) for o in peers["Hal Sample"].organisations] == [
+        ("org:london-councils", "London Councils")
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from graphload.extract.councils import LGA, CouncilFinder, Mention
 from graphload.extract.names import canonical_party, party_in, take_name
 from graphload.records import Ref
+from graphload.vocab.text import fold
 
 # Words that name a place on the team rather than a job.
 TEAM_ROLE = re.compile(
@@ -30,6 +31,7 @@ _LGA_STAFF = re.compile(
     r"\bprogramme support\b|\bregional advis[eo]r\b",
     re.IGNORECASE,
 )
+_NETWORK_AFTER = re.compile(r"'?\s+Network\b")
 _REDACTED = re.compile(r",?\s*\[[a-z -]{1,20} removed\]")
 _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
@@ -247,7 +249,7 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     if found:
         partnership = found.group("name").strip()
         text = text[: found.start()] + ", " + text[found.end() :]
-    mentions = finder.find(text)
+    mentions = [_body_named_councils(text, m) for m in finder.find(text)]
     pieces: list[tuple[str, list[Ref]]] = []  # (role text, employers after it)
     cursor = 0
     current_role = ""
@@ -326,6 +328,18 @@ def _reads_as_organisation(text: str) -> bool:
         and all(w[:1].isupper() or w.lower() in {"and", "of", "&", "the"} for w in words)
         and not _ROLE_LIKE.search(text)
     )
+
+
+def _body_named_councils(text: str, mention: Mention) -> Mention:
+    """ "London Councils", "County Councils Network": associations of councils, not the
+    council a place name would resolve to."""
+    written = text[mention.start : mention.end]
+    network = _NETWORK_AFTER.match(text, mention.end)
+    if fold(written) == "london councils" or (network and written.endswith("Councils")):
+        end = network.end() if network else mention.end
+        name = text[mention.start : end]
+        return Mention(Ref.organisation(name), mention.start, end, mention.group)
+    return mention
 
 
 def _is_adjectival(text: str, mention: Mention) -> bool:
