@@ -81,6 +81,7 @@ class PeerInfo:
     line: int | None = None
     evidence: str | None = None
     page: int | None = None  # the PDF page of ``line``; None for formats without pages
+    cue: str | None = None  # why the reader took them for a peer: the block and its cue
 
 
 @dataclass
