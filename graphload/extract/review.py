@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
 from graphload.extract.reading import Line
+from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
-from graphload.records import Ref
+from graphload.records import PeerInfo, Ref
 
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -25,9 +26,6 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
-_REVIEW_OF = re.compile(
-    r"peer (?:challenge|review) (?:of|at|to|for|in)\b|invited (?:in)?to\b", re.I
-)
 
 
 @dataclass
@@ -38,6 +36,7 @@ class ReviewFacts:
     year: int | None
     line: Line | None  # where the reviewed councils were read
     warnings: list[str] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # title lines naming a kind of review
 
 
 def title_anchors(lines: list[Line]) -> list[int]:
@@ -81,98 +80,41 @@ def _line_after(lines: list[Line], index: int, count: int) -> Line:
     return lines[-1]
 
 
-def reviewed_councils(
-    lines: list[Line], anchors: list[int], finder: CouncilFinder
-) -> tuple[list[Ref], Line | None, str | None]:
-    """The councils a review is of, where they were read, and a warning if inferred."""
-    for index in anchors:
-        found = _councils_in(lines[index], finder)
-        seen = 0
-        for line in lines[index + 1 :]:
-            if found or seen >= TITLE_LINES_AFTER:
-                break
-            if line.text:
-                seen += 1
-                if len(line.text) <= MAX_TITLE_CHARS and not line.text.endswith("."):
-                    found = _councils_in(line, finder)
-                    if found:
-                        return found, line, None
-        if found:
-            return found, lines[index], None
-    for line in [line for line in lines if line.text][:3]:
-        if len(line.text) <= MAX_TITLE_CHARS:
-            found = _councils_in(line, finder)
-            if found:
-                return found, line, None
-    for line in lines:
-        match = _REVIEW_OF.search(line.text)
-        if match:
-            found = [
-                m.ref
-                for m in finder.find(line.text[match.end() : match.end() + 160])
-                if not m.ref.id.startswith(("org:", "council:"))
-            ]
-            if found:
-                return found[:2], line, None
-    return _most_named(lines, finder)
+def settle_council(
+    facts: ReviewFacts,
+    lines: list[Line],
+    finder: CouncilFinder,
+    peers: list[PeerInfo],
+    signpost_lines: Iterable[int] = (),
+    stated: Ref | None = None,
+) -> CouncilDecision:
+    """Decide the reviewed council(s) once the team is known, and record it in ``facts``.
 
-
-def _councils_in(line: Line, finder: CouncilFinder) -> list[Ref]:
-    refs: list[Ref] = []
-    for mention in finder.find(line.text):
-        if not mention.ref.id.startswith(("org:", "council:")) and mention.ref not in refs:
-            refs.append(mention.ref)
-    return refs
-
-
-@lru_cache(maxsize=1)
-def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(
-        e.short_name
-        for e in gazetteer.entries.values()
-        if e.nation == "England" and len(e.short_name) >= 4
-    )
-
-
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_MAX_NAME_WORDS = 4
-
-
-def _most_named(
-    lines: list[Line], finder: CouncilFinder
-) -> tuple[list[Ref], Line | None, str | None]:
-    """Last resort: a council named far more often than any other.
-
-    Word n-grams looked up in a set keep this linear in the size of the document.
+    ``stated`` is the council the user named (``--council``); it wins, with a
+    warning when the text pointed elsewhere.
     """
-    names = _short_names(finder.gazetteer)
-    counts: Counter[str] = Counter()
-    first_line: dict[str, Line] = {}
-    for line in lines:
-        words = _WORD.findall(line.text)
-        for i, word in enumerate(words):
-            if not word[0].isupper():
-                continue
-            for n in range(_MAX_NAME_WORDS, 0, -1):
-                name = " ".join(words[i : i + n])
-                if name in names:
-                    counts[name] += 1
-                    first_line.setdefault(name, line)
-                    break
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        name, count = ranked[0]
-        ref = finder.council(name)
-        if ref:
-            return (
-                [ref],
-                first_line[name],
-                (
-                    f"the reviewed council is not named in a title; took {ref.name}, "
-                    f"named {count} times"
-                ),
+    decision = decide_council(
+        lines,
+        facts.anchors,
+        finder,
+        team_lines=[p.line for p in peers if p.line],
+        employers=[o.id for p in peers for o in p.organisations],
+        signpost_lines=signpost_lines,
+        title_lines_after=TITLE_LINES_AFTER,
+        max_title_chars=MAX_TITLE_CHARS,
+    )
+    if stated is not None:
+        if decision.councils and stated.id not in {c.id for c in decision.councils}:
+            facts.warnings.append(
+                f"the text points to {' and '.join(c.name for c in decision.councils)}; "
+                f"took {stated.name} as stated with --council"
             )
-    return [], None, "the text never names the reviewed council; none recorded"
+        facts.councils, facts.line = [stated], None
+        return decision
+    facts.councils, facts.line = decision.councils, decision.line
+    if decision.warning:
+        facts.warnings.append(decision.warning)
+    return decision
 
 
 def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, CouncilFinder]:
@@ -189,7 +131,5 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
     finder = CouncilFinder(gazetteer, year)
     for line in lines:
         finder.learn(line.text)
-    councils, line, warning = reviewed_councils(lines, anchors, finder)
-    if warning:
-        warnings.append(warning)
-    return ReviewFacts(review_kind(lines, anchors), councils, visit, year, line, warnings), finder
+    kind = review_kind(lines, anchors)
+    return ReviewFacts(kind, [], visit, year, None, warnings, anchors), finder

@@ -1,0 +1,332 @@
+"""Which council (or fire and rescue service, or town council) a review is of.
+
+Every body the document names is a candidate; cues add points (a title, "peer
+challenge of X", "X invited", "visit to X", being named again and again, also by a
+defined abbreviation) and a body met as a peer's employer or in a signpost loses
+them. A candidate wins only with a clear margin over the next; otherwise the
+review gets none and a warning naming the leaders. A wrong council is worse than
+none. Every rule reads each line once (linear in the document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.organisations import typed_organisations
+from graphload.extract.reading import Line
+from graphload.gazetteer import Gazetteer
+from graphload.records import Ref
+
+TITLE_POINTS = 8.0  # named in a title that names a kind of review, or just under it
+OPENING_POINTS = 3.0  # named in the document's first short lines
+PHRASE_POINTS = 6.0  # "peer challenge of X", "X invited", "visit to X"...
+MENTION_POINTS = 1.0  # each time it is named elsewhere
+MAX_MENTION_POINTS = 12.0
+EMPLOYER_PENALTY = 5.0  # each time it is a peer's employer (at most twice)
+MIN_SCORE = 4.0
+MARGIN = 2.0  # the winner needs twice the runner-up's score
+
+_ROLE = (
+    r"Chief|Executive|Director|Officer|Head|Leader|Manager|Member|Councillor|Cllr|Portfolio|"
+    r"Cabinet|Deputy|Assistant|Adviser|Advisor|Associate|Mayor|Chair\w*|former|"
+    r"formerly|Treasurer|Clerk|Commissioner|Secretary"
+)
+# A mention written as someone's employer: "Chief Executive, X", "Director of X",
+# "Name (X", "Leader of the Council at X", "formerly of X", "a team from X".
+_EMPLOYER_BEFORE = re.compile(
+    rf"(?:\b(?:{_ROLE})\b[^.;:!?]{{0,60}}?(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
+    r"|\b(?!(?:Peer|Challenge|Review|Report|Feedback|Corporate|Council)\b)[A-Z][a-z'’-]+\s+"
+    r"(?!(?:Peer|Challenge|Review|Report|Feedback)\b)[A-Z][a-z'’-]+\s*(?:,|\(|–|—|-)\s*"
+    r"|\b(?:team|peers?|panel|colleagues?|officers?|councillors?)\b[^.;:]{0,60}\bfrom\s*"
+    r"|\bfrom\s*)(?:the\s+)?$"
+)
+_TEAM_WORDS = re.compile(
+    r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
+_SIGNPOST = re.compile(r"\bsignpost|\bgood practice\b|\bcase stud|\blearn from\b", re.I)
+
+# Phrases that say which body the review is of; the name follows or precedes.
+_CUE_BEFORE_NAME = re.compile(
+    r"\b(?:peer (?:challenge|review)|review|challenge|assessment|visit|visiting|hosted|panel)\s+"
+    r"(?:team\s+)?(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
+    r"|\bvisit(?:ed|ing)?\s+(?:the\s+)?$"
+    r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
+    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$",
+    re.I,
+)
+_CUE_AFTER_NAME = re.compile(
+    r"^(?:'s?|’s?)?\s*(?:\([^)]{1,12}\)\s*)?(?:"
+    r"(?:has|have|had)?\s*(?:invited|commissioned|requested|asked|welcomed|hosted|participated|"
+    r"received|undertook|volunteered|took part)\b"
+    r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
+    r"|(?:to|will)\s+(?:participate|host|take part)\b"
+    r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
+    r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
+    r"|\s*(?:Fire\s+)?Peer Challenge\b"
+    r")",
+    re.I,
+)
+_BEFORE_WINDOW = 60
+_AFTER_WINDOW = 60
+
+
+@dataclass
+class Cue:
+    line: int
+    what: str
+    points: float
+
+
+@dataclass
+class Candidate:
+    ref: Ref
+    cues: list[Cue] = field(default_factory=list)
+    mentions: int = 0
+    employer: int = 0
+    first_line: Line | None = None
+    title_line: int | None = None
+    lead_line: Line | None = None  # where its strongest cue was read: the evidence
+    lead_points: float = 0.0
+
+    def add(self, cue: Cue, line: Line) -> None:
+        self.cues.append(cue)
+        if cue.points > self.lead_points:
+            self.lead_line, self.lead_points = line, cue.points
+
+    @property
+    def score(self) -> float:
+        strong = sum(c.points for c in self.cues)
+        named = min(self.mentions * MENTION_POINTS, MAX_MENTION_POINTS)
+        return strong + named - EMPLOYER_PENALTY * min(self.employer, 2)
+
+    def explain(self) -> str:
+        parts = [f"{c.what} (line {c.line}, +{c.points:g})" for c in self.cues]
+        if self.mentions:
+            parts.append(f"named {self.mentions} time(s) (+{min(self.mentions, 12):g})")
+        if self.employer:
+            penalty = EMPLOYER_PENALTY * min(self.employer, 2)
+            parts.append(f"a peer's employer {self.employer} time(s) (-{penalty:g})")
+        return "; ".join(parts)
+
+
+@dataclass
+class CouncilDecision:
+    councils: list[Ref]
+    line: Line | None
+    candidates: list[Candidate]  # every candidate, best first
+    warning: str | None = None
+
+
+@dataclass
+class _Named:
+    ref: Ref
+    start: int
+    end: int
+    bare: bool = False  # "Bury" without "Council": counts only as a mention
+
+
+@lru_cache(maxsize=4)
+def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(
+        e.short_name
+        for e in gazetteer.entries.values()
+        if e.nation == "England" and len(e.short_name) >= 4
+    )
+
+
+_WORD = re.compile(r"[A-Z][\w-]*")
+_MAX_NAME_WORDS = 4
+
+
+def decide_council(
+    lines: list[Line],
+    anchors: list[int],
+    finder: CouncilFinder,
+    team_lines: Iterable[int] = (),
+    employers: Iterable[str] = (),
+    signpost_lines: Iterable[int] = (),
+    title_lines_after: int = 4,
+    max_title_chars: int = 140,
+) -> CouncilDecision:
+    """Weigh every body the document names and decide which the review is of."""
+    team = set(team_lines)
+    employer_ids = set(employers)
+    signposts = set(signpost_lines)
+    title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
+    opening = {line.number for line in [ln for ln in lines if ln.text][:3]}
+    org_abbreviations: dict[str, Ref] = {}
+    candidates: dict[str, Candidate] = {}
+
+    def candidate(ref: Ref, line: Line) -> Candidate:
+        found = candidates.get(ref.id)
+        if found is None:
+            found = candidates[ref.id] = Candidate(ref)
+        return found
+
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        named = _bodies_in(text, finder, org_abbreviations)
+        if not named:
+            continue
+        in_team = line.number in team
+        in_signpost = line.number in signposts or bool(_SIGNPOST.search(text))
+        previous_employer = False
+        previous_end = -1
+        for item in named:
+            entry = candidate(item.ref, line)
+            before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
+            after = text[item.end : item.end + _AFTER_WINDOW]
+            joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
+            cue_before = None if in_team else _CUE_BEFORE_NAME.search(before)
+            as_employer = not cue_before and (
+                in_team or bool(_EMPLOYER_BEFORE.search(before)) or (joined and previous_employer)
+            )
+            previous_employer, previous_end = as_employer, item.end
+            if item.bare:
+                if not as_employer and not in_signpost:
+                    entry.mentions += 1
+                    entry.first_line = entry.first_line or line
+                continue
+            if as_employer:
+                # Someone's employer: a peer's when the line is about the team, else
+                # perhaps the council's own officer ("its Chief Executive, X"): no points.
+                if in_team or _TEAM_WORDS.search(text):
+                    entry.employer += 1
+                continue
+            if line.number in title_zone and len(text) <= max_title_chars:
+                if entry.title_line is None:
+                    entry.title_line = line.number
+                    entry.add(Cue(line.number, "named in the title", TITLE_POINTS), line)
+                continue
+            if line.number in opening and len(text) <= max_title_chars and not cue_before:
+                if not any(c.what == "named in the opening lines" for c in entry.cues):
+                    entry.add(Cue(line.number, "named in the opening lines", OPENING_POINTS), line)
+                continue
+            if in_signpost:
+                continue
+            phrase = cue_before or _CUE_AFTER_NAME.match(after)
+            if phrase and sum(1 for c in entry.cues if c.points == PHRASE_POINTS) < 2:
+                entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
+            else:
+                entry.mentions += 1
+                entry.first_line = entry.first_line or line
+    for ref_id in employer_ids & candidates.keys():
+        candidates[ref_id].employer = max(candidates[ref_id].employer, 1)
+    ranked = sorted(candidates.values(), key=lambda c: -c.score)  # stable: first named first
+    return _decide(ranked)
+
+
+def _decide(ranked: list[Candidate]) -> CouncilDecision:
+    if not ranked or ranked[0].score < MIN_SCORE:
+        leaders = [c for c in ranked if c.score > 0][:3]
+        if leaders:
+            return CouncilDecision(
+                [],
+                None,
+                ranked,
+                "the reviewed council is not clear; none recorded (weakly named: "
+                + ", ".join(f"{c.ref.name} {c.score:g}" for c in leaders)
+                + ")",
+            )
+        return CouncilDecision(
+            [], None, ranked, "the text never names the reviewed council; none recorded"
+        )
+    top = ranked[0]
+    # A joint review: councils named together in the same title share the win.
+    winners = [top]
+    if top.title_line is not None:
+        winners += [
+            c
+            for c in ranked[1:]
+            if c.title_line == top.title_line and c.score >= top.score / MARGIN
+        ]
+    rest = [c for c in ranked if c not in winners]
+    if rest and rest[0].score > 0 and min(w.score for w in winners) < MARGIN * rest[0].score:
+        return CouncilDecision(
+            [],
+            None,
+            ranked,
+            "the reviewed council is not clear; none recorded (candidates: "
+            + ", ".join(f"{c.ref.name} {c.score:g}" for c in ranked[:3])
+            + ")",
+        )
+    return CouncilDecision([w.ref for w in winners], top.lead_line or top.first_line, ranked)
+
+
+def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
+    """Councils (register) and typed organisations a line names, in order."""
+    orgs = typed_organisations(text)
+    named: list[_Named] = []
+    for org in orgs:
+        named.append(_Named(org.ref, org.start, org.end))
+        if org.abbreviation:
+            org_abbreviations.setdefault(org.abbreviation, org.ref)
+    for mention in finder.find(text):
+        if mention.ref.id.startswith(("org:", "council:")):
+            continue
+        if any(o.start <= mention.start < o.end for o in orgs):
+            continue  # "Warwickshire County Council Fire and Rescue Service" is the service
+        named.append(_Named(mention.ref, mention.start, mention.end))
+    if org_abbreviations:
+        for abbreviation, ref in org_abbreviations.items():
+            for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
+                if not any(n.start <= match.start() < n.end + 10 for n in named):
+                    named.append(_Named(ref, match.start(), match.end()))
+    named.extend(_bare_names(text, finder, named))
+    named.sort(key=lambda n: n.start)
+    return named
+
+
+def _bare_names(text: str, finder: CouncilFinder, named: list[_Named]) -> list[_Named]:
+    """Register short names used alone ("Bury is ambitious"), looked up as word n-grams."""
+    names = _short_names(finder.gazetteer)
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
+    found: list[_Named] = []
+    i = 0
+    while i < len(words):
+        word, start, _ = words[i]
+        if not word[0].isupper() or any(n.start <= start < n.end for n in named):
+            i += 1
+            continue
+        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+            name = " ".join(w for w, _, _ in words[i : i + n])
+            if name in names:
+                ref = finder.council(name)
+                if ref:
+                    found.append(_Named(ref, start, words[i + n - 1][2], bare=True))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: int) -> set[int]:
+    """Line numbers of the titles that name a kind of review and the short lines under them."""
+    zone: set[int] = set()
+    for index in [i for i in anchors if not lines[i].text.rstrip().endswith(":")][:3]:
+        zone.add(lines[index].number)
+        seen = 0
+        for line in lines[index + 1 :]:
+            if seen >= after:
+                break
+            if not line.text:
+                continue
+            seen += 1
+            if len(line.text) <= max_chars and not line.text.endswith("."):
+                zone.add(line.number)
+            else:
+                break
+    return zone
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
