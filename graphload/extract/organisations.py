@@ -20,6 +20,8 @@ _TYPED = re.compile(
     r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"
     r"|(?P<local>(?:Town|Parish|Community|Village|Neighbourhood)\s+Council)))"
 )
+# "Warwickshire County Council Fire and Rescue Service" is Warwickshire Fire and Rescue Service.
+_KEY_NOISE = re.compile(r"\b(?:County |City |Borough )?Council\s+(?=Fire\b)")
 _LOCAL_HINT = re.compile(r"(?:Town|Parish|Community|Village|Neighbourhood)\s+Council")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7})\)")
 _ROLE_BEFORE = re.compile(
@@ -87,7 +89,7 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words += match.group(ending).split()
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
-        ref = Ref(f"org:{slugify(name.replace('&', 'and'))}", name)
+        ref = Ref(f"org:{slugify(_KEY_NOISE.sub(' ', name.replace('&', 'and')))}", name)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))
     return found

@@ -29,6 +29,7 @@ MAX_MENTION_POINTS = 12.0
 EMPLOYER_PENALTY = 5.0  # each time it is a peer's employer (at most twice)
 MIN_SCORE = 4.0
 MARGIN = 2.0  # the winner needs twice the runner-up's score
+MIN_LEAD = 6.0  # ... and this many points more
 
 _ROLE = (
     r"Chief|Executive|Director|Officer|Head|Leader|Manager|Member|Councillor|Cllr|Portfolio|"
@@ -61,7 +62,8 @@ _CUE_BEFORE_NAME = re.compile(
 )
 _CUE_AFTER_NAME = re.compile(
     r"^(?:'s?|’s?)?\s*(?:\([^)]{1,12}\)\s*)?(?:"
-    r"(?:has|have|had)?\s*(?:invited|commissioned|requested|asked|welcomed|hosted|participated|"
+    r"(?:[A-Z][\w'’]*\s+){0,3}(?:has|have|had)?\s*(?:decided to\s+)?"
+    r"(?:invited|commission\w*|requested|asked|welcomed|hosted|participated|"
     r"received|undertook|volunteered|took part)\b"
     r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
@@ -189,11 +191,6 @@ def decide_council(
                 in_team or bool(_EMPLOYER_BEFORE.search(before)) or (joined and previous_employer)
             )
             previous_employer, previous_end = as_employer, item.end
-            if item.bare:
-                if not as_employer and not in_signpost:
-                    entry.mentions += 1
-                    entry.first_line = entry.first_line or line
-                continue
             if as_employer:
                 # Someone's employer: a peer's when the line is about the team, else
                 # perhaps the council's own officer ("its Chief Executive, X"): no points.
@@ -248,7 +245,9 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
             if c.title_line == top.title_line and c.score >= top.score / MARGIN
         ]
     rest = [c for c in ranked if c not in winners]
-    if rest and rest[0].score > 0 and min(w.score for w in winners) < MARGIN * rest[0].score:
+    runner_up = max(rest[0].score, 0.0) if rest else 0.0
+    weakest = min(w.score for w in winners)
+    if weakest < MARGIN * runner_up or weakest - runner_up < MIN_LEAD:
         return CouncilDecision(
             [],
             None,
@@ -295,6 +294,9 @@ def _bare_names(text: str, finder: CouncilFinder, named: list[_Named]) -> list[_
         if not word[0].isupper() or any(n.start <= start < n.end for n in named):
             i += 1
             continue
+        if i and words[i - 1][0][0].isupper() and text[words[i - 1][2] : start] == " ":
+            i += 1  # "Simon Dudley": a person's surname, not the borough
+            continue
         for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
             name = " ".join(w for w, _, _ in words[i : i + n])
             if name in names:
@@ -313,6 +315,9 @@ def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: in
     zone: set[int] = set()
     for index in [i for i in anchors if not lines[i].text.rstrip().endswith(":")][:3]:
         zone.add(lines[index].number)
+        before = next((ln for ln in reversed(lines[:index]) if ln.text), None)
+        if before and len(before.text) <= max_chars and not before.text.endswith((".", ":")):
+            zone.add(before.number)  # a title set on two lines: "Slough Children's Service"
         seen = 0
         for line in lines[index + 1 :]:
             if seen >= after:
