@@ -14,16 +14,58 @@ from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
 from graphload.records import PeerInfo, Ref
 
+_REVIEWED = r"peer (?:review|challenge)"
+# Most specific first: a title naming several kinds is the first it names here.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Corporate Peer Challenge Progress Review",
-        re.compile(r"corporate peer challenge[^.]{0,20}progress review|progress review", re.I),
+        re.compile(
+            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit",
+            re.I,
+        ),
+    ),
+    (
+        "Fire Peer Challenge",
+        re.compile(
+            rf"\bfire (?:and rescue )?(?:service )?{_REVIEWED}|fire and rescue[^.]{{0,60}}"
+            rf"{_REVIEWED}|operational assessment and fire",
+            re.I,
+        ),
     ),
     ("Finance Peer Review", re.compile(r"financ\w* peer (review|challenge)", re.I)),
+    ("Planning Peer Challenge", re.compile(rf"\bplanning (?:service )?{_REVIEWED}", re.I)),
+    (
+        "Adult Social Care Peer Challenge",
+        re.compile(
+            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,20}}"
+            rf"{_REVIEWED}|safeguarding adults[^.]{{0,20}}{_REVIEWED}"
+            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}",
+            re.I,
+        ),
+    ),
+    (
+        "Children's Services Peer Review",
+        re.compile(
+            rf"\bchildren[’']?s?[’']?(?: services?| social care| safeguarding)*[^.]{{0,20}}"
+            rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}",
+            re.I,
+        ),
+    ),
+    ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
+    ("Communications Peer Review", re.compile(rf"\bcommunications? {_REVIEWED}", re.I)),
     ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
+    (
+        "Town and Parish Council Peer Review",
+        re.compile(
+            rf"\b(?:town|parish|local) councils?\b[^.]{{0,60}}{_REVIEWED}|\bNALC\b[^.]{{0,80}}"
+            rf"{_REVIEWED}|{_REVIEWED}[^.]{{0,40}}\b(?:town|parish) council",
+            re.I,
+        ),
+    ),
     ("Peer Challenge", re.compile(r"peer challenge", re.I)),
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
+_GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -54,13 +96,30 @@ def title_anchors(lines: list[Line]) -> list[int]:
 def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     """The most specific kind named by the first few titles (a page's <title> may say
     only "Peer challenge" where its heading says "Corporate Peer Challenge")."""
-    for kind, pattern in KINDS:
-        if any(pattern.search(lines[index].text) for index in anchors[:3]):
-            return kind
-    counts = Counter(
-        kind for line in lines for kind, pattern in KINDS[2:] if pattern.search(line.text)
+    titles = [_with_line_before(lines, index) for index in anchors[:3]]
+    titled = next(
+        (kind for kind, pattern in KINDS if any(pattern.search(title) for title in titles)), None
     )
-    return counts.most_common(1)[0][0] if counts else None
+    if titled and titled not in _GENERIC_KINDS:
+        return titled
+    # Not in a title: the most specific kind the text names (a progress review only
+    # from a title: reports of a challenge announce the progress review to come).
+    counts = Counter(
+        kind for line in lines for kind, pattern in KINDS[1:] if pattern.search(line.text)
+    )
+    specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
+    if specific:
+        return specific.most_common(1)[0][0]
+    return titled or (counts.most_common(1)[0][0] if counts else None)
+
+
+def _with_line_before(lines: list[Line], index: int) -> str:
+    """A title and the short line above it ("Slough Children's Service" over "Safeguarding
+    Peer Review")."""
+    before = next((ln for ln in reversed(lines[:index]) if ln.text), None)
+    if before and len(before.text) <= MAX_TITLE_CHARS and not before.text.endswith((".", ":")):
+        return f"{before.text} / {lines[index].text}"
+    return lines[index].text
 
 
 def title_end_line(lines: list[Line], anchors: list[int]) -> int:
