@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphload.extract.organisations import organisation_type
 from graphload.ids import fold, recommendation_id, review_id, signpost_id, theme_id
 from graphload.people import PeerMention, normalise_name, resolve_peers
 from graphload.records import (
@@ -38,7 +39,7 @@ PROVENANCE = ("source", "evidence", "line")
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Council": ("name", "short_name", "aliases", "kind", "start_date", "end_date", "replaced_by")
     + PROVENANCE,
-    "Organisation": ("name", "aliases") + PROVENANCE,
+    "Organisation": ("name", "aliases", "type") + PROVENANCE,
     "Peer": ("name", "aliases", "councillor", "party") + PROVENANCE,
     "Review": ("kind", "title", "start_date", "end_date", "year") + PROVENANCE,
     "Document": ("path", "sha256", "format", "title"),
@@ -60,6 +61,7 @@ RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
     "COVERS": PROVENANCE,
     "SOURCED_FROM": ("source",),
     "SUCCEEDED_BY": ("date",),
+    "FOLLOWS_UP": PROVENANCE,
 }
 
 # The property that tells apart two relationships of one type between the same
@@ -139,6 +141,9 @@ class _ReviewContext:
     year: int | None
     councils: list[str]
     doc_id: str
+    kind: str | None = None
+    line: int | None = None
+    evidence: str | None = None
 
 
 @dataclass
@@ -170,8 +175,10 @@ def build_graph(
     recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
     shared: list[_SharedStatement] = []
 
+    reviews: list[_ReviewContext] = []
     for order, record in enumerate(ordered):
         review = _add_review(writer, councils, record)
+        reviews.append(review)
         _add_themes(writer, record, review)
         _add_signposts(writer, councils, record, review)
         recommendations.setdefault(review.id, []).extend(
@@ -210,6 +217,7 @@ def build_graph(
             for w in record.warnings
         )
 
+    _add_follow_ups(writer, reviews)
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
@@ -226,10 +234,15 @@ def _add_review(
     year = info.year
     if year is None and info.start_date:
         year = int(info.start_date[:4])
-    council_ids = [councils.resolve(ref, year) for ref in info.councils]
+    council_ids = [
+        _organisation_node(writer, ref, doc.id, info.line, info.evidence)
+        if not is_council_ref(ref)
+        else councils.resolve(ref, year)
+        for ref in info.councils
+    ]
     council_ids = list(dict.fromkeys(council_ids))
-    rid = review_id(council_ids, year, info.kind, doc.id)
-    context = _ReviewContext(rid, year, council_ids, doc.id)
+    rid = review_id([c.removeprefix("org:") for c in council_ids], year, info.kind, doc.id)
+    context = _ReviewContext(rid, year, council_ids, doc.id, info.kind, info.line, info.evidence)
 
     writer.node(
         doc.id,
@@ -257,9 +270,38 @@ def _add_review(
     )
     writer.edge(rid, doc.id, "SOURCED_FROM", {"source": doc.id})
     for council_id in council_ids:
-        _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
+        if council_id in councils.councils:
+            _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
         writer.edge(rid, council_id, "OF", provenance(doc.id, info.line, info.evidence))
     return context
+
+
+PROGRESS_REVIEW = "Corporate Peer Challenge Progress Review"
+_FOLLOW_UP_YEARS = 3
+
+
+def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None:
+    """Link a progress review to the challenge it follows up: the latest earlier
+    review of the same council(s), at most three years before, when it is loaded."""
+    for review in reviews:
+        if review.kind != PROGRESS_REVIEW or not review.councils or review.year is None:
+            continue
+        earlier = [
+            other
+            for other in reviews
+            if other.kind != PROGRESS_REVIEW
+            and set(other.councils) == set(review.councils)
+            and other.year is not None
+            and 0 <= review.year - other.year <= _FOLLOW_UP_YEARS
+        ]
+        if earlier:
+            followed = max(earlier, key=lambda other: (other.year or 0, other.id))
+            writer.edge(
+                review.id,
+                followed.id,
+                "FOLLOWS_UP",
+                provenance(review.doc_id, review.line, review.evidence),
+            )
 
 
 def _review_title(kind: str | None, council_names: list[str], year: int | None) -> str:
@@ -384,6 +426,14 @@ def _employer_id(
     if is_council_ref(ref):
         council_id = councils.resolve(ref, review.year)
         return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
+    return _organisation_node(writer, ref, review.doc_id, peer.line, peer.evidence)
+
+
+def _organisation_node(
+    writer: _GraphWriter, ref: Ref, doc_id: str, line: int | None, evidence: str | None
+) -> str:
+    """A body that is not in the councils register, typed by its name (the LGA, a fire
+    and rescue service, a town council, an NHS trust, a company...)."""
     org_id, name = organisation_node_id(ref)
     writer.node(
         org_id,
@@ -391,7 +441,8 @@ def _employer_id(
         {
             "name": name,
             "aliases": [name, ref.name.strip()] if ref.name else [name],
-            **provenance(review.doc_id, peer.line, peer.evidence),
+            "type": organisation_type(name),
+            **provenance(doc_id, line, evidence),
         },
     )
     return org_id

@@ -8,7 +8,9 @@ import sys
 import click
 
 from graphload.extract import ExtractOutcome, extract_paths, skipped_files
-from graphload.records import ExtractRecord
+from graphload.extract.reviewed import stated_council
+from graphload.gazetteer import Gazetteer
+from graphload.records import ExtractRecord, Ref
 
 
 @click.command("extract")
@@ -21,11 +23,25 @@ from graphload.records import ExtractRecord
     show_default=True,
     help="json: the stable record format; table: a summary.",
 )
-def extract_command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say why: the cues behind the reviewed council and where each peer was read.",
+)
+def extract_command(
+    paths: tuple[str, ...], fmt: str, council_name: str | None, explain: bool
+) -> None:
     """Read peer challenge documents (files or directories) and print what they say.
 
     Exit status 0 when every document was read, 1 when any could not be.
     """
+    council = resolve_council_option(council_name)
     for path in skipped_files(paths):
         click.echo(
             f"note: {path}: skipped, peergraph does not read "
@@ -33,7 +49,7 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
             err=True,
         )
     outcomes: list[ExtractOutcome] = []
-    for outcome in extract_paths(paths):
+    for outcome in extract_paths(paths, council=council):
         outcomes.append(outcome)
         if outcome.error:
             click.echo(f"error: {outcome.error}", err=True)
@@ -42,6 +58,8 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
                 click.echo(f"warning: {warning}", err=True)
             if fmt == "table":
                 click.echo(summarise(outcome.record))
+            if explain:  # beside JSON on stdout it would break the record: stderr then
+                click.echo(explain_record(outcome.record), err=fmt == "json")
     records = [o.record for o in outcomes if o.record]
     if fmt == "json":
         json.dump([r.to_json() for r in records], sys.stdout, indent=2, ensure_ascii=False)
@@ -50,6 +68,46 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     click.echo(f"{len(records)} document(s) read, {failed} failed", err=True)
     if failed or not outcomes:
         sys.exit(1)
+
+
+def resolve_council_option(name: str | None) -> Ref | None:
+    """``--council NAME`` as a council reference; a name nobody knows is a usage error."""
+    if name is None:
+        return None
+    council = stated_council(name, Gazetteer.load())
+    if council is None:
+        click.echo(
+            f"error: --council {name!r}: not a council in the register, nor a fire and "
+            "rescue service or town or parish council named in full",
+            err=True,
+        )
+        sys.exit(2)
+    return council
+
+
+def explain_record(record: ExtractRecord) -> str:
+    """Why the reader decided what it did: council candidates with cues, peers' sources."""
+    review = record.review
+    chosen = " and ".join(c.name for c in review.councils) or "none"
+    where = f" (line {review.line})" if review.line else ""
+    lines = [f"== {record.document.path}", f"   reviewed council: {chosen}{where}"]
+    for rank, candidate in enumerate(record.explanation[:4]):
+        label = (
+            "chosen"
+            if any(c.id == candidate["id"] for c in review.councils)
+            else ("runner-up" if rank else "best, not clear enough")
+        )
+        lines.append(
+            f"     {label}: {candidate['name']}  score {candidate['score']:g}: "
+            f"{candidate['cues'] or 'no cue'}"
+        )
+    if not record.explanation:
+        lines.append("     no council, fire and rescue service or town council is named")
+    for peer in record.peers:
+        cue = getattr(peer, "cue", None)
+        source = f"cue: {cue}; " if cue else ""
+        lines.append(f"   peer: {peer.name} (line {peer.line}; {source}“{peer.evidence or ''}”)")
+    return "\n".join(lines)
 
 
 def summarise(record: ExtractRecord) -> str:

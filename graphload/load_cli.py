@@ -71,12 +71,19 @@ def _fail(message: str) -> None:
 @backend_option
 @neo4j_options
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning.")
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
 def load_command(
     paths: tuple[str, ...],
     store_dir: str | None,
     reset: bool,
     backend: str,
     verbose: bool,
+    council_name: str | None = None,
     **options: Any,
 ) -> None:
     """Read peer challenge documents (files or directories) into the graph store.
@@ -84,12 +91,20 @@ def load_command(
     Loading is idempotent: the store always holds the graph of every document
     loaded so far, resolved together. Exits 1 if any document could not be read.
     """
+    from graphload.extract_cli import resolve_council_option
     from graphload.load import load_paths
 
+    council = resolve_council_option(council_name)
     kwargs = _neo4j_kwargs(options) if backend == "neo4j" else {}
     try:
         summary = load_paths(
-            paths, store_dir=store_dir, backend=backend, reset=reset, progress=True, **kwargs
+            paths,
+            store_dir=store_dir,
+            backend=backend,
+            reset=reset,
+            progress=True,
+            council=council,
+            **kwargs,
         )
     except (StoreError, PeergraphError) as error:
         _fail(str(error))

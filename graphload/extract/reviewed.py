@@ -63,7 +63,7 @@ _CUE_BEFORE_NAME = re.compile(
 _CUE_AFTER_NAME = re.compile(
     r"^(?:'s?|’s?)?\s*(?:\([^)]{1,12}\)\s*)?(?:"
     r"(?:[A-Z][\w'’]*\s+){0,3}(?:has|have|had)?\s*(?:decided to\s+)?"
-    r"(?:invited|commission\w*|requested|asked|welcomed|hosted|participated|"
+    r"(?:invited|commission(?:ed|s)?\b|requested|asked|welcomed|hosted|participated|"
     r"received|undertook|volunteered|took part)\b"
     r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
@@ -223,6 +223,16 @@ def decide_council(
 def _decide(ranked: list[Candidate]) -> CouncilDecision:
     if not ranked or ranked[0].score < MIN_SCORE:
         leaders = [c for c in ranked if c.score > 0][:3]
+        employers = [c.ref.name for c in ranked if c.employer][:3]
+        if not leaders and employers:
+            return CouncilDecision(
+                [],
+                None,
+                ranked,
+                "the text names no council but the peers' employers ("
+                + ", ".join(employers)
+                + "); none recorded as the reviewed council",
+            )
         if leaders:
             return CouncilDecision(
                 [],
@@ -257,6 +267,18 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
             + ")",
         )
     return CouncilDecision([w.ref for w in winners], top.lead_line or top.first_line, ranked)
+
+
+def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
+    """The council a user names (``--council``): from the register, or a fire and rescue
+    service or town/parish council named in full; None if it is neither."""
+    entry = gazetteer.resolve(name.strip(), None)
+    if entry is not None:
+        return Ref(entry.code, entry.name)
+    typed = typed_organisations(name.strip())
+    if len(typed) == 1 and typed[0].end - typed[0].start == len(name.strip()):
+        return typed[0].ref
+    return None
 
 
 def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
