@@ -260,7 +260,7 @@ def _add_review(
         {
             "kind": info.kind,
             "title": _review_title(
-                info.kind, [_council_label(councils, c) for c in council_ids], year
+                info.kind, [_subject_label(writer, councils, c) for c in council_ids], year
             ),
             "start_date": info.start_date,
             "end_date": info.end_date,
@@ -308,6 +308,12 @@ def _review_title(kind: str | None, council_names: list[str], year: int | None) 
     subject = " and ".join(council_names) if council_names else "an unnamed council"
     when = f" ({year})" if year is not None else ""
     return f"{kind or 'Peer review'}: {subject}{when}"
+
+
+def _subject_label(writer: _GraphWriter, councils: CouncilResolver, node_id: str) -> str:
+    if node_id in councils.councils:
+        return _council_label(councils, node_id)
+    return writer.graph.nodes[node_id]["name"]  # a fire and rescue service, a town council
 
 
 def _council_label(councils: CouncilResolver, council_id: str) -> str:

@@ -21,7 +21,7 @@ from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
 
-TITLE_POINTS = 8.0  # named in a title that names a kind of review, or just under it
+TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
 OPENING_POINTS = 3.0  # named in the document's first short lines
 PHRASE_POINTS = 6.0  # "peer challenge of X", "X invited", "visit to X"...
 MENTION_POINTS = 1.0  # each time it is named elsewhere
@@ -202,12 +202,11 @@ def decide_council(
                     entry.title_line = line.number
                     entry.add(Cue(line.number, "named in the title", TITLE_POINTS), line)
                 continue
+            if in_signpost:
+                continue
             if line.number in opening and len(text) <= max_title_chars and not cue_before:
                 if not any(c.what == "named in the opening lines" for c in entry.cues):
                     entry.add(Cue(line.number, "named in the opening lines", OPENING_POINTS), line)
-                continue
-            if in_signpost:
-                continue
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
             if phrase and sum(1 for c in entry.cues if c.points == PHRASE_POINTS) < 2:
                 entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
