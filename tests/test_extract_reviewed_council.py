@@ -171,7 +171,30 @@ def test_a_surname_that_is_a_borough_name(tmp_path: Path) -> None:
     assert councils(record) == []
 
 
-# Family 13: a follow-up visit is a progress review.
+# Family 13: a council named in a signpost is not the reviewed council.
+def test_a_signpost_council_is_not_the_reviewed_one(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Corporate Peer Challenge Torbay Council\n\n4-7 March 2019\n\n"
+        "Signpost: Wealden District Council's approach to housing. Wealden District Council "
+        "is worth a visit. Learn from Wealden District Council.\n",
+    )
+    assert councils(record) == ["TOB"]
+
+
+# Family 14: the reviewed council's own chief executive is not a peer's employer.
+def test_the_councils_own_officer_costs_it_nothing(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Corporate Peer Challenge Torbay Council\n\n4-7 March 2019\n\n"
+        "Kay Lyle, Chief Executive of Torbay Council, welcomed the report. Oli Penn, "
+        "Leader of Torbay Council, thanked staff.\n",
+    )
+    assert councils(record) == ["TOB"]
+    assert record.explanation[0]["cues"].count("employer") == 0
+
+
+# Kinds: a follow-up visit is a progress review.
 @pytest.mark.parametrize(
     "title",
     [
@@ -186,7 +209,7 @@ def test_progress_review_titles(tmp_path: Path, title: str) -> None:
     assert councils(record) == ["TOB"]
 
 
-# Family 14: a specific kind named in the body beats a generic section title.
+# Kinds: a specific kind named in the body beats a generic section title.
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
@@ -202,7 +225,7 @@ def test_specific_kind_from_the_body(tmp_path: Path, body: str, kind: str) -> No
     assert record.review.kind == kind
 
 
-# Family 15: organisations that are not councils keep a type from their name.
+# Organisations: bodies that are not councils keep a type from their name.
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
@@ -218,14 +241,3 @@ def test_specific_kind_from_the_body(tmp_path: Path, body: str, kind: str) -> No
 )
 def test_organisation_types(name: str, kind: str | None) -> None:
     assert organisation_type(name) == kind
-
-
-# Family 16: a council named in a signpost is not the reviewed council.
-def test_a_signpost_council_is_not_the_reviewed_one(tmp_path: Path) -> None:
-    record = extract_text(
-        tmp_path,
-        "Corporate Peer Challenge Torbay Council\n\n4-7 March 2019\n\n"
-        "Signpost: Wealden District Council's approach to housing. Wealden District Council "
-        "is worth a visit. Learn from Wealden District Council.\n",
-    )
-    assert councils(record) == ["TOB"]

@@ -47,7 +47,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "Children's Services Peer Review",
         re.compile(
             rf"\bchildren[’']?s?[’']?(?: services?| social care| safeguarding)*[^.]{{0,20}}"
-            rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}",
+            rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}"
+            rf"|{_REVIEWED} (?:of|on|into) children",
             re.I,
         ),
     ),
