@@ -67,6 +67,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
+# Every kind's wording contains one of these: one search rules most lines out.
+_KIND_HINT = re.compile(r"peer|follow|operational", re.I)
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -89,7 +91,7 @@ def title_anchors(lines: list[Line]) -> list[int]:
         text = line.text
         if not text or len(text) > MAX_TITLE_CHARS or text.endswith("."):
             continue
-        if any(pattern.search(text) for _, pattern in KINDS):
+        if _KIND_HINT.search(text) and any(pattern.search(text) for _, pattern in KINDS):
             anchors.append(index)
     return anchors
 
@@ -106,7 +108,11 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     # Not in a title: the most specific kind the text names (a progress review only
     # from a title: reports of a challenge announce the progress review to come).
     counts = Counter(
-        kind for line in lines for kind, pattern in KINDS[1:] if pattern.search(line.text)
+        kind
+        for line in lines
+        if _KIND_HINT.search(line.text)
+        for kind, pattern in KINDS[1:]
+        if pattern.search(line.text)
     )
     specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
     if specific:

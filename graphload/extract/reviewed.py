@@ -11,7 +11,7 @@ none. Every rule reads each line once (linear in the document).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +24,7 @@ from graphload.records import Ref
 TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
 OPENING_POINTS = 3.0  # named in the document's first short lines
 PHRASE_POINTS = 6.0  # "peer challenge of X", "X invited", "visit to X"...
+MAX_PHRASES = 2
 MENTION_POINTS = 1.0  # each time it is named elsewhere
 MAX_MENTION_POINTS = 12.0
 EMPLOYER_PENALTY = 5.0  # each time it is a peer's employer (at most twice)
@@ -77,6 +78,19 @@ _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
 
+class _Lazy:
+    """A yes/no about a line, worked out only if asked (most lines never ask)."""
+
+    def __init__(self, work: Callable[[], bool]) -> None:
+        self._work = work
+        self._value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            self._value = self._work()
+        return self._value
+
+
 @dataclass
 class Cue:
     line: int
@@ -94,6 +108,15 @@ class Candidate:
     title_line: int | None = None
     lead_line: Line | None = None  # where its strongest cue was read: the evidence
     lead_points: float = 0.0
+    phrases: int = 0
+
+    def saturated(self, in_title: bool) -> bool:
+        """Every cue it can still gain here is already at its cap."""
+        return (
+            self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS
+            and self.phrases >= MAX_PHRASES
+            and (self.title_line is not None or not in_title)
+        )
 
     def add(self, cue: Cue, line: Line) -> None:
         self.cues.append(cue)
@@ -133,15 +156,19 @@ class _Named:
 
 
 @lru_cache(maxsize=4)
-def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(
+def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """English councils' short names, and the words they start with."""
+    names = frozenset(
         e.short_name
         for e in gazetteer.entries.values()
         if e.nation == "England" and len(e.short_name) >= 4
     )
+    return names, frozenset(name.split()[0] for name in names)
 
 
-_WORD = re.compile(r"[A-Z][\w-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+ $")
 _MAX_NAME_WORDS = 4
 
 
@@ -178,11 +205,20 @@ def decide_council(
         if not named:
             continue
         in_team = line.number in team
-        in_signpost = line.number in signposts or bool(_SIGNPOST.search(text))
+        in_title = line.number in title_zone and len(text) <= max_title_chars
+        about_team = _Lazy(
+            lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
+        )
+        in_signpost = _Lazy(
+            lambda text=text, n=line.number: n in signposts or bool(_SIGNPOST.search(text))
+        )
         previous_employer = False
         previous_end = -1
         for item in named:
             entry = candidate(item.ref, line)
+            if entry.saturated(in_title) and not about_team():
+                previous_employer, previous_end = False, item.end
+                continue  # nothing more to learn from it here: skip the work
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
@@ -194,21 +230,22 @@ def decide_council(
             if as_employer:
                 # Someone's employer: a peer's when the line is about the team, else
                 # perhaps the council's own officer ("its Chief Executive, X"): no points.
-                if in_team or _TEAM_WORDS.search(text):
+                if about_team():
                     entry.employer += 1
                 continue
-            if line.number in title_zone and len(text) <= max_title_chars:
+            if in_title:
                 if entry.title_line is None:
                     entry.title_line = line.number
                     entry.add(Cue(line.number, "named in the title", TITLE_POINTS), line)
                 continue
-            if in_signpost:
+            if in_signpost():
                 continue
             if line.number in opening and len(text) <= max_title_chars and not cue_before:
                 if not any(c.what == "named in the opening lines" for c in entry.cues):
                     entry.add(Cue(line.number, "named in the opening lines", OPENING_POINTS), line)
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
-            if phrase and sum(1 for c in entry.cues if c.points == PHRASE_POINTS) < 2:
+            if phrase and entry.phrases < MAX_PHRASES:
+                entry.phrases += 1
                 entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
             else:
                 entry.mentions += 1
@@ -280,55 +317,89 @@ def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
     return None
 
 
+_TYPED_WORDS = frozenset({"Fire", "Town", "Parish", "Community", "Village", "Neighbourhood"})
+_FINDER_WORDS = frozenset(
+    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "LGA", "LGG"}
+    | {"Borough", "Local"}
+)
+
+
 def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
-    """Councils (register) and typed organisations a line names, in order."""
-    orgs = typed_organisations(text)
+    """Councils (register) and typed organisations a line names, in order.
+
+    One pass collects the line's capitalised words; each finder runs only if a word it
+    needs is there (most lines name nothing).
+    """
+    capitals = set(_CAPITALISED.findall(text))
+    if not capitals:
+        return []
+    orgs = typed_organisations(text) if not capitals.isdisjoint(_TYPED_WORDS) else []
     named: list[_Named] = []
     for org in orgs:
         named.append(_Named(org.ref, org.start, org.end))
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
-    for mention in finder.find(text):
-        if mention.ref.id.startswith(("org:", "council:")):
-            continue
-        if any(o.start <= mention.start < o.end for o in orgs):
-            continue  # "Warwickshire County Council Fire and Rescue Service" is the service
-        named.append(_Named(mention.ref, mention.start, mention.end))
-    if org_abbreviations:
+    if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
+        for mention in finder.find(text):
+            if mention.ref.id.startswith(("org:", "council:")):
+                continue
+            if any(o.start <= mention.start < o.end for o in orgs):
+                continue  # "Warwickshire County Council Fire and Rescue Service" is the service
+            named.append(_Named(mention.ref, mention.start, mention.end))
+    if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
         for abbreviation, ref in org_abbreviations.items():
             for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
                 if not any(n.start <= match.start() < n.end + 10 for n in named):
                     named.append(_Named(ref, match.start(), match.end()))
-    named.extend(_bare_names(text, finder, named))
+    starts = capitals & _short_names(finder.gazetteer)[1]
+    if starts:
+        named.extend(_bare_names(text, finder, named, starts))
     named.sort(key=lambda n: n.start)
     return named
 
 
-def _bare_names(text: str, finder: CouncilFinder, named: list[_Named]) -> list[_Named]:
-    """Register short names used alone ("Bury is ambitious"), looked up as word n-grams."""
-    names = _short_names(finder.gazetteer)
-    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][\w-]*", text)]
+def _bare_names(
+    text: str, finder: CouncilFinder, named: list[_Named], starts: set[str]
+) -> list[_Named]:
+    """Register short names used alone ("Bury is ambitious"), looked up as word n-grams
+    from each place the line has a word (in ``starts``) that begins some short name."""
+    names = _short_names(finder.gazetteer)[0]
+    positions: list[int] = []
+    for word in starts:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            ):
+                positions.append(at)
+            at = text.find(word, end)
     found: list[_Named] = []
-    i = 0
-    while i < len(words):
-        word, start, _ = words[i]
-        if not word[0].isupper() or any(n.start <= start < n.end for n in named):
-            i += 1
-            continue
-        if i and words[i - 1][0][0].isupper() and text[words[i - 1][2] : start] == " ":
-            i += 1  # "Simon Dudley": a person's surname, not the borough
-            continue
-        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-            name = " ".join(w for w, _, _ in words[i : i + n])
-            if name in names:
+    resume = 0
+    for start in sorted(positions):
+        if start < resume or any(n.start <= start < n.end for n in named):
+            continue  # inside a name already read
+        if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "Simon Dudley": a person's surname, not the borough
+        ends = [_CAPITALISED.match(text, start).end()]
+        while len(ends) < _MAX_NAME_WORDS:
+            following = _NEXT_WORD.match(text, ends[-1])
+            if not following:
+                break
+            ends.append(following.end())
+        for end in reversed(ends):
+            name = text[start:end]
+            if " ".join(name.split()) in names:
                 ref = finder.council(name)
                 if ref:
-                    found.append(_Named(ref, start, words[i + n - 1][2], bare=True))
-                i += n
+                    found.append(_Named(ref, start, end, bare=True))
+                resume = end
                 break
-        else:
-            i += 1
     return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: int) -> set[int]:
