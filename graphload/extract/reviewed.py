@@ -105,7 +105,7 @@ class Candidate:
     mentions: int = 0
     employer: int = 0
     first_line: Line | None = None
-    title_line: int | None = None
+    title_line: int | None = None  # index of the line that names it in a title
     lead_line: Line | None = None  # where its strongest cue was read: the evidence
     lead_points: float = 0.0
     phrases: int = 0
@@ -176,18 +176,23 @@ def decide_council(
     lines: list[Line],
     anchors: list[int],
     finder: CouncilFinder,
-    team_lines: Iterable[int] = (),
+    team: Iterable[tuple[int, str]] = (),
     employers: Iterable[str] = (),
     signpost_lines: Iterable[int] = (),
     title_lines_after: int = 4,
     max_title_chars: int = 140,
 ) -> CouncilDecision:
     """Weigh every body the document names and decide which the review is of."""
-    team = set(team_lines)
+    # A peer's line: its number and the peer's surname on it (an HTML page on one
+    # physical line gives every block the same number).
+    surnames: dict[int, list[str]] = {}
+    for number, name in team:
+        surnames.setdefault(number, []).append(name.split()[-1] if name.split() else name)
     employer_ids = set(employers)
     signposts = set(signpost_lines)
     title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
-    opening = {line.number for line in [ln for ln in lines if ln.text][:3]}
+    opening = {index for index, line in enumerate(lines) if line.text}
+    opening = set(sorted(opening)[:3])
     org_abbreviations: dict[str, Ref] = {}
     candidates: dict[str, Candidate] = {}
 
@@ -197,15 +202,15 @@ def decide_council(
             found = candidates[ref.id] = Candidate(ref)
         return found
 
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         if not text:
             continue
         named = _bodies_in(text, finder, org_abbreviations)
         if not named:
             continue
-        in_team = line.number in team
-        in_title = line.number in title_zone and len(text) <= max_title_chars
+        in_team = any(surname in text for surname in surnames.get(line.number, ()))
+        in_title = index in title_zone and len(text) <= max_title_chars
         about_team = _Lazy(
             lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
         )
@@ -235,12 +240,12 @@ def decide_council(
                 continue
             if in_title:
                 if entry.title_line is None:
-                    entry.title_line = line.number
+                    entry.title_line = index
                     entry.add(Cue(line.number, "named in the title", TITLE_POINTS), line)
                 continue
             if in_signpost():
                 continue
-            if line.number in opening and len(text) <= max_title_chars and not cue_before:
+            if index in opening and len(text) <= max_title_chars and not cue_before:
                 if not any(c.what == "named in the opening lines" for c in entry.cues):
                     entry.add(Cue(line.number, "named in the opening lines", OPENING_POINTS), line)
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
@@ -403,22 +408,26 @@ def _is_word_char(char: str) -> bool:
 
 
 def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: int) -> set[int]:
-    """Line numbers of the titles that name a kind of review and the short lines under them."""
+    """Indexes of the titles that name a kind of review, the short lines under them and
+    the short line above (a title set on two lines: "Slough Children's Service")."""
     zone: set[int] = set()
     for index in [i for i in anchors if not lines[i].text.rstrip().endswith(":")][:3]:
-        zone.add(lines[index].number)
-        before = next((ln for ln in reversed(lines[:index]) if ln.text), None)
-        if before and len(before.text) <= max_chars and not before.text.endswith((".", ":")):
-            zone.add(before.number)  # a title set on two lines: "Slough Children's Service"
+        zone.add(index)
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].text), None)
+        if before is not None:
+            text = lines[before].text
+            if len(text) <= max_chars and not text.endswith((".", ":")):
+                zone.add(before)
         seen = 0
-        for line in lines[index + 1 :]:
+        for following in range(index + 1, len(lines)):
             if seen >= after:
                 break
-            if not line.text:
+            text = lines[following].text
+            if not text:
                 continue
             seen += 1
-            if len(line.text) <= max_chars and not line.text.endswith("."):
-                zone.add(line.number)
+            if len(text) <= max_chars and not text.endswith("."):
+                zone.add(following)
             else:
                 break
     return zone
