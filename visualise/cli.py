@@ -2,36 +2,75 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
-from visualise.render import render_map
-from visualise.select import MatchError
-from visualise.views import VIEWS, parse_years
+from graphload.cli_options import StoreTarget, store_options
+from graphload.cli_output import say
+from graphload.errors import PeergraphError
+from graphload.vocab.text import slugify
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_DIR = Path("data/maps")
 
 
-def load_graph(backend: str, store_dir: Path | None) -> nx.MultiDiGraph:
-    """The whole graph from the store (a seam the tests replace)."""
-    try:
-        from graphload.store import open_store
-    except ImportError as exc:  # pragma: no cover - the store ships with the package
-        raise click.ClickException(f"the graph store is not available: {exc}") from exc
-    with open_store(backend=backend, store_dir=store_dir) as store:
+class _ViewChoice(click.Choice):
+    """A choice of the views' names, read from visualise.views (which imports
+    networkx) only when an argument is checked or help is shown, so that
+    ``peergraph --help`` stays fast."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from visualise.views import VIEWS
+
+        return tuple(VIEWS)
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        pass  # the names always come from visualise.views
+
+
+def load_graph(backend: str, store_dir: Path | None, **neo4j_options: Any) -> nx.MultiDiGraph:
+    """The whole graph from the store (a seam the tests replace); the store must exist."""
+    from graphload.store import open_store
+
+    with open_store(backend, store_dir, create=False, **neo4j_options) as store:
         return store.export_graph()
+
+
+def _writable_output(out: Path) -> None:
+    """Refuse, before any work, an output path the map could not be written to."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = (
+            "a folder on its path is a file"
+            if isinstance(error, (NotADirectoryError, FileExistsError))
+            else (error.strerror or str(error))
+        )
+        raise PeergraphError(f"cannot write the map to {out}: {reason}") from None
 
 
 def _default_output(view: str, focus: str | None) -> Path:
     stem = view if not focus else f"{view}-{focus}"
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")
-    return DEFAULT_DIR / f"{slug}.html"
+    return DEFAULT_DIR / f"{slugify(stem)}.html"
 
 
-@click.command("map")
+@click.command(
+    "map",
+    epilog="""\b
+Examples:
+  peergraph map                                  # everything, to data/maps/all.html
+  peergraph map --council bury --depth 1 -o bury.html
+  peergraph map --view peers --years 2015-2019""",
+)
 @click.option(
     "-o",
     "--output",
@@ -41,7 +80,7 @@ def _default_output(view: str, focus: str | None) -> Path:
 )
 @click.option(
     "--view",
-    type=click.Choice(list(VIEWS)),
+    type=_ViewChoice(),
     default="all",
     show_default=True,
     help="Which part of the graph to draw.",
@@ -60,16 +99,8 @@ def _default_output(view: str, focus: str | None) -> Path:
     metavar="FROM-TO",
     help="Only reviews (and dated relationships) of these years, e.g. 2012-2019.",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Embedded store directory [default: $PEERGRAPH_STORE or ./peergraph-data].",
-)
-@click.option(
-    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True
-)
 @click.option("--open", "open_it", is_flag=True, help="Open the map in a browser afterwards.")
+@store_options()
 def map_command(
     output: Path | None,
     view: str,
@@ -77,15 +108,18 @@ def map_command(
     peer: str | None,
     depth: int,
     years: str | None,
-    store_dir: Path | None,
-    backend: str,
     open_it: bool,
+    store: StoreTarget,
 ) -> None:
     """Draw an interactive network map as one offline HTML file.
 
     Hover a node or line for its facts, the sentence it was read from and the
     source document; click for details; find a node by name; tick kinds on or off.
     """
+    from visualise.render import render_map
+    from visualise.select import MatchError
+    from visualise.views import parse_years
+
     if council and peer:
         raise click.UsageError("give --council or --peer, not both")
     span = None
@@ -94,18 +128,20 @@ def map_command(
             span = parse_years(years)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--years") from exc
-    graph = load_graph(backend, store_dir)
     out = output or _default_output(view, council or peer)
+    _writable_output(out)
+    store_dir = Path(store.store_dir) if store.store_dir else None
+    graph = load_graph(store.backend, store_dir, **store.neo4j_options)
     try:
         result = render_map(
             graph, out, view=view, council=council, peer=peer, depth=depth, years=span
         )
     except MatchError as exc:
         raise click.BadParameter(str(exc), param_hint="--council" if council else "--peer") from exc
-    click.echo(
-        f"Wrote {result.path}: {result.node_count} nodes, {result.edge_count} relationships."
-    )
-    click.echo(result.description)
+    except OSError as error:
+        raise PeergraphError(f"cannot write the map to {out}: {error.strerror or error}") from None
+    say(f"Wrote {result.path}: {result.node_count} nodes, {result.edge_count} relationships.")
+    say(result.description)
     if open_it:
         click.launch(str(result.path.resolve()))
 

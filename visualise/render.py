@@ -107,7 +107,7 @@ def _network(
         )
     for n, (u, v, key, attrs) in enumerate(shown.edges(keys=True, data=True)):
         rel = views.rel_type(key, attrs)
-        look = style.edge_style(rel)
+        line_look = style.edge_style(rel)
         net.add_edge(
             u,
             v,
@@ -116,14 +116,14 @@ def _network(
             kind=rel,
             tip=facts.edge_tip(key, attrs, names[u], names[v], prov),
             color={
-                "color": look.colour,
-                "highlight": look.colour,
-                "hover": look.colour,
+                "color": line_look.colour,
+                "highlight": line_look.colour,
+                "hover": line_look.colour,
                 "opacity": 0.85,
             },
-            dashes=look.dashes,
-            width=look.width,
-            arrows={"to": {"enabled": look.directed, "scaleFactor": 0.5}},
+            dashes=line_look.dashes,
+            width=line_look.width,
+            arrows={"to": {"enabled": line_look.directed, "scaleFactor": 0.5}},
         )
     return net, prov
 

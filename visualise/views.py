@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graphload.model import Label, Rel
+
 DERIVED_SIGNPOST = "SIGNPOSTED_IN"
 
 
@@ -43,33 +45,33 @@ VIEWS: dict[str, View] = {
         "(recommendations and documents appear in the tooltips, not as nodes)",
         labels=None,
         rels=None,
-        hidden_labels=frozenset({"Recommendation", "Document"}),
-        hidden_rels=frozenset({"MADE", "ABOUT", "SOURCED_FROM"}),
+        hidden_labels=frozenset({Label.RECOMMENDATION, Label.DOCUMENT}),
+        hidden_rels=frozenset({Rel.MADE, Rel.ABOUT, Rel.SOURCED_FROM}),
     ),
     "peers": View(
         "peers",
         "who reviewed whom: councils, the peers on their review teams, and the peers' employers",
-        labels=frozenset({"Council", "Peer", "Review", "Organisation"}),
-        rels=frozenset({"REVIEWED_BY", "SERVED_ON", "WORKS_FOR", "OF"}),
+        labels=frozenset({Label.COUNCIL, Label.PEER, Label.REVIEW, Label.ORGANISATION}),
+        rels=frozenset({Rel.REVIEWED_BY, Rel.SERVED_ON, Rel.WORKS_FOR, Rel.OF}),
     ),
     "shared-services": View(
         "shared-services",
         "councils that share a chief executive, management team or services, and reorganisations",
-        labels=frozenset({"Council"}),
-        rels=frozenset({"SHARED_WITH", "SUCCEEDED_BY"}),
+        labels=frozenset({Label.COUNCIL}),
+        rels=frozenset({Rel.SHARED_WITH, Rel.SUCCEEDED_BY}),
     ),
     "signposts": View(
         "signposts",
         "the examples of good practice that reviews signposted, and the councils they feature",
-        labels=frozenset({"Review", "Signpost", "Council"}),
-        rels=frozenset({"RECOMMENDS", "FEATURES"}),
+        labels=frozenset({Label.REVIEW, Label.SIGNPOST, Label.COUNCIL}),
+        rels=frozenset({Rel.RECOMMENDS, Rel.FEATURES}),
     ),
     "advice": View(
         "advice",
         "how practice travels: a featured council is signposted in a review, "
         "which looked at another council",
-        labels=frozenset({"Review", "Council"}),
-        rels=frozenset({DERIVED_SIGNPOST, "OF"}),
+        labels=frozenset({Label.REVIEW, Label.COUNCIL}),
+        rels=frozenset({DERIVED_SIGNPOST, Rel.OF}),
     ),
 }
 
@@ -103,11 +105,11 @@ def _with_signpost_flow(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     every (review)-[RECOMMENDS]->(signpost)-[FEATURES]->(council) path."""
     out = graph.copy(as_view=False)
     for review, signpost, key, rec in graph.edges(keys=True, data=True):
-        if rel_type(key, rec) != "RECOMMENDS":
+        if rel_type(key, rec) != Rel.RECOMMENDS:
             continue
         title = str(graph.nodes[signpost].get("title") or signpost)
         for _, council, fkey, feat in graph.out_edges(signpost, keys=True, data=True):
-            if rel_type(fkey, feat) != "FEATURES":
+            if rel_type(fkey, feat) != Rel.FEATURES:
                 continue
             if out.has_edge(council, review, DERIVED_SIGNPOST):
                 edge = out.edges[council, review, DERIVED_SIGNPOST]
@@ -142,7 +144,7 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
             [
                 n
                 for n, a in list(shown.nodes(data=True))
-                if "Review" in labels_of(a)
+                if Label.REVIEW in labels_of(a)
                 and not any(
                     rel_type(k, e) == DERIVED_SIGNPOST
                     for *_, k, e in shown.in_edges(n, keys=True, data=True)
@@ -190,7 +192,7 @@ def within_years(graph: nx.MultiDiGraph, years: tuple[int | None, int | None]) -
         return year is not None and (lo is None or year >= lo) and (hi is None or year <= hi)
 
     def keep_node(node: str, attrs: dict) -> bool:
-        return "Review" not in labels_of(attrs) or inside(_year_of(attrs))
+        return Label.REVIEW not in labels_of(attrs) or inside(_year_of(attrs))
 
     def keep_edge(u: str, v: str, key: str, attrs: dict) -> bool:
         return attrs.get("year") is None or inside(_year_of(attrs))

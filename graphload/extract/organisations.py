@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graphload.ids import slugify
-from graphload.records import Ref
+from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
 _LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+)*){1,6}"
@@ -89,7 +89,8 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words += match.group(ending).split()
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
-        ref = Ref(f"org:{slugify(_KEY_NOISE.sub(' ', name.replace('&', 'and')))}", name)
+        key = slugify(_KEY_NOISE.sub(" ", name.replace("&", "and")))
+        ref = Ref(f"org:{key}", name, RefKind.ORGANISATION)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))
     return found

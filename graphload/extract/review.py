@@ -191,7 +191,7 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
     if year is None:
         found = find_visit_year(lines)
         if found:
-            year = found[0]
+            year = found.year
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)

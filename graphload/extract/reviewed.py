@@ -315,7 +315,7 @@ def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
     service or town/parish council named in full; None if it is neither."""
     entry = gazetteer.resolve(name.strip(), None)
     if entry is not None:
-        return Ref(entry.code, entry.name)
+        return Ref.council(entry.code, entry.name)
     typed = typed_organisations(name.strip())
     if len(typed) == 1 and typed[0].end - typed[0].start == len(name.strip()):
         return typed[0].ref
@@ -346,7 +346,7 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
             org_abbreviations.setdefault(org.abbreviation, org.ref)
     if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
         for mention in finder.find(text):
-            if mention.ref.id.startswith(("org:", "council:")):
+            if not mention.ref.in_register:
                 continue
             if any(o.start <= mention.start < o.end for o in orgs):
                 continue  # "Warwickshire County Council Fire and Rescue Service" is the service
