@@ -37,6 +37,27 @@ def test_team_first_page_never_yields_a_peers_employer(tmp_path: Path) -> None:
     assert warned(record, "peers' employers")
 
 
+# Family 1b: the first lines are a peer's address block, not the reviewed council.
+def test_first_lines_listing_the_team_in_blocks_yield_no_employer(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Ann Example\nChief Executive\nLeeds City Council\n\n"
+        "Bob Sample\nLeader\nWigan Council\n\n"
+        "The peer team visited the council in March 2019 and met its partners.\n",
+    )
+    assert councils(record) == []
+
+
+# Family 15: a cover page whose first line is the council's name alone.
+def test_a_cover_page_naming_the_council_alone(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Rutland County Council\n\nFeedback report\n\nThe team met partners.\n",
+    )
+    assert councils(record) == ["RUT"]
+    assert record.review.line == 1
+
+
 # Family 2: a page that only ever says "the Council" or "we".
 def test_a_page_that_only_says_the_council_gets_none_and_a_warning(tmp_path: Path) -> None:
     record = extract_text(
@@ -146,7 +167,7 @@ def test_a_listing_of_several_councils_gets_none(tmp_path: Path) -> None:
         'East Council was a catalyst."\n',
     )
     assert councils(record) == []
-    assert warned(record, "not clear")
+    assert warned(record, "for certain")
 
 
 # Family 11: a title set on two lines, the council's service above the kind.

@@ -23,6 +23,7 @@ from graphload.records import Ref
 
 TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
 OPENING_POINTS = 3.0  # named in the document's first short lines
+OPENING_ALONE_POINTS = 8.0  # ... as the whole of one of them: a cover page
 PHRASE_POINTS = 6.0  # "peer challenge of X", "X invited", "visit to X"...
 MAX_PHRASES = 2
 MENTION_POINTS = 1.0  # each time it is named elsewhere
@@ -31,6 +32,7 @@ EMPLOYER_PENALTY = 5.0  # each time it is a peer's employer (at most twice)
 MIN_SCORE = 4.0
 MARGIN = 2.0  # the winner needs twice the runner-up's score
 MIN_LEAD = 6.0  # ... and this many points more
+MIN_MENTIONS = 3  # with no cue at all, named this often (and twice the runner-up)
 
 _ROLE = (
     r"Chief|Executive|Director|Officer|Head|Leader|Manager|Member|Councillor|Cllr|Portfolio|"
@@ -109,6 +111,7 @@ class Candidate:
     lead_line: Line | None = None  # where its strongest cue was read: the evidence
     lead_points: float = 0.0
     phrases: int = 0
+    order: int = 0  # how many bodies were named before it first was
 
     def saturated(self, in_title: bool) -> bool:
         """Every cue it can still gain here is already at its cap."""
@@ -199,7 +202,7 @@ def decide_council(
     def candidate(ref: Ref, line: Line) -> Candidate:
         found = candidates.get(ref.id)
         if found is None:
-            found = candidates[ref.id] = Candidate(ref)
+            found = candidates[ref.id] = Candidate(ref, order=len(candidates))
         return found
 
     for index, line in enumerate(lines):
@@ -246,8 +249,14 @@ def decide_council(
             if in_signpost():
                 continue
             if index in opening and len(text) <= max_title_chars and not cue_before:
-                if not any(c.what == "named in the opening lines" for c in entry.cues):
-                    entry.add(Cue(line.number, "named in the opening lines", OPENING_POINTS), line)
+                if not any(c.what.startswith("named in the opening") for c in entry.cues):
+                    if _alone_on_line(text, item) and not _after_a_person(lines, index):
+                        cue = Cue(
+                            line.number, "named alone on an opening line", OPENING_ALONE_POINTS
+                        )
+                    else:
+                        cue = Cue(line.number, "named in the opening lines", OPENING_POINTS)
+                    entry.add(cue, line)
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
             if phrase and entry.phrases < MAX_PHRASES:
                 entry.phrases += 1
@@ -262,7 +271,12 @@ def decide_council(
 
 
 def _decide(ranked: list[Candidate]) -> CouncilDecision:
-    if not ranked or ranked[0].score < MIN_SCORE:
+    top = ranked[0] if ranked else None
+    if top is not None and not top.cues:
+        named_often = _named_most_often(ranked)
+        if named_often:
+            return named_often
+    if top is None or top.score < MIN_SCORE:
         leaders = [c for c in ranked if c.score > 0][:3]
         employers = [c.ref.name for c in ranked if c.employer][:3]
         if not leaders and employers:
@@ -274,19 +288,7 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
                 + ", ".join(employers)
                 + "); none recorded as the reviewed council",
             )
-        if leaders:
-            return CouncilDecision(
-                [],
-                None,
-                ranked,
-                "the reviewed council is not clear; none recorded (weakly named: "
-                + ", ".join(f"{c.ref.name} {c.score:g}" for c in leaders)
-                + ")",
-            )
-        return CouncilDecision(
-            [], None, ranked, "the text never names the reviewed council; none recorded"
-        )
-    top = ranked[0]
+        return CouncilDecision([], None, ranked, _unclear(leaders))
     # A joint review: councils named together in the same title share the win.
     winners = [top]
     if top.title_line is not None:
@@ -299,15 +301,42 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
     runner_up = max(rest[0].score, 0.0) if rest else 0.0
     weakest = min(w.score for w in winners)
     if weakest < MARGIN * runner_up or weakest - runner_up < MIN_LEAD:
+        return CouncilDecision([], None, ranked, _unclear(ranked[:3]))
+    in_document_order = [c for c in ranked_by_first_named(ranked) if c in winners]
+    return CouncilDecision(
+        [w.ref for w in in_document_order], top.lead_line or top.first_line, ranked
+    )
+
+
+def _named_most_often(ranked: list[Candidate]) -> CouncilDecision | None:
+    """No cue at all: a council named at least three times, and twice as often as any
+    other, is taken, with a warning saying so."""
+    top = ranked[0]
+    runner_up = max((c.score for c in ranked[1:]), default=0.0)
+    if top.mentions >= MIN_MENTIONS and top.score >= MARGIN * max(runner_up, 0.5):
         return CouncilDecision(
-            [],
-            None,
+            [top.ref],
+            top.first_line,
             ranked,
-            "the reviewed council is not clear; none recorded (candidates: "
-            + ", ".join(f"{c.ref.name} {c.score:g}" for c in ranked[:3])
-            + ")",
+            f"the reviewed council is not named in a title; took {top.ref.name}, "
+            f"named {top.mentions} times",
         )
-    return CouncilDecision([w.ref for w in winners], top.lead_line or top.first_line, ranked)
+    return None
+
+
+def _unclear(leaders: list[Candidate]) -> str:
+    named = [c for c in leaders if c.score > 0]
+    if not named:
+        return "the text never names the reviewed council; none recorded"
+    return (
+        "the text never names the reviewed council for certain; none recorded (candidates: "
+        + ", ".join(f"{c.ref.name} {c.score:g}" for c in named)
+        + ")"
+    )
+
+
+def ranked_by_first_named(candidates: list[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: c.order)
 
 
 def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
@@ -431,6 +460,22 @@ def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: in
             else:
                 break
     return zone
+
+
+def _alone_on_line(text: str, item: _Named) -> bool:
+    return not text[: item.start].strip(" -–—:|*#") and not text[item.end :].strip(" .,;:")
+
+
+_PERSON_OR_ROLE = re.compile(
+    rf"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms)\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}$"
+    rf"|\b(?:{_ROLE})\b"
+)
+
+
+def _after_a_person(lines: list[Line], index: int) -> bool:
+    """The line before is a person's name or role: an address or signature block."""
+    before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
+    return bool(before) and bool(_PERSON_OR_ROLE.search(before))
 
 
 def _clip(text: str) -> str:
