@@ -58,6 +58,20 @@ def test_a_cover_page_naming_the_council_alone(tmp_path: Path) -> None:
     assert record.review.line == 1
 
 
+# Family 16: employers written "Name of X" and "X's Chief Executive, Name".
+def test_employers_written_of_x_and_xs_role(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer challenge news\n\nThe review of Torbay Council's housing took place in May. "
+        "The team was Ann Example of Wealden District Council and Bob Sample from Fenland "
+        "District Council. Wealden District Council's Chief Executive, Cy Dray, joined "
+        "them. Torbay Council welcomed the team.\n",
+    )
+    assert councils(record) == ["TOB"]
+    scores = {c["name"]: c["cues"] for c in record.explanation}
+    assert "a peer's employer" in scores["Wealden District Council"]
+
+
 # Family 2: a page that only ever says "the Council" or "we".
 def test_a_page_that_only_says_the_council_gets_none_and_a_warning(tmp_path: Path) -> None:
     record = extract_text(
@@ -237,6 +251,10 @@ def test_progress_review_titles(tmp_path: Path, title: str) -> None:
         ("the core components of all Finance Peer Challenges.", "Finance Peer Review"),
         ("the aims of this planning peer challenge were agreed.", "Planning Peer Challenge"),
         ("the scope of the adult social care peer challenge.", "Adult Social Care Peer Challenge"),
+        (
+            "the equality, diversity and inclusion peer challenge.",
+            "Equality, Diversity and Inclusion Peer Challenge",
+        ),
     ],
 )
 def test_specific_kind_from_the_body(tmp_path: Path, body: str, kind: str) -> None:

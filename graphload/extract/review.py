@@ -53,6 +53,10 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
+    (
+        "Equality, Diversity and Inclusion Peer Challenge",
+        re.compile(rf"\b(?:equality|diversity|inclusion|EDI)\b[^.]{{0,30}}{_REVIEWED}", re.I),
+    ),
     ("Communications Peer Review", re.compile(rf"\bcommunications? {_REVIEWED}", re.I)),
     ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
     (

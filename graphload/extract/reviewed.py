@@ -46,8 +46,13 @@ _EMPLOYER_BEFORE = re.compile(
     r"|\b(?!(?:Peer|Challenge|Review|Report|Feedback|Corporate|Council)\b)[A-Z][a-z'’-]+\s+"
     r"(?!(?:Peer|Challenge|Review|Report|Feedback)\b)[A-Z][a-z'’-]+\s*(?:,|\(|–|—|-)\s*"
     r"|\b(?:team|peers?|panel|colleagues?|officers?|councillors?)\b[^.;:]{0,60}\bfrom\s*"
+    r"|\b(?!(?:Peer|Challenge|Review|Report|Association|Government)\b)[A-Z][a-z'’-]+\s+"
+    r"(?!(?:Peer|Challenge|Review|Report|Association|Government)\b)[A-Z][a-z'’-]+\s+"
+    r"(?:of|from)\s+"
     r"|\bfrom\s*)(?:the\s+)?$"
 )
+# "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
+_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
 _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
@@ -232,7 +237,10 @@ def decide_council(
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
             cue_before = None if in_team else _CUE_BEFORE_NAME.search(before)
             as_employer = not cue_before and (
-                in_team or bool(_EMPLOYER_BEFORE.search(before)) or (joined and previous_employer)
+                in_team
+                or bool(_EMPLOYER_BEFORE.search(before))
+                or bool(_EMPLOYER_AFTER.match(after))
+                or (joined and previous_employer)
             )
             previous_employer, previous_end = as_employer, item.end
             if as_employer:
