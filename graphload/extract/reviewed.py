@@ -62,7 +62,8 @@ _SIGNPOST = re.compile(r"\bsignpost|\bgood practice\b|\bcase stud|\blearn from\b
 # Phrases that say which body the review is of; the name follows or precedes.
 _CUE_BEFORE_NAME = re.compile(
     r"\b(?:peer (?:challenge|review)|review|challenge|assessment|visit|visiting|hosted|panel)\s+"
-    r"(?:team\s+)?(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
+    r"(?:team\s+)?(?:(?:undertaken|carried out|held|conducted|delivered|completed)\s+)?"
+    r"(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
     r"|\bvisit(?:ed|ing)?\s+(?:the\s+)?$"
     r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
     r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$",
