@@ -57,7 +57,12 @@ _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
-_SIGNPOST = re.compile(r"\bsignpost|\bgood practice\b|\bcase stud|\blearn from\b", re.I)
+# Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
+# "learn from X" (the verb "signpost online resources" is not).
+_SIGNPOST = re.compile(
+    r"^\W*signpost\b|\bsignpost(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?to\b|\blearn(?:ing)? from\b",
+    re.I,
+)
 
 # Phrases that say which body the review is of; the name follows or precedes.
 _CUE_BEFORE_NAME = re.compile(
@@ -118,6 +123,7 @@ class Candidate:
     lead_points: float = 0.0
     phrases: int = 0
     order: int = 0  # how many bodies were named before it first was
+    someones_employer: int = 0  # named as someone's employer off the team's lines
 
     def saturated(self, in_title: bool) -> bool:
         """Every cue it can still gain here is already at its cap."""
@@ -249,6 +255,8 @@ def decide_council(
                 # perhaps the council's own officer ("its Chief Executive, X"): no points.
                 if about_team():
                     entry.employer += 1
+                else:
+                    entry.someones_employer += 1
                 continue
             if in_title:
                 if entry.title_line is None:
@@ -295,6 +303,16 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
                 ranked,
                 "the text names no council but the peers' employers ("
                 + ", ".join(employers)
+                + "); none recorded as the reviewed council",
+            )
+        someones = [c.ref.name for c in ranked if c.someones_employer][:3]
+        if not leaders and someones:
+            return CouncilDecision(
+                [],
+                None,
+                ranked,
+                "the text names councils only as people's employers ("
+                + ", ".join(someones)
                 + "); none recorded as the reviewed council",
             )
         return CouncilDecision([], None, ranked, _unclear(leaders))
