@@ -70,7 +70,7 @@ def test_ambiguous_peer_fails_listing_both(run, tmp_path, monkeypatch) -> None:
         (["--council", "Bromsgrove", "--peer", "Matt Prosser"], "not both"),
         (["--years", "2019-2012"], "run backwards"),
         (["--years", "recent"], "years must look like"),
-        (["--view", "everything"], "Invalid value for '--view'"),
+        (["--view", "whole"], "Invalid value for '--view'"),
         (["--depth", "-1"], "Invalid value for '--depth'"),
     ],
 )

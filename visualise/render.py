@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
 from visualise import facts, html, style, views
-from visualise.layout import force_layout
+from visualise.layout import component_layout, force_layout, layered_layout
+from visualise.national import council_radius, national_layout
 from visualise.select import find_node
 
 # above this many nodes the browser gets finished positions and no physics
 BIG_ABOVE = 300
 STABILISATION_ITERATIONS = 250
-# edge labels are drawn from the start only on maps with at most this many edges
+# relationship labels are drawn from the start only on maps with at most this many edges
 EDGE_LABELS_UP_TO = 150
+# views whose layout means something (places, columns, separate pieces): no physics
+FIXED_LAYOUT_VIEWS = frozenset({"national", "advice", "shared-services"})
+
+Span = tuple[int | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,17 @@ class MapResult:
     node_count: int
     edge_count: int
     description: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a map (or an export) shows, and the phrases that say so."""
+
+    graph: nx.MultiDiGraph
+    view: str
+    focus: str | None
+    said: list[str]
+    years: Span | None
 
 
 def _primary_label(attrs: dict) -> str:
@@ -38,24 +53,31 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _select(
+def select(
     graph: nx.MultiDiGraph,
-    view: str,
-    council: str | None,
-    peer: str | None,
-    depth: int,
-    years: tuple[int | None, int | None] | str | None,
-) -> tuple[nx.MultiDiGraph, str | None, list[str]]:
-    """The graph to draw, the focus node, and phrases that say what was chosen."""
+    view: str = "all",
+    council: str | None = None,
+    peer: str | None = None,
+    depth: int = 2,
+    years: Span | str | None = None,
+) -> Selection:
+    """The part of ``graph`` that a map or an export of these options shows."""
     if council and peer:
         raise ValueError("choose a council or a peer, not both")
-    shown = views.view_graph(graph, view)
+    if view not in views.VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose from {', '.join(views.VIEWS)}")
+    span = views.parse_years(years) if isinstance(years, str) else years
     said = [f"View “{view}”: {views.VIEWS[view].summary}."]
-    if years is not None:
-        span = views.parse_years(years) if isinstance(years, str) else years
-        shown = views.within_years(shown, span)
-        lo, hi = span
-        said.append("Years " + (f"{lo or '…'}–{hi or '…'}" if lo != hi else str(lo)) + ".")
+    if view in views.DERIVED_VIEWS:
+        from visualise.national import national_graph
+
+        shown = national_graph(graph, span)
+    else:
+        shown = views.view_graph(graph, view)
+        if span is not None:
+            shown = views.within_years(shown, span)
+    if span is not None:
+        said.append(f"Years {views.describe_years(span)}.")
     focus = None
     if council or peer:
         label = "Council" if council else "Peer"
@@ -65,73 +87,217 @@ def _select(
         shown = views.neighbourhood(shown, focus, depth)
         name = facts.full_name(focus, graph.nodes[focus])
         said.append(f"Around {name}, up to {_plural(depth, 'step')} away.")
-    return views.without_isolates(shown, keep=focus), focus, said
+    return Selection(views.without_isolates(shown, keep=focus), view, focus, said, span)
 
 
-def _network(
-    graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, focus: str | None
-) -> tuple[Network, facts.Provenance]:
-    """The pyvis network (nodes and edges as vis-network wants them) and the
-    provenance it cites."""
-    net = Network(directed=True)  # its nodes and edges only: the page is ours (html.py)
+def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Labels made distinct where two different nodes share one ("North Yorkshire"
+    the county council and "North Yorkshire" the unitary): by council kind, by the
+    council's years, by a peer's employer, by label, else by a number."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node, label in labels.items():
+        groups[label.casefold()].append(node)
+
+    def kind(n: str) -> str:
+        return str(graph.nodes[n].get("kind") or "")
+
+    def dates(n: str) -> str:
+        a = graph.nodes[n]
+        start, end = str(a.get("start_date") or "")[:4], str(a.get("end_date") or "")[:4]
+        return f"{start}–{end}" if start or end else ""
+
+    def employer(n: str) -> str:
+        return ", ".join(
+            sorted(
+                facts.short_label(v, graph.nodes[v])
+                for _, v, k, a in graph.out_edges(n, keys=True, data=True)
+                if views.rel_type(k, a) == "WORKS_FOR"
+            )
+        )
+
+    def label(n: str) -> str:
+        return _primary_label(graph.nodes[n]).lower()
+
+    out = dict(labels)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        for tell in (kind, dates, employer, label):
+            told = [tell(n) for n in members]
+            if all(told) and len(set(told)) == len(told):
+                break
+        else:
+            told = [str(i) for i in range(1, len(members) + 1)]
+        for node, extra in zip(members, told, strict=True):
+            out[node] = f"{labels[node]} ({extra})"
+    return out
+
+
+def _search_names(attrs: dict) -> list[str]:
+    """Other names a person may type for a node: short name and aliases."""
+    aliases = attrs.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    names = [attrs.get("short_name"), *aliases]
+    return sorted({facts.scrub(n) for n in names if isinstance(n, str) and n.strip()})
+
+
+def _positions(sel: Selection) -> dict:
+    shown = sel.graph
+    if sel.view == "national":
+        return national_layout(shown)
+    if sel.view == "advice":
+        reviews = [n for n, a in shown.nodes(data=True) if "Review" in views.labels_of(a)]
+        edges = [(u, v, views.rel_type(k, a)) for u, v, k, a in shown.edges(keys=True, data=True)]
+        featured = {u for u, _, rel in edges if rel == views.DERIVED_SIGNPOST}
+        reviewed = {v for _, v, rel in edges if rel == "OF"}
+        left = sorted(featured - set(reviews))
+        right = sorted((reviewed - featured) | (set(shown) - featured - set(reviews)))
+        return layered_layout([left, reviews, right], shown.edges())
+    if sel.view == "shared-services":
+        return component_layout(list(shown.nodes), list(shown.edges()))
+    return force_layout(list(shown.nodes), list(shown.edges()))
+
+
+def _labelled_edges(shown: nx.MultiDiGraph) -> set[tuple]:
+    """One edge per relationship type at each busy node carries a label, so that
+    eight "served on" labels do not pile up around a review."""
+    chosen: set[tuple] = set()
+    seen: set[tuple] = set()
+    for u, v, key, attrs in shown.edges(keys=True, data=True):
+        hub = u if shown.degree(u) >= shown.degree(v) else v
+        group = (hub, views.rel_type(key, attrs))
+        if group not in seen:
+            seen.add(group)
+            chosen.add((u, v, key))
+    return chosen
+
+
+def _edge_years(attrs: dict) -> list[int]:
+    year = views._year_of(attrs)
+    return [year] if year is not None else []
+
+
+def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.Provenance]:
+    """The nodes and edges as the page's vis-network wants them, and the provenance
+    they cite."""
+    shown, focus = sel.graph, sel.focus
     prov = facts.Provenance(graph)
-    # big maps are drawn where these say; small ones start here and get a short
-    # physics polish in the browser
-    positions = force_layout(list(shown.nodes), list(shown.edges()))
-    names = {}
+    positions = _positions(sel)
+    dated = views.node_years(graph)
+    national = sel.view == "national"
+
+    raw_labels = {
+        n: (
+            facts.review_label(graph, n, a)
+            if _primary_label(a) == "Review"
+            else facts.short_label(n, a)
+        )
+        for n, a in shown.nodes(data=True)
+    }
+    labels = _disambiguated(raw_labels, shown)
+
+    def name_of(node_id: str) -> str:
+        if node_id in labels:
+            return labels[node_id]
+        if node_id in graph:
+            return facts.short_label(node_id, graph.nodes[node_id])
+        return "(not in the graph)"
+
+    nodes, names = [], {}
     for node_id, attrs in shown.nodes(data=True):
         kind = _primary_label(attrs)
         look = style.node_style(kind)
         extra = facts.review_summary(graph, node_id) if kind == "Review" else []
-        tip = facts.node_tip(node_id, attrs, prov, extra)
-        names[node_id] = tip["name"]
+        node_attrs = {k: v for k, v in attrs.items() if k not in ("dossier", "reviews")}
+        tip = facts.node_tip(node_id, node_attrs, prov, extra, name_of)
+        sections = []
+        if kind == "Review":
+            sections = facts.recommendation_sections(graph, node_id, prov)
+        if national:
+            tip["facts"].insert(0, ["reviews received", str(attrs.get("reviews", 0))])
+            sections = [
+                {
+                    "title": title,
+                    "items": [{"text": facts.shorten(facts.scrub(t), 200)} for t in items],
+                }
+                for title, items in (attrs.get("dossier") or {}).items()
+            ]
+        if sections:
+            tip["sections"] = sections
+        if labels[node_id] != raw_labels[node_id]:
+            tip["name"] = f"{tip['name']} ({labels[node_id].rsplit('(', 1)[-1]}"
+        names[node_id] = labels[node_id]
         xy = positions.get(node_id)
-        net.add_node(
-            node_id,
-            label=(
-                facts.review_label(graph, node_id, attrs)
-                if kind == "Review"
-                else facts.short_label(node_id, attrs)
-            ),
-            shape=look.shape,
-            color=(
+        size = (
+            council_radius(int(attrs.get("reviews", 0)))
+            if national
+            else style.node_size(shown.degree(node_id))
+        )
+        node = {
+            "id": node_id,
+            "label": labels[node_id],
+            "shape": "dot" if national else look.shape,
+            "color": (
                 {"background": look.colour, "border": "#111111"}
                 if node_id == focus
                 else look.colour
             ),
-            size=style.node_size(shown.degree(node_id)),
-            kind=kind,
-            tip=tip,
-            **({"x": xy[0], "y": xy[1]} if xy else {}),
-            **({"borderWidth": 4} if node_id == focus else {}),
-        )
+            "size": size,
+            "kind": kind,
+            "tip": tip,
+            "names": _search_names(attrs),
+        }
+        if xy:
+            node["x"], node["y"] = xy
+        if node_id in dated:
+            node["years"] = dated[node_id]
+        if node_id == focus:
+            node["borderWidth"] = 4
+        nodes.append(node)
+    labelled = _labelled_edges(shown)
+    edges = []
     for n, (u, v, key, attrs) in enumerate(shown.edges(keys=True, data=True)):
         rel = views.rel_type(key, attrs)
         look = style.edge_style(rel)
-        net.add_edge(
-            u,
-            v,
-            id=f"e{n}",
-            label=rel,
-            kind=rel,
-            tip=facts.edge_tip(key, attrs, names[u], names[v], prov),
-            color={
+        phrase = style.phrase(rel)
+        width = look.width
+        if rel == "SUPPLIED_PEERS_TO":
+            width = round(1.0 + 1.5 * (int(attrs.get("weight", 1)) ** 0.5), 1)
+        edge_years = (
+            sorted({int(y) for y in str(attrs.get("years", "")).replace("–", " ").split()})
+            if national
+            else _edge_years(attrs)
+        )
+        edge = {
+            "id": f"e{n}",
+            "from": u,
+            "to": v,
+            "label": phrase,
+            "kind": rel,
+            "labelled": (u, v, key) in labelled,
+            "tip": facts.edge_tip(phrase, attrs, names[u], names[v], prov, name_of),
+            "color": {
                 "color": look.colour,
                 "highlight": look.colour,
                 "hover": look.colour,
                 "opacity": 0.85,
             },
-            dashes=look.dashes,
-            width=look.width,
-            arrows={"to": {"enabled": look.directed, "scaleFactor": 0.5}},
-        )
-    return net, prov
+            "dashes": look.dashes,
+            "width": width,
+            "arrows": {"to": {"enabled": look.directed, "scaleFactor": 0.5}},
+        }
+        if edge_years:
+            edge["years"] = edge_years
+        edges.append(edge)
+    return nodes, edges, prov
 
 
 def _sources_line(documents: list[str]) -> str:
     if not documents:
         return "Source documents: none recorded."
-    listed = ", ".join(documents[:6])
+    listed = "; ".join(documents[:6])
     more = f" and {len(documents) - 6} more" if len(documents) > 6 else ""
     return f"From {_plural(len(documents), 'document')}: {listed}{more}."
 
@@ -143,7 +309,7 @@ def render_map(
     council: str | None = None,
     peer: str | None = None,
     depth: int = 2,
-    years: tuple[int | None, int | None] | str | None = None,
+    years: Span | str | None = None,
     title: str | None = None,
 ) -> MapResult:
     """Write an interactive, offline HTML map of ``graph`` to ``out_path``.
@@ -151,12 +317,11 @@ def render_map(
     ``view`` is one of :data:`visualise.views.VIEWS`; ``council`` or ``peer``
     (a forgiving name, see :mod:`visualise.select`) limits the map to the nodes
     within ``depth`` steps of that node; ``years`` ("2012-2019" or a (from, to)
-    pair, either end None for open) keeps reviews of those years. Raises
+    pair, either end None for open) keeps the facts dated in those years. Raises
     ``ValueError`` (``visualise.select.MatchError`` for names) on bad arguments.
     """
-    shown, focus, said = _select(graph, view, council, peer, depth, years)
-    net, prov = _network(graph, shown, focus)
-    nodes, edges = net.nodes, net.edges
+    sel = select(graph, view, council, peer, depth, years)
+    nodes, edges, prov = _network(graph, sel)
     counts = Counter(n["kind"] for n in nodes)
     rel_counts = Counter(e["kind"] for e in edges)
     what = ", ".join(
@@ -167,25 +332,33 @@ def render_map(
         if nodes
         else "Nothing to show."
     )
-    description = " ".join([*said, summary])
+    description = " ".join([*sel.said, summary])
     if title is None:
         title = (
-            "peergraph: " + facts.full_name(focus, graph.nodes[focus])
-            if focus
+            "peergraph: " + facts.full_name(sel.focus, graph.nodes[sel.focus])
+            if sel.focus
             else f"peergraph: {view} map"
         )
+    if sel.years is not None:
+        title = f"{title}, {views.describe_years(sel.years)}"
+    all_years = sorted(
+        {y for n in nodes for y in n.get("years", ())}
+        | {y for e in edges for y in e.get("years", ())}
+    )
     data = {
         "title": facts.scrub(title),
+        "view": view,
         "description": description,
         "sources": _sources_line(prov.documents()),
         "nodes": nodes,
         "edges": edges,
         "legend": style.legend(counts, rel_counts),
-        "physics": len(nodes) <= BIG_ABOVE,
+        "physics": len(nodes) <= BIG_ABOVE and view not in FIXED_LAYOUT_VIEWS,
         "stabilisationIterations": STABILISATION_ITERATIONS,
         "bigAbove": BIG_ABOVE,
-        "showEdgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
-        "focus": focus if focus in shown else None,
+        "showEdgeLabels": len(edges) <= EDGE_LABELS_UP_TO and view != "national",
+        "focus": sel.focus if sel.focus in sel.graph else None,
+        "yearRange": [all_years[0], all_years[-1]] if all_years else None,
     }
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)

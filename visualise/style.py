@@ -22,6 +22,7 @@ class NodeStyle:
 @dataclass(frozen=True)
 class EdgeStyle:
     colour: str
+    phrase: str = ""  # the relationship in plain words, as the map shows it
     dashes: bool = False
     width: float = 1.0
     description: str = ""
@@ -41,29 +42,45 @@ NODE_STYLES: dict[str, NodeStyle] = {
 UNKNOWN_NODE = NodeStyle("#999999", "dot", "●", "other")
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    "OF": EdgeStyle("#009E73", description="the council a review looked at"),
-    "REVIEWED_BY": EdgeStyle("#0072B2", description="the council was reviewed by this peer"),
-    "SERVED_ON": EdgeStyle("#E69F00", description="the peer's place on the team"),
-    "WORKS_FOR": EdgeStyle("#9A9A9A", dashes=True, description="the peer's employer"),
+    "OF": EdgeStyle("#009E73", "review of", description="the council a review looked at"),
+    "REVIEWED_BY": EdgeStyle(
+        "#0072B2", "reviewed by", description="the council was reviewed by this peer"
+    ),
+    "SERVED_ON": EdgeStyle("#E69F00", "served on", description="the peer's place on the team"),
+    "WORKS_FOR": EdgeStyle("#9A9A9A", "works for", dashes=True, description="the peer's employer"),
     "SHARED_WITH": EdgeStyle(
         "#D55E00",
+        "shares with",
         width=3.0,
         directed=False,
         description="shared chief executive, management or services",
     ),
-    "SUCCEEDED_BY": EdgeStyle("#222222", dashes=True, width=2.0, description="reorganisation"),
-    "RECOMMENDS": EdgeStyle("#CC79A7", description="the review signposted this example"),
-    "FEATURES": EdgeStyle("#CC79A7", dashes=True, description="the example is about this council"),
+    "SUCCEEDED_BY": EdgeStyle(
+        "#222222", "succeeded by", dashes=True, width=2.0, description="reorganisation"
+    ),
+    "RECOMMENDS": EdgeStyle(
+        "#CC79A7", "signposts", description="the review signposted this example"
+    ),
+    "FEATURES": EdgeStyle(
+        "#CC79A7", "features", dashes=True, description="the example is about this council"
+    ),
     "SIGNPOSTED_IN": EdgeStyle(
         "#CC79A7",
+        "signposted in",
         width=2.0,
-        description="derived: a review signposted an example at this "
-        "council (RECOMMENDS then FEATURES)",
+        description="derived: a review signposted an example of this council's practice",
     ),
-    "MADE": EdgeStyle("#B8860B", description="the review's advice"),
-    "ABOUT": EdgeStyle("#56B4E9", dashes=True, description="what the advice is about"),
-    "COVERS": EdgeStyle("#56B4E9", description="what the review covered"),
-    "SOURCED_FROM": EdgeStyle("#4D4D4D", dashes=True, description="where it was read"),
+    "MADE": EdgeStyle("#B8860B", "made", description="the review's advice"),
+    "ABOUT": EdgeStyle("#56B4E9", "about", dashes=True, description="what the advice is about"),
+    "COVERS": EdgeStyle("#56B4E9", "covers", description="what the review covered"),
+    "SOURCED_FROM": EdgeStyle("#4D4D4D", "read from", dashes=True, description="where it was read"),
+    "SUPPLIED_PEERS_TO": EdgeStyle(
+        "#0072B2",
+        "supplied peers to",
+        width=1.0,
+        description="derived: people working for one council served on a review of the "
+        "other (width: how many)",
+    ),
 }
 UNKNOWN_EDGE = EdgeStyle("#AAAAAA")
 
@@ -77,6 +94,11 @@ def node_style(label: str) -> NodeStyle:
 
 def edge_style(rel_type: str) -> EdgeStyle:
     return EDGE_STYLES.get(rel_type, UNKNOWN_EDGE)
+
+
+def phrase(rel_type: str) -> str:
+    """REVIEWED_BY → "reviewed by": a relationship type in plain words."""
+    return edge_style(rel_type).phrase or rel_type.replace("_", " ").lower()
 
 
 def node_size(degree: int) -> float:
@@ -108,6 +130,7 @@ def legend(node_counts: dict[str, int], edge_counts: dict[str, int]) -> dict[str
             edges.append(
                 {
                     "kind": rel,
+                    "phrase": phrase(rel),
                     "colour": style.colour,
                     "dashes": style.dashes,
                     "description": style.description,
