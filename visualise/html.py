@@ -72,7 +72,8 @@ def _pyvis_version() -> str:
 
 def page(title: str, data: dict) -> str:
     """The whole HTML document for one map."""
-    vis_js, app_js = _vis("vis-network.min.js"), _asset("map.js")
+    vis_js = _vis("vis-network.min.js")
+    app_js = _asset("names.js") + "\n" + _asset("map.js")  # one script: one hash
     csp = "; ".join(
         [
             "default-src 'none'",
