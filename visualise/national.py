@@ -152,7 +152,11 @@ def national_graph(
             if council in councils:
                 dossier[council]["Its practice signposted"].append(name(signpost))
 
-    out = nx.MultiDiGraph()
+    out = nx.MultiDiGraph(
+        documents=sorted(
+            {str(graph.nodes[r]["source"]) for r in reviews if graph.nodes[r].get("source")}
+        )
+    )
     shown = {c for c in councils if received[c] or c in dossier} | {
         c for pair in supplied for c in pair
     }

@@ -251,6 +251,8 @@ def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.
         }
         if xy:
             node["x"], node["y"] = xy
+        if national:  # the busiest councils' names show first as the map zooms out
+            node["font"] = {"size": round(12 + 5 * int(attrs.get("reviews", 0)) ** 0.5)}
         if node_id in dated:
             node["years"] = dated[node_id]
         if node_id == focus:
@@ -263,8 +265,11 @@ def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.
         look = style.edge_style(rel)
         phrase = style.phrase(rel)
         width = look.width
-        if rel == "SUPPLIED_PEERS_TO":
-            width = round(1.0 + 1.5 * (int(attrs.get("weight", 1)) ** 0.5), 1)
+        opacity = 0.85
+        if rel == "SUPPLIED_PEERS_TO":  # many thin lines: faint unless several peers
+            weight = int(attrs.get("weight", 1))
+            width = round(0.6 + 1.2 * (weight - 1), 1) if weight < 6 else 6.6
+            opacity = min(0.85, 0.18 + 0.17 * (weight - 1))
         edge_years = (
             sorted({int(y) for y in str(attrs.get("years", "")).replace("–", " ").split()})
             if national
@@ -282,7 +287,7 @@ def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.
                 "color": look.colour,
                 "highlight": look.colour,
                 "hover": look.colour,
-                "opacity": 0.85,
+                "opacity": opacity,
             },
             "dashes": look.dashes,
             "width": width,
@@ -333,6 +338,8 @@ def render_map(
         else "Nothing to show."
     )
     description = " ".join([*sel.said, summary])
+    for doc in sel.graph.graph.get("documents", ()):  # a derived view cites what it counted
+        prov.used.add(doc)
     if title is None:
         title = (
             "peergraph: " + facts.full_name(sel.focus, graph.nodes[sel.focus])
