@@ -38,8 +38,10 @@ lint: $(VENV)/.installed-dev
 	@$(BIN)/ruff check graphload queries visualise tests benchmarks scripts
 	@$(BIN)/ruff format --check graphload queries visualise tests benchmarks scripts
 
-gallery: $(VENV)/.installed
+gallery: $(VENV)/.installed-dev
 	@$(BIN)/python scripts/make_gallery.py
+	@$(BIN)/python -m pytest -q tests/test_map_browser.py
+	@$(BIN)/python scripts/copy_screenshots.py
 
 bench: $(VENV)/.installed-dev
 	@$(BIN)/python benchmarks/run.py

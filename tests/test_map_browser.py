@@ -49,7 +49,12 @@ def national_graph() -> nx.MultiDiGraph:
 
 
 def screenshot(driver, name: str) -> None:
+    """Save the page as build/screenshots/NAME.png, with no hover tooltip over it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    driver.execute_script(
+        "document.querySelectorAll('div.vis-tooltip').forEach("
+        "function (t) { t.style.visibility = 'hidden'; });"
+    )
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 20_000
 
@@ -350,6 +355,7 @@ def test_national_view_places_councils_without_overlap_and_opens_a_dossier(
     assert result.node_count > 150
     open_map(driver, result.path)
     assert_clean_load(driver)
+    screenshot(driver, "national")
     geometry = driver.execute_script(
         "var n = window.peergraph.network, p = n.getPositions(), out = {};"
         "window.peergraph.nodes.get().forEach(function (d) {"
@@ -369,8 +375,7 @@ def test_national_view_places_councils_without_overlap_and_opens_a_dossier(
     assert_details_in_view(driver, "Reviews received")
     text = details_box(driver)["text"]
     assert "Peers received" in text and "reviews received" in text
-    driver.execute_script("window.peergraph.clearSelection(); window.peergraph.network.fit();")
-    screenshot(driver, "national")
+    screenshot(driver, "national-dossier")
 
 
 def test_year_slider_filters_in_place(driver, tmp_path) -> None:
