@@ -174,3 +174,30 @@ def component_layout(
         x += width + gap
         row_height = max(row_height, height)
     return out
+
+
+def separate_circles(
+    xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int = 300
+) -> np.ndarray:
+    """Push overlapping circles apart until none overlaps (or ``rounds`` run out)."""
+    xy = xy.astype(float).copy()
+    n = len(xy)
+    if n < 2:
+        return xy
+    need = radius[:, None] + radius[None, :] + gap
+    rng = np.random.default_rng(0)
+    for _ in range(rounds):
+        d = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((d**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        overlap = need - dist
+        overlap[overlap < 0] = 0
+        if not overlap.any():
+            break
+        same = dist < 1e-6
+        if same.any():  # two councils at one point: nudge apart in a random direction
+            d = d + rng.normal(scale=0.5, size=d.shape) * same[:, :, None]
+            dist = np.maximum(np.sqrt((d**2).sum(axis=2)), 1e-6)
+        push = (overlap / dist / 2.0 * 1.05)[:, :, None] * d
+        xy += push.sum(axis=1)
+    return xy

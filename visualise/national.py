@@ -20,6 +20,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from visualise.layout import separate_circles
 from visualise.views import labels_of, node_years, rel_type
 
 SUPPLIED = "SUPPLIED_PEERS_TO"
@@ -211,32 +212,7 @@ def national_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             row, col = divmod(unplaced, 25)
             xy[i] = (-600.0 + col * 50.0, bottom + row * 50.0)
             unplaced += 1
-    xy = _separate(xy, radius)
+    xy = separate_circles(xy, radius, GAP)
     return {
         n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)
     }
-
-
-def _separate(xy: np.ndarray, radius: np.ndarray, rounds: int = 300) -> np.ndarray:
-    """Push overlapping circles apart until none overlaps (or ``rounds`` run out)."""
-    xy = xy.astype(float).copy()
-    n = len(xy)
-    if n < 2:
-        return xy
-    need = radius[:, None] + radius[None, :] + GAP
-    rng = np.random.default_rng(0)
-    for _ in range(rounds):
-        d = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((d**2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        overlap = need - dist
-        overlap[overlap < 0] = 0
-        if not overlap.any():
-            break
-        same = dist < 1e-6
-        if same.any():  # two councils at one point: nudge apart in a random direction
-            d = d + rng.normal(scale=0.5, size=d.shape) * same[:, :, None]
-            dist = np.maximum(np.sqrt((d**2).sum(axis=2)), 1e-6)
-        push = (overlap / dist / 2.0 * 1.05)[:, :, None] * d
-        xy += push.sum(axis=1)
-    return xy

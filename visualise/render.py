@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from visualise import facts, html, style, views
+from visualise import clusters, facts, html, style, views
 from visualise.layout import component_layout, force_layout, layered_layout
 from visualise.national import council_radius, national_layout
 from visualise.select import find_node
@@ -179,12 +180,19 @@ def _edge_years(attrs: dict) -> list[int]:
     return [year] if year is not None else []
 
 
-def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.Provenance]:
+def _network(
+    graph: nx.MultiDiGraph,
+    sel: Selection,
+    positions: dict | None = None,
+    with_edges: bool = True,
+) -> tuple[list, list, facts.Provenance]:
     """The nodes and edges as the page's vis-network wants them, and the provenance
-    they cite."""
+    they cite. A grouped map (``with_edges=False``) sends its relationships in a
+    compact form instead (:func:`_grouped`)."""
     shown, focus = sel.graph, sel.focus
     prov = facts.Provenance(graph)
-    positions = _positions(sel)
+    if positions is None:
+        positions = _positions(sel)
     dated = views.node_years(graph)
     national = sel.view == "national"
 
@@ -258,6 +266,8 @@ def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.
         if node_id == focus:
             node["borderWidth"] = 4
         nodes.append(node)
+    if not with_edges:
+        return nodes, [], prov
     labelled = _labelled_edges(shown)
     edges = []
     for n, (u, v, key, attrs) in enumerate(shown.edges(keys=True, data=True)):
@@ -299,6 +309,114 @@ def _network(graph: nx.MultiDiGraph, sel: Selection) -> tuple[list, list, facts.
     return nodes, edges, prov
 
 
+def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], facts.Provenance]:
+    """A big map as groups: the overview's nodes and edges, the search index, the
+    relationship styles, and one block of members per group (read when opened)."""
+    shown = sel.graph
+    groups = clusters.communities(shown)
+    centres, reach, member_xy = clusters.group_positions(groups, shown)
+    members, _, prov = _network(graph, sel, positions=member_xy, with_edges=False)
+    group_of = {m: i for i, g in enumerate(groups) for m in g}
+    kinds = sorted({views.rel_type(k, a) for *_, k, a in shown.edges(keys=True, data=True)})
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    blocks: list[dict] = [{"nodes": [], "edges": []} for _ in groups]
+    for node in members:
+        node["pgGroup"] = group_of[node["id"]]
+        blocks[node["pgGroup"]]["nodes"].append(node)
+    between: Counter[tuple[int, int]] = Counter()
+    for u, v, key, attrs in shown.edges(keys=True, data=True):
+        record = [u, v, kind_index[views.rel_type(key, attrs)], views._year_of(attrs)]
+        gu, gv = group_of[u], group_of[v]
+        blocks[gu]["edges"].append(record)
+        if gv != gu:
+            blocks[gv]["edges"].append(record)
+            between[(min(gu, gv), max(gu, gv))] += 1
+    look = style.node_style("Group")
+    labels = {n["id"]: n["label"] for n in members}
+    kinds_of = {n["id"]: n["kind"] for n in members}
+    overview_nodes = []
+    for i, group in enumerate(groups):
+        name = clusters.group_name(group, labels, kinds_of, shown.degree)
+        counts = Counter(kinds_of[m] for m in group)
+        overview_nodes.append(
+            {
+                "id": f"group:{i}",
+                "label": name,
+                "shape": "dot",
+                "color": look.colour,
+                # drawn at a third of the room its members take when open: never overlapping
+                "size": round(0.3 * reach[i], 1),
+                "font": {"size": max(14, round(0.11 * reach[i]))},
+                "kind": "Group",
+                "pgGroup": i,
+                "x": centres[i][0],
+                "y": centres[i][1],
+                "tip": {
+                    "kind": "Group",
+                    "name": name,
+                    "facts": [["nodes", str(len(group))]]
+                    + [[k.lower(), str(c)] for k, c in counts.most_common()],
+                    "evidence": "",
+                    "source": "",
+                },
+                "names": [],
+            }
+        )
+    grouped_look = style.edge_style("GROUPED")
+    overview_edges = [
+        {
+            "id": f"ge{n}",
+            "from": f"group:{a}",
+            "to": f"group:{b}",
+            "label": f"{count} relationships",
+            "kind": "GROUPED",
+            "labelled": False,
+            "tip": {
+                "kind": grouped_look.phrase,
+                "name": f"{overview_nodes[a]['label']} – {overview_nodes[b]['label']}",
+                "facts": [["relationships", str(count)]],
+                "evidence": "",
+                "source": "",
+            },
+            "color": {
+                "color": grouped_look.colour,
+                "highlight": grouped_look.colour,
+                "hover": grouped_look.colour,
+                "opacity": 0.6,
+            },
+            "dashes": False,
+            "width": round(min(24.0, 1.0 + 2.0 * math.log2(count)), 1),
+            "arrows": {"to": {"enabled": False}},
+        }
+        for n, ((a, b), count) in enumerate(sorted(between.items()))
+    ]
+    search = [[n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"]] for n in members]
+    edge_kinds = []
+    for kind in kinds:
+        k = style.edge_style(kind)
+        edge_kinds.append(
+            {
+                "kind": kind,
+                "phrase": style.phrase(kind),
+                "colour": k.colour,
+                "dashes": k.dashes,
+                "width": k.width,
+                "directed": k.directed,
+            }
+        )
+    overview = {
+        "nodes": overview_nodes,
+        "edges": overview_edges,
+        "searchIndex": search,
+        "edgeKinds": edge_kinds,
+        "memberCounts": Counter(kinds_of.values()),
+        "relCounts": Counter(
+            views.rel_type(k, a) for *_, k, a in shown.edges(keys=True, data=True)
+        ),
+    }
+    return overview, blocks, prov
+
+
 def _sources_line(documents: list[str]) -> str:
     if not documents:
         return "Source documents: none recorded."
@@ -316,27 +434,46 @@ def render_map(
     depth: int = 2,
     years: Span | str | None = None,
     title: str | None = None,
+    group_above: int | None = None,
 ) -> MapResult:
     """Write an interactive, offline HTML map of ``graph`` to ``out_path``.
 
     ``view`` is one of :data:`visualise.views.VIEWS`; ``council`` or ``peer``
     (a forgiving name, see :mod:`visualise.select`) limits the map to the nodes
     within ``depth`` steps of that node; ``years`` ("2012-2019" or a (from, to)
-    pair, either end None for open) keeps the facts dated in those years. Raises
+    pair, either end None for open) keeps the facts dated in those years. A map of
+    more than ``group_above`` nodes (default :data:`visualise.clusters.CLUSTER_ABOVE`)
+    is drawn as groups that open on click. Raises
     ``ValueError`` (``visualise.select.MatchError`` for names) on bad arguments.
     """
     sel = select(graph, view, council, peer, depth, years)
-    nodes, edges, prov = _network(graph, sel)
-    counts = Counter(n["kind"] for n in nodes)
-    rel_counts = Counter(e["kind"] for e in edges)
+    limit = clusters.CLUSTER_ABOVE if group_above is None else group_above
+    grouped = sel.graph.number_of_nodes() > limit and view != "national"
+    blocks: list[dict] = []
+    if grouped:
+        overview, blocks, prov = _grouped(graph, sel)
+        nodes, edges = overview["nodes"], overview["edges"]
+        counts, rel_counts = overview["memberCounts"], overview["relCounts"]
+        counts_drawn = Counter({"Group": len(nodes)})
+        rel_counts_drawn = Counter({"GROUPED": len(edges)})
+    else:
+        nodes, edges, prov = _network(graph, sel)
+        counts = Counter(n["kind"] for n in nodes)
+        rel_counts = Counter(e["kind"] for e in edges)
+        counts_drawn, rel_counts_drawn = Counter(), Counter()
     what = ", ".join(
         _plural(counts[e["kind"]], e["kind"].lower()) for e in style.legend(counts, {})["nodes"]
     )
+    n_nodes = sum(counts.values()) if grouped else len(nodes)
+    n_edges = sum(rel_counts.values()) if grouped else len(edges)
     summary = (
-        f"{_plural(len(nodes), 'node')} ({what}) and {_plural(len(edges), 'relationship')}."
+        f"{_plural(n_nodes, 'node')} ({what}) and {_plural(n_edges, 'relationship')}."
         if nodes
         else "Nothing to show."
     )
+    if grouped:
+        groups = _plural(len(nodes), "group")
+        summary += f" Drawn as {groups} of closely joined nodes: click one to open it."
     description = " ".join([*sel.said, summary])
     for doc in sel.graph.graph.get("documents", ()):  # a derived view cites what it counted
         prov.used.add(doc)
@@ -348,9 +485,11 @@ def render_map(
         )
     if sel.years is not None:
         title = f"{title}, {views.describe_years(sel.years)}"
+    members = [n for b in blocks for n in b["nodes"]] if grouped else nodes
     all_years = sorted(
-        {y for n in nodes for y in n.get("years", ())}
+        {y for n in members for y in n.get("years", ())}
         | {y for e in edges for y in e.get("years", ())}
+        | {r[3] for b in blocks for r in b["edges"] if r[3] is not None}
     )
     data = {
         "title": facts.scrub(title),
@@ -359,15 +498,19 @@ def render_map(
         "sources": _sources_line(prov.documents()),
         "nodes": nodes,
         "edges": edges,
-        "legend": style.legend(counts, rel_counts),
-        "physics": len(nodes) <= BIG_ABOVE and view not in FIXED_LAYOUT_VIEWS,
+        "legend": style.legend(counts + counts_drawn, rel_counts + rel_counts_drawn),
+        "physics": len(nodes) <= BIG_ABOVE and view not in FIXED_LAYOUT_VIEWS and not grouped,
         "stabilisationIterations": STABILISATION_ITERATIONS,
         "bigAbove": BIG_ABOVE,
         "showEdgeLabels": len(edges) <= EDGE_LABELS_UP_TO and view != "national",
         "focus": sel.focus if sel.focus in sel.graph else None,
         "yearRange": [all_years[0], all_years[-1]] if all_years else None,
+        "grouped": grouped,
     }
+    if grouped:
+        data["searchIndex"] = overview["searchIndex"]
+        data["edgeKinds"] = overview["edgeKinds"]
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html.page(facts.scrub(title), data), encoding="utf-8")
-    return MapResult(out, len(nodes), len(edges), description)
+    out.write_text(html.page(facts.scrub(title), data, blocks), encoding="utf-8")
+    return MapResult(out, n_nodes, n_edges, description)

@@ -38,6 +38,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "Theme": NodeStyle("#56B4E9", "hexagon", "⬢", "what a review covered"),
     "Recommendation": NodeStyle("#B8860B", "triangleDown", "▼", "a recommendation"),
     "Document": NodeStyle("#4D4D4D", "square", "■", "a source document"),
+    "Group": NodeStyle("#8A8FA3", "dot", "◍", "closely joined nodes, drawn as one: click to open"),
 }
 UNKNOWN_NODE = NodeStyle("#999999", "dot", "●", "other")
 
@@ -74,6 +75,12 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "ABOUT": EdgeStyle("#56B4E9", "about", dashes=True, description="what the advice is about"),
     "COVERS": EdgeStyle("#56B4E9", "covers", description="what the review covered"),
     "SOURCED_FROM": EdgeStyle("#4D4D4D", "read from", dashes=True, description="where it was read"),
+    "GROUPED": EdgeStyle(
+        "#A0A6B8",
+        "joined to",
+        directed=False,
+        description="relationships between two groups (width: how many)",
+    ),
     "SUPPLIED_PEERS_TO": EdgeStyle(
         "#0072B2",
         "supplied peers to",

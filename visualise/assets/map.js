@@ -142,6 +142,9 @@
   }
 
   function selectNode(id, move) {
+    if (!byId[id] && data.grouped && memberGroup[id] !== undefined) { openGroup(memberGroup[id]); }
+    if (!byId[id]) { return; }
+    if (byId[id].kind === "Group") { openGroup(byId[id].pgGroup); return; }
     state.selected = id;
     network.selectNodes([id]);
     highlight(id);
@@ -211,12 +214,17 @@
   });
 
   // search: the reports' name rule (names.js); every match is listed
-  var candidates = peergraphNames.prepare(data.nodes.map(function (n) {
-    return { id: n.id, spellings: [n.tip.name, n.fullLabel].concat(n.names || []) };
-  }));
+  var searchable = data.grouped ? data.searchIndex.map(function (s) {
+    return { id: s[0], label: s[2], kind: "", spellings: [s[3], s[2]].concat(s[4] || []) };
+  }) : data.nodes.map(function (n) {
+    return { id: n.id, label: n.fullLabel, kind: n.kind, spellings: [n.tip.name, n.fullLabel].concat(n.names || []) };
+  });
+  var candidates = peergraphNames.prepare(searchable);
+  var labelOf = {};
+  searchable.forEach(function (c) { labelOf[c.id] = c; });
   var names = document.getElementById("pg-names");
   var seen = {};
-  data.nodes.map(function (n) { return n.fullLabel; }).sort().forEach(function (label) {
+  searchable.map(function (c) { return c.label; }).sort().forEach(function (label) {
     if (!label || seen[label]) { return; }
     seen[label] = true;
     var option = document.createElement("option");
@@ -231,19 +239,20 @@
     var text = input.value.trim();
     matchList.replaceChildren();
     if (!text) { result.textContent = ""; return []; }
-    var hits = peergraphNames.matches(candidates, text).map(function (c) { return byId[c.id]; });
+    var hits = peergraphNames.matches(candidates, text);
     if (!hits.length) { result.textContent = "Nothing called \u201c" + text + "\u201d here."; return hits; }
-    hits.sort(function (a, b) { return a.fullLabel < b.fullLabel ? -1 : a.fullLabel > b.fullLabel ? 1 : 0; });
+    hits.sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : 0; });
     if (hits.length === 1) {
       var only = hits[0];
-      if (nodes.get(only.id).hidden) { result.textContent = only.fullLabel + " is hidden: tick its kind or widen the years."; return hits; }
-      result.textContent = "Showing " + only.fullLabel + ".";
       selectNode(only.id, true);
+      if (byId[only.id] && byId[only.id].hidden) { result.textContent = only.label + " is hidden: tick its kind or widen the years."; return hits; }
+      result.textContent = "Showing " + only.label + ".";
       return hits;
     }
     result.textContent = hits.length + " match \u201c" + text + "\u201d:";
     hits.slice(0, LIST_AT_MOST).forEach(function (n) {
-      var button = el("button", "pg-match", n.fullLabel + " \u2013 " + n.kind.toLowerCase());
+      var kind = n.kind || (byId[n.id] ? byId[n.id].kind : "");
+      var button = el("button", "pg-match", kind ? n.label + " \u2013 " + kind.toLowerCase() : n.label);
       button.type = "button";
       button.addEventListener("click", function () { selectNode(n.id, true); });
       var li = el("li");
@@ -254,6 +263,59 @@
     return hits;
   }
   state.search = function (text) { input.value = text; return search().map(function (n) { return n.id; }); };
+
+  // a grouped map: a group opens into its members, laid out around its place
+  var memberGroup = {}, groupOpen = {}, edgeSeen = {}, edgeCount = 0, kindStyle = {};
+  if (data.grouped) {
+    data.searchIndex.forEach(function (s) { memberGroup[s[0]] = s[1]; });
+    data.edgeKinds.forEach(function (k) { kindStyle[k.kind] = k; });
+  }
+  function nameOf(id) { return byId[id] ? byId[id].tip.name : (labelOf[id] ? labelOf[id].label : ""); }
+  function endpoint(id) { var g = memberGroup[id]; return groupOpen[g] ? id : "group:" + g; }
+  function removeFrom(list, gone) { for (var i = list.length - 1; i >= 0; i--) { if (gone[list[i].id]) { list.splice(i, 1); } } }
+  function openGroup(g) {
+    if (groupOpen[g]) { return; }
+    var block = JSON.parse(document.getElementById("pg-group-" + g).textContent);
+    groupOpen[g] = true;
+    var gid = "group:" + g, gone = {};
+    (edgesOf[gid] || []).forEach(function (e) {
+      gone[e.id] = true;
+      var other = e.from === gid ? e.to : e.from;
+      if (edgesOf[other]) { removeFrom(edgesOf[other], gone); }
+      delete edgeSeen[e.from + "|" + e.to + "|" + e.kind];
+    });
+    edges.remove(Object.keys(gone));
+    removeFrom(data.edges, gone);
+    var goneNode = {}; goneNode[gid] = true;
+    nodes.remove(gid);
+    removeFrom(data.nodes, goneNode);
+    delete byId[gid];
+    block.nodes.forEach(function (n) {
+      n.title = tipElement(n.tip, false); n.fullLabel = n.label; byId[n.id] = n; edgesOf[n.id] = [];
+      data.nodes.push(n);
+    });
+    nodes.add(block.nodes);
+    var added = [];
+    block.edges.forEach(function (r) {
+      var a = endpoint(r[0]), b = endpoint(r[1]), look = kindStyle[data.edgeKinds[r[2]].kind];
+      var key = a + "|" + b + "|" + look.kind;
+      if (a === b || edgeSeen[key]) { return; }
+      edgeSeen[key] = true;
+      var colour = { color: look.colour, highlight: look.colour, hover: look.colour, opacity: 0.85 };
+      var tip = { kind: look.phrase, name: nameOf(a) + " " + look.phrase + " " + nameOf(b), facts: [], evidence: "", source: "" };
+      var e = {
+        id: "x" + (edgeCount++), from: a, to: b, kind: look.kind, fullLabel: look.phrase, label: "",
+        labelled: false, tip: tip, title: tipElement(tip, false), color: colour, baseColor: colour,
+        dashes: look.dashes, width: look.width, arrows: { to: { enabled: look.directed, scaleFactor: 0.5 } }
+      };
+      if (r[3] !== null) { e.years = [r[3]]; }
+      edgesOf[a].push(e); edgesOf[b].push(e); data.edges.push(e); added.push(e);
+    });
+    edges.add(added);
+    applyFilters();
+    status.textContent = "Opened a group of " + block.nodes.length + " nodes. " + status.textContent;
+  }
+  state.openGroup = openGroup;
   input.addEventListener("change", search);
   input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { search(); } });
 
@@ -274,15 +336,16 @@
   function applyFilters() {
     var byYear = narrowed();
     var dated = {};
-    data.nodes.forEach(function (n) { dated[n.id] = n.years ? inside(n.years) : null; });
+    if (byYear) { data.nodes.forEach(function (n) { dated[n.id] = n.years ? inside(n.years) : null; }); }
     var nodeOk = {};
     data.nodes.forEach(function (n) {
-      nodeOk[n.id] = kindShown[n.kind] !== false && (!byYear || (dated[n.id] !== false && !(n.kind === "Review" && !n.years)));
+      nodeOk[n.id] = kindShown[n.kind] !== false && (!byYear || n.kind === "Group" ||
+        (dated[n.id] !== false && !(n.kind === "Review" && !n.years)));
     });
     var edgeHidden = {}, joined = {};
     data.edges.forEach(function (e) {
       var ok = relShown[e.kind] !== false && nodeOk[e.from] && nodeOk[e.to];
-      if (ok && byYear) {
+      if (ok && byYear && e.kind !== "GROUPED") {
         if (e.years) { ok = inside(e.years); }
         else {
           var a = dated[e.from], b = dated[e.to];
@@ -294,7 +357,7 @@
     });
     var nodeChanges = [];
     data.nodes.forEach(function (n) {
-      var hidden = !nodeOk[n.id] || (byYear && !joined[n.id] && n.id !== data.focus);
+      var hidden = !nodeOk[n.id] || (byYear && !joined[n.id] && n.id !== data.focus && n.kind !== "Group");
       if (hidden !== !!n.hidden) { n.hidden = hidden; nodeChanges.push({ id: n.id, hidden: hidden }); }
     });
     var edgeChanges = [];
