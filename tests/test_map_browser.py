@@ -530,3 +530,35 @@ def test_two_thousand_nodes_draw_without_physics(driver, tmp_path) -> None:
         " Math.min.apply(null, xs);"
     )
     assert spread > 1000
+
+
+def test_a_big_map_opens_as_groups_that_do_not_overlap_and_open_on_click(driver, tmp_path) -> None:
+    graph = synthetic_graph(900, seed=3, recommendations=False)
+    result = render_map(graph, tmp_path / "grouped.html", group_above=200)
+    open_map(driver, result.path)
+    assert_clean_load(driver)
+    groups = driver.execute_script(
+        "var n = window.peergraph.network, p = n.getPositions();"
+        "return window.peergraph.nodes.get().map(function (d) {"
+        " return [d.id, d.kind, p[d.id].x, p[d.id].y, d.size]; });"
+    )
+    assert len(groups) > 3 and {g[1] for g in groups} == {"Group"}
+    for i, (_, _, x1, y1, r1) in enumerate(groups):
+        for _, _, x2, y2, r2 in groups[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 > (r1 + r2) ** 2
+    screenshot(driver, "grouped")
+    first = groups[0][0]
+    point_at(driver, first, click=True)
+    ids = set(shown_ids(driver))
+    assert first not in ids and len(ids) > len(groups)
+    # a peer in a group still closed: search opens its group and selects it
+    peer_id, peer = next(
+        (n, a)
+        for n, a in graph.nodes(data=True)
+        if a["labels"] == ["Peer"] and n not in ids and graph.degree(n) > 1
+    )
+    found = driver.execute_script("return window.peergraph.search(arguments[0])", peer["name"])
+    assert found == [peer_id]
+    assert driver.execute_script("return window.peergraph.network.getSelectedNodes()") == [peer_id]
+    assert_details_in_view(driver, peer["name"])
+    assert console_errors(driver) == []
