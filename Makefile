@@ -32,11 +32,13 @@ test: $(VENV)/.installed-dev
 	@scripts/ensure-chromium.sh
 	@$(BIN)/ruff check graphload queries visualise tests benchmarks scripts
 	@$(BIN)/ruff format --check graphload queries visualise tests benchmarks scripts
+	@$(BIN)/mypy graphload queries visualise
 	@$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
 	@$(BIN)/ruff check graphload queries visualise tests benchmarks scripts
 	@$(BIN)/ruff format --check graphload queries visualise tests benchmarks scripts
+	@$(BIN)/mypy graphload queries visualise
 
 gallery: $(VENV)/.installed-dev
 	@$(BIN)/python scripts/make_gallery.py

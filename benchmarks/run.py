@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_extract.py", "bench_load.py", "bench_map.py"]
+BENCHMARKS = ["bench_extract.py", "bench_load.py", "bench_map.py", "bench_startup.py"]
 
 
 def main() -> int:

@@ -20,69 +20,53 @@ from typing import Any
 
 import networkx as nx
 
-from graphload.ids import fold, recommendation_id, review_id, signpost_id, theme_id
+from graphload.model import (
+    IDENTITY_PROPERTY,
+    LIST_PROPERTIES,
+    NODE_PROPERTIES,
+    PROVENANCE,
+    RELATIONSHIP_PROPERTIES,
+    Label,
+    Rel,
+    recommendation_id,
+    relationship_key,
+    review_id,
+    signpost_id,
+    theme_id,
+)
 from graphload.people import PeerMention, normalise_name, resolve_peers
 from graphload.records import (
+    DocumentWarning,
     ExtractRecord,
     PeerInfo,
     RecommendationInfo,
     Ref,
     SharedServiceInfo,
 )
-from graphload.redact import redact
-from graphload.resolve import CouncilResolver, GazetteerLike, is_council_ref, organisation_node_id
+from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
 
-EVIDENCE_LIMIT = 300
-PROVENANCE = ("source", "evidence", "line")
-
-NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Council": ("name", "short_name", "aliases", "kind", "start_date", "end_date", "replaced_by")
-    + PROVENANCE,
-    "Organisation": ("name", "aliases") + PROVENANCE,
-    "Peer": ("name", "aliases", "councillor", "party") + PROVENANCE,
-    "Review": ("kind", "title", "start_date", "end_date", "year") + PROVENANCE,
-    "Document": ("path", "sha256", "format", "title"),
-    "Signpost": ("title", "summary") + PROVENANCE,
-    "Recommendation": ("text", "key", "ordinal") + PROVENANCE,
-    "Theme": ("name",) + PROVENANCE,
-}
-
-RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "OF": PROVENANCE,
-    "REVIEWED_BY": ("review", "year") + PROVENANCE,
-    "SERVED_ON": ("role",) + PROVENANCE,
-    "WORKS_FOR": ("role", "year") + PROVENANCE,
-    "SHARED_WITH": ("what", "year") + PROVENANCE,
-    "RECOMMENDS": PROVENANCE,
-    "FEATURES": PROVENANCE,
-    "MADE": PROVENANCE,
-    "ABOUT": PROVENANCE,
-    "COVERS": PROVENANCE,
-    "SOURCED_FROM": ("source",),
-    "SUCCEEDED_BY": ("date",),
-}
-
-# The property that tells apart two relationships of one type between the same
-# two nodes; types not listed occur at most once per ordered pair.
-IDENTITY_PROPERTY: dict[str, str] = {"REVIEWED_BY": "review"}
-
-LIST_PROPERTIES = {"aliases", "replaced_by"}
-
-
-def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
-    identity = IDENTITY_PROPERTY.get(rel_type)
-    return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
+# The schema lives in graphload.model; these names stay importable from here.
+__all__ = [
+    "EVIDENCE_LIMIT",
+    "IDENTITY_PROPERTY",
+    "LIST_PROPERTIES",
+    "NODE_PROPERTIES",
+    "PROVENANCE",
+    "RELATIONSHIP_PROPERTIES",
+    "build_graph",
+    "clean_text",
+    "provenance",
+    "relationship_key",
+]
 
 
 def clean_text(text: str | None, limit: int | None = None) -> str | None:
     """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
     if text is None:
         return None
-    cleaned = redact(text)
-    cleaned = " ".join(cleaned.split())
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1].rstrip() + "\u2026"
-    return cleaned
+    cleaned = scrub(text)
+    return clip(cleaned, limit) if limit is not None else " ".join(cleaned.split())
 
 
 def provenance(doc_id: str, line: int | None, evidence: str | None) -> dict[str, Any]:
@@ -100,7 +84,7 @@ class _GraphWriter:
     def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
         existing = self.graph.nodes.get(node_id)
         if existing is None:
-            attrs = {name: None for name in NODE_PROPERTIES[label]}
+            attrs: dict[str, Any] = {name: None for name in NODE_PROPERTIES[label]}
             attrs.update({k: v for k, v in properties.items() if k in attrs})
             for name in LIST_PROPERTIES & attrs.keys():
                 attrs[name] = sorted(set(attrs[name] or []))
@@ -158,13 +142,14 @@ class _SharedStatement:
 def build_graph(
     records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None
 ) -> nx.MultiDiGraph:
-    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists
-    what the builder had to decide about (e.g. a name listed as peer and not)."""
+    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists (as
+    :class:`DocumentWarning`) what the builder had to decide about (e.g. a name
+    listed as peer and not)."""
     unique = {r.document.sha256: r for r in records}
     ordered = sorted(unique.values(), key=lambda r: r.document.id)
     writer = _GraphWriter()
     councils = CouncilResolver(gazetteer)
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     mentions: list[PeerMention] = []
     mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]] = []
     recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
@@ -188,8 +173,11 @@ def build_graph(
         for peer in record.peers:
             if normalise_name(peer.name) in not_peer_names:
                 warnings.append(
-                    f"{record.document.path}: {peer.name} is listed both on and off the "
-                    "peer team; left out of the peers"
+                    DocumentWarning(
+                        record.document.path,
+                        f"{peer.name} is listed both on and off the peer team; "
+                        "left out of the peers",
+                    )
                 )
                 continue
             employers = [
@@ -205,10 +193,7 @@ def build_graph(
                 )
             )
             mention_info.append((peer, review, employers))
-        warnings.extend(
-            w if w.startswith(record.document.path) else f"{record.document.path}: {w}"
-            for w in record.warnings
-        )
+        warnings.extend(DocumentWarning.from_line(record.document.path, w) for w in record.warnings)
 
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)
@@ -233,7 +218,7 @@ def _add_review(
 
     writer.node(
         doc.id,
-        "Document",
+        Label.DOCUMENT,
         {
             "path": doc.path,
             "sha256": doc.sha256,
@@ -243,7 +228,7 @@ def _add_review(
     )
     writer.node(
         rid,
-        "Review",
+        Label.REVIEW,
         {
             "kind": info.kind,
             "title": _review_title(
@@ -255,10 +240,10 @@ def _add_review(
             **provenance(doc.id, info.line, info.evidence),
         },
     )
-    writer.edge(rid, doc.id, "SOURCED_FROM", {"source": doc.id})
+    writer.edge(rid, doc.id, Rel.SOURCED_FROM, {"source": doc.id})
     for council_id in council_ids:
         _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
-        writer.edge(rid, council_id, "OF", provenance(doc.id, info.line, info.evidence))
+        writer.edge(rid, council_id, Rel.OF, provenance(doc.id, info.line, info.evidence))
     return context
 
 
@@ -284,18 +269,18 @@ def _council_node(
     props = dict(councils.councils[council_id].properties)
     if doc_id is not None:
         props.update(provenance(doc_id, line, evidence))
-    return writer.node(council_id, "Council", props)
+    return writer.node(council_id, Label.COUNCIL, props)
 
 
 def _add_themes(writer: _GraphWriter, record: ExtractRecord, review: _ReviewContext) -> None:
     for theme in record.themes:
         node = writer.node(
             theme_id(theme.name),
-            "Theme",
+            Label.THEME,
             {"name": theme.name.strip(), **provenance(review.doc_id, theme.line, theme.evidence)},
         )
         writer.edge(
-            review.id, node, "COVERS", provenance(review.doc_id, theme.line, theme.evidence)
+            review.id, node, Rel.COVERS, provenance(review.doc_id, theme.line, theme.evidence)
         )
 
 
@@ -306,20 +291,20 @@ def _add_signposts(
         evidence = provenance(review.doc_id, signpost.line, signpost.evidence)
         node = writer.node(
             signpost_id(signpost.title),
-            "Signpost",
+            Label.SIGNPOST,
             {
                 "title": clean_text(signpost.title),
                 "summary": clean_text(signpost.text, EVIDENCE_LIMIT) or None,
                 **evidence,
             },
         )
-        writer.edge(review.id, node, "RECOMMENDS", evidence)
+        writer.edge(review.id, node, Rel.RECOMMENDS, evidence)
         for ref in signpost.councils:
             council_id = councils.resolve(ref, review.year)
             _council_node(
                 writer, councils, council_id, review.doc_id, signpost.line, signpost.evidence
             )
-            writer.edge(node, council_id, "FEATURES", evidence)
+            writer.edge(node, council_id, Rel.FEATURES, evidence)
 
 
 def _add_recommendations(
@@ -329,7 +314,7 @@ def _add_recommendations(
         seen: set[str] = set()
         ordinal = 0
         for rec, doc_id in items:
-            text_key = " ".join(fold(rec.text).split())
+            text_key = fold(rec.text)
             if not text_key or text_key in seen:
                 continue  # the same advice quoted by a second document of the review
             seen.add(text_key)
@@ -337,7 +322,7 @@ def _add_recommendations(
             evidence = provenance(doc_id, rec.line, rec.evidence)
             node = writer.node(
                 recommendation_id(rid, ordinal),
-                "Recommendation",
+                Label.RECOMMENDATION,
                 {
                     "text": clean_text(rec.text),
                     "key": bool(rec.key),
@@ -345,12 +330,12 @@ def _add_recommendations(
                     **evidence,
                 },
             )
-            writer.edge(rid, node, "MADE", evidence)
+            writer.edge(rid, node, Rel.MADE, evidence)
             if rec.theme:
                 theme = writer.node(
-                    theme_id(rec.theme), "Theme", {"name": rec.theme.strip(), **evidence}
+                    theme_id(rec.theme), Label.THEME, {"name": rec.theme.strip(), **evidence}
                 )
-                writer.edge(node, theme, "ABOUT", evidence)
+                writer.edge(node, theme, Rel.ABOUT, evidence)
 
 
 def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -> None:
@@ -363,7 +348,7 @@ def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -
             attrs = writer.edge(
                 low,
                 high,
-                "SHARED_WITH",
+                Rel.SHARED_WITH,
                 {
                     "what": what,
                     "year": review.year,
@@ -381,13 +366,13 @@ def _employer_id(
     peer: PeerInfo,
     review: _ReviewContext,
 ) -> str:
-    if is_council_ref(ref):
+    if ref.is_council:
         council_id = councils.resolve(ref, review.year)
         return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
     org_id, name = organisation_node_id(ref)
     writer.node(
         org_id,
-        "Organisation",
+        Label.ORGANISATION,
         {
             "name": name,
             "aliases": [name, ref.name.strip()] if ref.name else [name],
@@ -408,7 +393,7 @@ def _add_peers(
         party = next((p.party for p, _, _ in infos if p.party), None)
         writer.node(
             person.id,
-            "Peer",
+            Label.PEER,
             {
                 "name": person.name,
                 "aliases": person.aliases,
@@ -421,12 +406,12 @@ def _add_peers(
             evidence = provenance(review.doc_id, peer.line, peer.evidence)
             # Their place on the team when the report states it ("Lead peer"), else their job.
             team_role = clean_text(peer.team_role or peer.role)
-            writer.edge(person.id, review.id, "SERVED_ON", {"role": team_role, **evidence})
+            writer.edge(person.id, review.id, Rel.SERVED_ON, {"role": team_role, **evidence})
             for council_id in review.councils:
                 writer.edge(
                     council_id,
                     person.id,
-                    "REVIEWED_BY",
+                    Rel.REVIEWED_BY,
                     {"review": review.id, "year": review.year, **evidence},
                 )
         # One WORKS_FOR per employer, as the most recent report states it.
@@ -437,7 +422,7 @@ def _add_peers(
                 writer.edge(
                     person.id,
                     employer,
-                    "WORKS_FOR",
+                    Rel.WORKS_FOR,
                     {"role": clean_text(peer.role), "year": review.year, **evidence},
                 )
 
@@ -455,15 +440,17 @@ def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
         done.add(council_id)
         council = councils.councils[council_id]
         if council_id not in writer.graph:
-            writer.node(council_id, "Council", council.properties)
-        writer.node(council_id, "Council", {"aliases": sorted(council.names_seen)})
+            writer.node(council_id, Label.COUNCIL, council.properties)
+        writer.node(council_id, Label.COUNCIL, {"aliases": sorted(council.names_seen)})
         entry = council.entry
-        for successor in sorted(entry.replaced_by if entry else []):
+        if entry is None:
+            continue
+        for successor in sorted(entry.replaced_by):
             if councils.add_from_gazetteer(successor) is None:
                 continue
             succ_entry = councils.councils[successor].entry
             if successor not in writer.graph:
-                writer.node(successor, "Council", councils.councils[successor].properties)
-            date = succ_entry.start_date or entry.end_date
-            writer.edge(council_id, successor, "SUCCEEDED_BY", {"date": date})
+                writer.node(successor, Label.COUNCIL, councils.councils[successor].properties)
+            date = (succ_entry.start_date if succ_entry else None) or entry.end_date
+            writer.edge(council_id, successor, Rel.SUCCEEDED_BY, {"date": date})
             pending.append(successor)

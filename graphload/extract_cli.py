@@ -4,14 +4,48 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from graphload.extract import ExtractOutcome, extract_paths, skipped_files
-from graphload.records import ExtractRecord
+from graphload.cli_output import error_line, note, say, warn
+from graphload.errors import EXIT_FAILED
+from graphload.vocab.text import scrub_json
+
+if TYPE_CHECKING:
+    from graphload.records import ExtractRecord
+
+EXAMPLES = """\b
+Examples:
+  peergraph extract data/reports
+  peergraph extract report.html notes.md --format json > records.json"""
 
 
-@click.command("extract")
+class ExtractCommand(click.Command):
+    """Its help lists the formats and limits the reader has (read when help is asked)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        formatter.write_text(formats_and_limits())
+        super().format_epilog(ctx, formatter)
+
+
+def formats_and_limits() -> str:
+    from graphload.extract import reading
+
+    suffixes = ", ".join(sorted(reading.TEXT_FORMATS))
+    limits = []
+    if hasattr(reading, "MAX_FILE_BYTES"):
+        limits.append(f"files up to {reading.MAX_FILE_BYTES // 2**20} MB")
+    if hasattr(reading, "MAX_LINE_CHARS"):
+        limits.append(f"lines beyond {reading.MAX_LINE_CHARS:,} characters are cut, with a warning")
+    text = f"Formats: {suffixes} (by file name). In a folder, other files are named and skipped."
+    if limits:
+        text += " Limits: " + "; ".join(limits) + "."
+    return text
+
+
+@click.command("extract", cls=ExtractCommand, epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
@@ -19,37 +53,40 @@ from graphload.records import ExtractRecord
     type=click.Choice(["json", "table"]),
     default="table",
     show_default=True,
-    help="json: the stable record format; table: a summary.",
+    help="json: the stable record format (README); table: a summary per document.",
 )
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
-    """Read peer challenge documents (files or directories) and print what they say.
+    """Read peer challenge documents (files or folders) and print what they say.
 
-    Exit status 0 when every document was read, 1 when any could not be.
+    No store is needed. One line on stderr per document that cannot be read;
+    the others are still read. Exit status 0 when every document was read, 1
+    when any could not be (or none was found).
     """
+    from graphload.extract import ExtractOutcome, extract_paths, skipped_files
+
     for path in skipped_files(paths):
-        click.echo(
-            f"note: {path}: skipped, peergraph does not read "
-            f"{path.suffix or 'extension-less'} files",
-            err=True,
-        )
+        note(f"{path}: skipped, peergraph does not read {path.suffix or 'extension-less'} files")
     outcomes: list[ExtractOutcome] = []
     for outcome in extract_paths(paths):
         outcomes.append(outcome)
         if outcome.error:
-            click.echo(f"error: {outcome.error}", err=True)
+            error_line(outcome.error)
         elif outcome.record:
             for warning in outcome.record.warnings:
-                click.echo(f"warning: {warning}", err=True)
+                warn(warning)
             if fmt == "table":
-                click.echo(summarise(outcome.record))
+                say(summarise(outcome.record))
     records = [o.record for o in outcomes if o.record]
     if fmt == "json":
-        json.dump([r.to_json() for r in records], sys.stdout, indent=2, ensure_ascii=False)
-        click.echo()
+        text = json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
+        click.echo(scrub_json(text))
     failed = sum(1 for o in outcomes if o.error)
+    if not outcomes:
+        error_line(f"no document peergraph reads in {', '.join(paths)}")
+        sys.exit(EXIT_FAILED)
     click.echo(f"{len(records)} document(s) read, {failed} failed", err=True)
-    if failed or not outcomes:
-        sys.exit(1)
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 def summarise(record: ExtractRecord) -> str:

@@ -102,9 +102,7 @@ def load_paths(
         summary.timings["build"] = time.perf_counter() - mark
         summary.documents_in_store = len(records)
         summary.warnings = [
-            w
-            for w in graph.graph.get("warnings", [])
-            if any(w.startswith(f"{p}:") for p in read_now)
+            str(w) for w in graph.graph.get("warnings", []) if w.path in set(read_now)
         ]
 
         mark = time.perf_counter()
@@ -161,7 +159,7 @@ def _fill_counts(summary: LoadSummary, store: GraphStore) -> None:
 
 def push_to_neo4j(store_dir: str | Path | None = None, **neo4j_options: Any) -> WriteSummary:
     """Copy the embedded store's graph to Neo4j (which ends holding exactly it)."""
-    with open_store("embedded", store_dir) as embedded:
+    with open_store("embedded", store_dir, create=False) as embedded:
         graph = embedded.export_graph()
     if graph.number_of_nodes() == 0:
         # pushing an empty graph would empty the model in Neo4j

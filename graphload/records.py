@@ -11,14 +11,38 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graphload.model import Ref, RefKind, document_id
 
-@dataclass
-class Ref:
-    """A council or other organisation as resolved: ``id`` is a gazetteer code
-    (``BRM``), ``council:<slug>`` for an unknown council, or ``org:<slug>``."""
+__all__ = [
+    "DocumentInfo",
+    "DocumentWarning",
+    "ExtractRecord",
+    "PeerInfo",
+    "PersonInfo",
+    "RecommendationInfo",
+    "Ref",
+    "RefKind",
+    "ReviewInfo",
+    "SharedServiceInfo",
+    "SignpostInfo",
+    "ThemeInfo",
+]
 
-    id: str
-    name: str
+
+@dataclass(frozen=True)
+class DocumentWarning:
+    """Something a reader or the builder had to decide about one document."""
+
+    path: str  # the document's path, as read
+    message: str
+
+    @classmethod
+    def from_line(cls, path: str, line: str) -> DocumentWarning:
+        """From an extract record's warning, which may already start with ``path: ``."""
+        return cls(path, line.removeprefix(f"{path}:").strip())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass
@@ -30,7 +54,7 @@ class DocumentInfo:
 
     @property
     def id(self) -> str:
-        return f"doc:{self.sha256[:16]}"
+        return document_id(self.sha256)
 
 
 @dataclass

@@ -24,6 +24,9 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     assert maps == ["council-bur.html", "overview.html"]
     for name in maps:
         assert f"map           {maps_dir / name}" in result.output
+    # The closing hint names the council loaded, and reaches this store.
+    assert f"peergraph report council bury --store {store_dir}" in result.output
+    assert f"(try: peergraph stats --store {store_dir})" in result.output
     with open_store("embedded", store_dir) as store:
         assert store.counts()["nodes"]["Review"] == 5
     # Running it again changes nothing.
@@ -31,3 +34,27 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     assert again.exit_code == 0
     with open_store("embedded", store_dir) as store:
         assert store.counts()["nodes"]["Review"] == 5
+
+
+def test_demo_hint_names_a_council_of_these_reports(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "one.txt").write_text(
+        (REPORTS / "000_ad349dde538c8920.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    store_dir = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["demo", str(reports), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    with open_store("embedded", store_dir) as store:
+        (row,) = store.query(  # a tie of one review each: the first by id gets the map
+            "MATCH (:Review)-[:OF]->(c:Council) RETURN c.short_name AS name ORDER BY c.id LIMIT 1"
+        )
+    assert f"peergraph report council {row['name'].lower()} --store {store_dir}" in result.output
+    assert "council bury" not in result.output
+
+
+def test_demo_without_reports_outside_a_checkout_says_what_to_give(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 2
+    assert "there is no data/reports folder here: give the folder of reports" in result.stderr

@@ -113,14 +113,22 @@ def test_export_everything_by_default_includes_recommendations(tmp_path, monkeyp
 
 
 def test_export_to_an_unwritable_place_is_one_line(tmp_path, monkeypatch) -> None:
+    from graphload.cli import cli
+
     monkeypatch.setattr(map_cli, "load_graph", lambda backend, store_dir: tiny_graph())
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = CliRunner().invoke(
-        map_cli.export_command, ["--format", "gexf", "-o", str(blocker / "g.gexf")]
-    )
+    out = blocker / "g.gexf"
+    result = CliRunner().invoke(cli, ["export", "--format", "gexf", "-o", str(out)])
     assert result.exit_code == 1
-    assert (
-        result.output.startswith("Error: cannot write ")
-        and result.exception.__class__ is SystemExit
-    )
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: cannot write {out}: ")
+
+
+def test_export_is_a_peergraph_command() -> None:
+    from graphload.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--help"])
+    assert result.exit_code == 0
+    assert "neo4j-admin database import full" in result.output

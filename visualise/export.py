@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphload.redact import redact
+from graphload.vocab.text import scrub as redact
 from visualise.facts import full_name
 from visualise.views import labels_of, rel_type
 
@@ -119,7 +119,8 @@ def _cell(value: object, column_type: str) -> str:
     if value is None:
         return ""
     if column_type == ":string[]":
-        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in value)  # type: ignore[union-attr]
+        items = value if isinstance(value, list | tuple | set | frozenset) else [value]
+        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in items)
     if column_type == ":boolean":
         return "true" if value else "false"
     if isinstance(value, dict):

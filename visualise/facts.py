@@ -15,7 +15,8 @@ from pathlib import PurePath
 
 import networkx as nx
 
-from graphload.redact import redact
+from graphload.vocab.text import clip as shorten
+from graphload.vocab.text import scrub as redact
 from visualise.views import labels_of, rel_type
 
 LABEL_MAX = 42
@@ -38,11 +39,6 @@ def scrub(value: object) -> str:
     else:
         text = str(value)
     return redact(text)
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def full_name(node_id: str, attrs: dict) -> str:

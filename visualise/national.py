@@ -102,10 +102,10 @@ def national_graph(
     councils = {n for n, a in graph.nodes(data=True) if "Council" in labels_of(a)}
 
     def in_years(review: str) -> bool:
-        ys = dated.get(review)
+        ys = dated.get(review) or []
         if years is None:
             return True
-        return bool(ys) and any((lo is None or y >= lo) and (hi is None or y <= hi) for y in ys)
+        return any((lo is None or y >= lo) and (hi is None or y <= hi) for y in ys)
 
     reviews = [n for n, a in graph.nodes(data=True) if "Review" in labels_of(a) and in_years(n)]
     received: Counter[str] = Counter()
@@ -118,7 +118,7 @@ def national_graph(
 
     for review in reviews:
         attrs = graph.nodes[review]
-        year = (dated.get(review) or [None])[0]
+        year = dated[review][0] if dated.get(review) else None
         when = f" ({year})" if year else ""
         reviewed = [c for c, _ in _out(graph, review, "OF") if c in councils]
         title = str(attrs.get("title") or attrs.get("kind") or "a review")

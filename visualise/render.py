@@ -116,7 +116,7 @@ def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, 
             )
         )
 
-    def label(n: str) -> str:
+    def node_label(n: str) -> str:
         return _primary_label(graph.nodes[n]).lower()
 
     out = dict(labels)
@@ -124,7 +124,7 @@ def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, 
         if len(members) < 2:
             continue
         members.sort()
-        for tell in (kind, dates, employer, label):
+        for tell in (kind, dates, employer, node_label):
             told = [tell(n) for n in members]
             if all(told) and len(set(told)) == len(told):
                 break
@@ -272,9 +272,9 @@ def _network(
     edges = []
     for n, (u, v, key, attrs) in enumerate(shown.edges(keys=True, data=True)):
         rel = views.rel_type(key, attrs)
-        look = style.edge_style(rel)
+        line_look = style.edge_style(rel)
         phrase = style.phrase(rel)
-        width = look.width
+        width = line_look.width
         opacity = 0.85
         if rel == "SUPPLIED_PEERS_TO":  # many thin lines: faint unless several peers
             weight = int(attrs.get("weight", 1))
@@ -294,14 +294,14 @@ def _network(
             "labelled": (u, v, key) in labelled,
             "tip": facts.edge_tip(phrase, attrs, names[u], names[v], prov, name_of),
             "color": {
-                "color": look.colour,
-                "highlight": look.colour,
-                "hover": look.colour,
+                "color": line_look.colour,
+                "highlight": line_look.colour,
+                "hover": line_look.colour,
                 "opacity": opacity,
             },
-            "dashes": look.dashes,
+            "dashes": line_look.dashes,
             "width": width,
-            "arrows": {"to": {"enabled": look.directed, "scaleFactor": 0.5}},
+            "arrows": {"to": {"enabled": line_look.directed, "scaleFactor": 0.5}},
         }
         if edge_years:
             edge["years"] = edge_years

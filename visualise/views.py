@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graphload.model import Label, Rel
+
 DERIVED_SIGNPOST = "SIGNPOSTED_IN"
 
 
@@ -41,7 +43,7 @@ VIEWS: dict[str, View] = {
         "national",
         "councils where they are, sized by reviews received, joined by "
         "“supplied peers to” (width: how many peers); click a council for its dossier",
-        labels=frozenset({"Council"}),
+        labels=frozenset({Label.COUNCIL}),
         rels=frozenset({"SUPPLIED_PEERS_TO"}),
     ),
     "all": View(
@@ -50,33 +52,33 @@ VIEWS: dict[str, View] = {
         "(recommendations and documents appear in the tooltips, not as nodes)",
         labels=None,
         rels=None,
-        hidden_labels=frozenset({"Recommendation", "Document"}),
-        hidden_rels=frozenset({"MADE", "ABOUT", "SOURCED_FROM"}),
+        hidden_labels=frozenset({Label.RECOMMENDATION, Label.DOCUMENT}),
+        hidden_rels=frozenset({Rel.MADE, Rel.ABOUT, Rel.SOURCED_FROM}),
     ),
     "peers": View(
         "peers",
         "who reviewed whom: councils, the peers on their review teams, and the peers' employers",
-        labels=frozenset({"Council", "Peer", "Review", "Organisation"}),
-        rels=frozenset({"REVIEWED_BY", "SERVED_ON", "WORKS_FOR", "OF"}),
+        labels=frozenset({Label.COUNCIL, Label.PEER, Label.REVIEW, Label.ORGANISATION}),
+        rels=frozenset({Rel.REVIEWED_BY, Rel.SERVED_ON, Rel.WORKS_FOR, Rel.OF}),
     ),
     "shared-services": View(
         "shared-services",
         "councils that share a chief executive, management team or services, and reorganisations",
-        labels=frozenset({"Council"}),
-        rels=frozenset({"SHARED_WITH", "SUCCEEDED_BY"}),
+        labels=frozenset({Label.COUNCIL}),
+        rels=frozenset({Rel.SHARED_WITH, Rel.SUCCEEDED_BY}),
     ),
     "signposts": View(
         "signposts",
         "the examples of good practice that reviews signposted, and the councils they feature",
-        labels=frozenset({"Review", "Signpost", "Council"}),
-        rels=frozenset({"RECOMMENDS", "FEATURES"}),
+        labels=frozenset({Label.REVIEW, Label.SIGNPOST, Label.COUNCIL}),
+        rels=frozenset({Rel.RECOMMENDS, Rel.FEATURES}),
     ),
     "advice": View(
         "advice",
         "how practice travels: a featured council is signposted in a review, "
         "which looked at another council",
-        labels=frozenset({"Review", "Council"}),
-        rels=frozenset({DERIVED_SIGNPOST, "OF"}),
+        labels=frozenset({Label.REVIEW, Label.COUNCIL}),
+        rels=frozenset({DERIVED_SIGNPOST, Rel.OF}),
     ),
     "everything": View(
         "everything",

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphload.gazetteer import Gazetteer, normalise
-from graphload.ids import slugify
+from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
+from graphload.vocab.organisations import LOCAL_GOVERNMENT_ASSOCIATION, known_organisation
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*|,|&|\(|\)|;|:|–|—")
 SINGULAR_ANCHORS = {"council", "dc", "bc", "cc", "mbc", "ua"}
@@ -24,15 +24,14 @@ CONNECTORS = {"and", "&", "of", "upon", "on", "the", "in", "under", "le", ","}
 _TYPE_WORDS = {"district", "borough", "county", "city", "metropolitan"}
 _MAX_LOOKBACK = 9
 
-LGA = Ref("org:local-government-association", "Local Government Association")
-ORGANISATION_ALIASES = {
-    "lga": LGA,
-    "local government association": LGA,
-    "the local government association": LGA,
-    "local government association lga": LGA,
-    "local government group": LGA,
-    "lgg": LGA,
-}
+LGA = Ref.organisation(LOCAL_GOVERNMENT_ASSOCIATION)
+
+
+def _known_organisation(text: str) -> Ref | None:
+    name = known_organisation(text)
+    return Ref.organisation(name) if name else None
+
+
 _ORG_WORDS = re.compile(
     r"\b(Association|Trust|NHS|Ltd|Limited|plc|LLP|University|Agency|Commission|Police|"
     r"Fire|Authority|Foundation|Institute|Society|Network|Company|Board|Office|Department|"
@@ -71,10 +70,10 @@ class CouncilFinder:
     def council(self, text: str) -> Ref | None:
         """The council ``text`` names, if it names exactly one."""
         text = text.strip(" ,;:.")
-        if text in self.abbreviations and self.abbreviations[text].id[:4] != "org:":
+        if text in self.abbreviations and self.abbreviations[text].is_council:
             return self.abbreviations[text]
         entry = self.gazetteer.resolve(text, self.year)
-        return Ref(entry.code, entry.name) if entry else None
+        return Ref.council(entry.code, entry.name) if entry else None
 
     def organisation(self, text: str) -> Ref | None:
         """A council, a known organisation, or a plausible organisation name."""
@@ -84,13 +83,13 @@ class CouncilFinder:
         council = self.council(text)
         if council:
             return council
-        known = ORGANISATION_ALIASES.get(normalise(text)) or self.abbreviations.get(text)
+        known = _known_organisation(text) or self.abbreviations.get(text)
         if known:
             return known
         if re.search(r"\bCouncils?\b", text) and not re.search(r"\bPartnership", text):
-            return Ref(f"council:{slugify(text)}", text)
+            return Ref.unregistered_council(text)
         if _ORG_WORDS.search(text):
-            return Ref(f"org:{slugify(text)}", text)
+            return Ref.organisation(text)
         return None
 
     def council_list(self, text: str, type_word: str = "") -> list[Ref]:
@@ -159,8 +158,9 @@ class CouncilFinder:
                 mentions.append(self._mention(self.abbreviations[word], start, end))
                 floor = k + 1
                 continue
-            if lowered in ORGANISATION_ALIASES and word.isupper():
-                mentions.append(self._mention(ORGANISATION_ALIASES[lowered], start, end))
+            known = _known_organisation(lowered) if word.isupper() else None
+            if known:
+                mentions.append(self._mention(known, start, end))
                 floor = k + 1
                 continue
             is_upper_anchor = lowered in _UPPER_ANCHORS and word.isupper()
@@ -261,7 +261,7 @@ class CouncilFinder:
             return
         self.find(text)
         for match in re.finditer(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)", text):
-            ref = ORGANISATION_ALIASES.get(normalise(match.group(1)))
+            ref = _known_organisation(match.group(1))
             if ref:
                 self.abbreviations.setdefault(match.group(2), ref)
 

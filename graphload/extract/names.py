@@ -1,76 +1,36 @@
-"""People's names as reports write them: titles, honours and party labels."""
+"""People's names as reports write them: what looks like a person's name, and when two
+spellings are one person. Titles, honours and parties: :mod:`graphload.vocab.people`."""
 
 from __future__ import annotations
 
 import re
 
-from graphload.ids import fold
-from graphload.people import normalise_name, one_slip_apart
-
-HONOURS = {
-    "OBE",
-    "MBE",
-    "CBE",
-    "DBE",
-    "KBE",
-    "JP",
-    "DL",
-    "CVO",
-    "LVO",
-    "MVO",
-    "QPM",
-    "FRSA",
-    "KC",
-    "QC",
-    "BEM",
-    "MP",
-    "MEP",
-}
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "baroness",
-    "professor",
-    "prof",
-    "the",
-}
-COUNCILLOR_TITLES = {"councillor", "cllr", "cllr."}
-
-PARTIES = {
-    "labour": "Labour",
-    "lab": "Labour",
-    "labour co-op": "Labour",
-    "labour and co-operative": "Labour",
-    "conservative": "Conservative",
-    "con": "Conservative",
-    "tory": "Conservative",
-    "liberal democrat": "Liberal Democrat",
-    "liberal democrats": "Liberal Democrat",
-    "lib dem": "Liberal Democrat",
-    "lib dems": "Liberal Democrat",
-    "ld": "Liberal Democrat",
-    "green": "Green",
-    "green party": "Green",
-    "independent": "Independent",
-    "ind": "Independent",
-    "ukip": "UKIP",
-    "plaid cymru": "Plaid Cymru",
-    "snp": "SNP",
-    "reform uk": "Reform UK",
-    "residents' association": "Residents' Association",
-}
-_PARTY_WORDS = re.compile(
-    r"\b(Labour|Conservative|Liberal Democrats?|Lib Dems?|Green|Independent|UKIP|Plaid Cymru)"
-    r"(?: Party)?(?: Group)?\b"
+from graphload.people import normalise_name
+from graphload.vocab.names_match import one_slip_apart
+from graphload.vocab.people import (
+    COUNCILLOR_TITLES,
+    HONOURS,
+    PARTIES,
+    TITLES,
+    BareName,
+    canonical_party,
+    party_in,
+    strip_titles,
 )
+from graphload.vocab.text import fold
+
+__all__ = [
+    "COUNCILLOR_TITLES",
+    "HONOURS",
+    "NOT_NAME_WORDS",
+    "PARTIES",
+    "TITLES",
+    "canonical_party",
+    "looks_like_person",
+    "party_in",
+    "same_person",
+    "split_name",
+]
 
 # Words that make a line a role or an organisation rather than a person's name.
 NOT_NAME_WORDS = {
@@ -148,27 +108,10 @@ _PERSON = re.compile(
 )
 
 
-def canonical_party(text: str) -> str | None:
-    return PARTIES.get(fold(text).strip(" .()"))
-
-
-def party_in(text: str) -> str | None:
-    """A party named in a role ("Leader, Labour Group") or None."""
-    match = _PARTY_WORDS.search(text)
-    return canonical_party(match.group(1)) if match else None
-
-
-def split_name(text: str) -> tuple[str, bool]:
+def split_name(text: str) -> BareName:
     """Strip titles and honours from a name: ("Councillor Trevor Jones OBE") -> ("Trevor
     Jones", True). The flag says whether a councillor title was present."""
-    words = text.replace(",", " ").split()
-    councillor = False
-    while words and (fold(words[0]).rstrip(".") in TITLES or fold(words[0]) in COUNCILLOR_TITLES):
-        councillor |= fold(words[0]) in COUNCILLOR_TITLES
-        words.pop(0)
-    while words and words[-1].strip(".()").upper() in HONOURS:
-        words.pop()
-    return " ".join(words), councillor
+    return strip_titles(text)
 
 
 def looks_like_person(text: str) -> bool:
@@ -176,7 +119,7 @@ def looks_like_person(text: str) -> bool:
     name, _ = split_name(text)
     if not _PERSON.match(name):
         return False
-    return not any(fold(word).strip(".") in NOT_NAME_WORDS for word in name.split())
+    return not any(fold(word) in NOT_NAME_WORDS for word in name.split())
 
 
 def same_person(a: str, b: str) -> bool:

@@ -197,7 +197,7 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
 
 
 def _is_adjectival(text: str, mention: Mention) -> bool:
-    if not mention.ref.id.startswith("org:"):
+    if mention.ref.is_council:
         return False
     before = text[: mention.start].rsplit(",", 1)[-1].strip()
     after = text[mention.end :].split(",", 1)[0]

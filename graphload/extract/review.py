@@ -110,7 +110,7 @@ def reviewed_councils(
             found = [
                 m.ref
                 for m in finder.find(line.text[match.end() : match.end() + 160])
-                if not m.ref.id.startswith(("org:", "council:"))
+                if m.ref.in_register
             ]
             if found:
                 return found[:2], line, None
@@ -120,7 +120,7 @@ def reviewed_councils(
 def _councils_in(line: Line, finder: CouncilFinder) -> list[Ref]:
     refs: list[Ref] = []
     for mention in finder.find(line.text):
-        if not mention.ref.id.startswith(("org:", "council:")) and mention.ref not in refs:
+        if mention.ref.in_register and mention.ref not in refs:
             refs.append(mention.ref)
     return refs
 
@@ -183,12 +183,12 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
     if year is None:
         found = find_visit_year(lines)
         if found:
-            year = found[0]
+            year = found.year
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
-    for line in lines:
-        finder.learn(line.text)
+    for each in lines:
+        finder.learn(each.text)
     councils, line, warning = reviewed_councils(lines, anchors, finder)
     if warning:
         warnings.append(warning)

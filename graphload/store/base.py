@@ -17,7 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from graphload.build import (
+from graphload.errors import StoreError
+from graphload.model import (
     IDENTITY_PROPERTY,
     NODE_PROPERTIES,
     RELATIONSHIP_PROPERTIES,
@@ -25,10 +26,6 @@ from graphload.build import (
 )
 
 BATCH_SIZE = 500
-
-
-class StoreError(Exception):
-    """The store could not do what was asked; the message is one clear line."""
 
 
 @dataclass
