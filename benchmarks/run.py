@@ -1,6 +1,7 @@
 """Run the benchmarks (``make bench``): the national-scale table (appended to
 BENCHMARKS.md; it runs benchmarks/bench_map.py too), then the reader on one huge
-document. ``BENCH_SIZES=100,1000 make bench`` for a quick run."""
+document, start-up, PDF and HTML reading. ``make bench BENCH_SIZES=100,1000`` for a
+quick run."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ["bench_scale.py", "--markdown", str(HERE.parent / "BENCHMARKS.md"), *sys.argv[1:]],
     ["bench_extract.py", "--runs", "3"],
+    ["bench_startup.py"],
+    ["bench_pdf.py"],
+    ["bench_html.py"],
 ]
 
 

@@ -25,6 +25,18 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from graphload.model import (
+    Label,
+    Rel,
+    document_id,
+    organisation_id,
+    peer_id,
+    recommendation_id,
+    signpost_id,
+    theme_id,
+)
+from graphload.model import review_id as mint_review_id
+
 PLACES = [
     "Adur",
     "Allerdale",
@@ -256,11 +268,6 @@ RECOMMENDATION_OBJECTS = [
 ]
 
 
-def _slug(text: str) -> str:
-    out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
-    return "-".join(part for part in out.split("-") if part)
-
-
 class _Builder:
     """Adds nodes until the budget runs out; edges to missing nodes are skipped."""
 
@@ -305,13 +312,20 @@ def _councils(rng: random.Random) -> list[tuple[str, str, str, str]]:
 
 def _people(rng: random.Random) -> Iterator[str]:
     seen: set[str] = set()
+    misses = 0
     while True:
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         if name in seen:
             name = f"{rng.choice(FIRST)} {rng.choice(FIRST)[0]}. {rng.choice(LAST)}"
+        if name in seen and misses > 3:  # the big graphs use up the plainer names
+            a, b = (chr(65 + rng.randrange(26)) for _ in range(2))
+            name = f"{rng.choice(FIRST)} {a}. {b}. {rng.choice(LAST)}"
         if name not in seen:
+            misses = 0
             seen.add(name)
             yield name
+        else:
+            misses += 1
 
 
 def synthetic_graph(
@@ -342,18 +356,18 @@ def synthetic_graph(
         return [
             c
             for c in chosen
-            if b.node(c[0], "Council", name=c[1], short_name=c[2], aliases=[c[2]], kind=c[3])
+            if b.node(c[0], Label.COUNCIL, name=c[1], short_name=c[2], aliases=[c[2]], kind=c[3])
         ]
 
     def organisation(name: str) -> str:
-        org_id = f"org:{_slug(name)}"
-        b.node(org_id, "Organisation", name=name, aliases=[])
+        org_id = organisation_id(name)
+        b.node(org_id, Label.ORGANISATION, name=name, aliases=[])
         return org_id
 
     def theme(name: str) -> str:
-        theme_id = f"theme:{_slug(name)}"
-        b.node(theme_id, "Theme", name=name)
-        return theme_id
+        node_id = theme_id(name)
+        b.node(node_id, Label.THEME, name=name)
+        return node_id
 
     names = _people(rng)
     peers: list[tuple[str, str, str, str]] = []  # id, name, employer id, role
@@ -364,17 +378,20 @@ def synthetic_graph(
         reviewed = pick_councils(2 if rng.random() < 0.15 else 1)
         if not reviewed:
             break
-        codes = "+".join(sorted(c[0] for c in reviewed))
         kind = rng.choice(["corporate peer challenge"] * 4 + ["finance peer review"])
-        review_id = f"review:{codes}:{year}:{'cpc' if kind.startswith('corp') else 'fpr'}"
+        review_id = mint_review_id([c[0] for c in reviewed], year, kind, "")
         if review_id in graph:
-            continue
+            if review_no < 4 * len(councils) * 14:
+                continue
+            # a graph bigger than the councils and years allow: a second review
+            # of the same council in the same year, so that the budget can be met
+            review_id = f"{review_id}:{review_no}"
         sha = hashlib.sha256(f"{review_id}-{seed}".encode()).hexdigest()
-        doc_id = f"doc:{sha[:16]}"
+        doc_id = document_id(sha)
         who = " and ".join(c[1] for c in reviewed)
         if not b.node(
             doc_id,
-            "Document",
+            Label.DOCUMENT,
             path=f"data/reports/{review_no:03d}_{sha[:16]}.txt",
             sha256=sha,
             format="txt",
@@ -383,7 +400,7 @@ def synthetic_graph(
             break
         if not b.node(
             review_id,
-            "Review",
+            Label.REVIEW,
             kind=kind,
             title=f"{who}: {kind} {year}",
             year=year,
@@ -394,12 +411,12 @@ def synthetic_graph(
             evidence=f"{who} invited the LGA to undertake a {kind} in {year}.",
         ):
             break
-        b.edge(review_id, doc_id, "SOURCED_FROM")
+        b.edge(review_id, doc_id, Rel.SOURCED_FROM)
         for c in reviewed:
             b.edge(
                 review_id,
                 c[0],
-                "OF",
+                Rel.OF,
                 source=doc_id,
                 line=3,
                 evidence=f"This report summarises the findings of the {kind} at {c[1]}.",
@@ -421,10 +438,10 @@ def synthetic_graph(
                     employer = organisation(rng.choice(ORGANISATIONS[1:]))
                 else:
                     employer = (pick_councils(1) or [("", "", "", "")])[0][0]
-                peer = (f"peer:{_slug(name)}", name, employer, role)
+                peer = (peer_id(name), name, employer, role)
                 if not b.node(
                     peer[0],
-                    "Peer",
+                    Label.PEER,
                     name=name,
                     aliases=[name],
                     councillor=councillor,
@@ -438,7 +455,7 @@ def synthetic_graph(
                     b.edge(
                         peer[0],
                         employer,
-                        "WORKS_FOR",
+                        Rel.WORKS_FOR,
                         role=role,
                         year=year,
                         source=doc_id,
@@ -450,7 +467,7 @@ def synthetic_graph(
             b.edge(
                 peer[0],
                 review_id,
-                "SERVED_ON",
+                Rel.SERVED_ON,
                 role=peer[3],
                 source=doc_id,
                 line=line,
@@ -460,7 +477,7 @@ def synthetic_graph(
                 b.edge(
                     c[0],
                     peer[0],
-                    "REVIEWED_BY",
+                    Rel.REVIEWED_BY,
                     review=review_id,
                     year=year,
                     source=doc_id,
@@ -468,18 +485,18 @@ def synthetic_graph(
                     evidence=f"{peer[1]} was a member of the peer team at {c[1]}.",
                 )
         themes = [theme(t) for t in rng.sample(THEMES, rng.randint(3, 6))]
-        for theme_id in themes:
-            b.edge(review_id, theme_id, "COVERS", source=doc_id, line=line)
+        for theme_node in themes:
+            b.edge(review_id, theme_node, Rel.COVERS, source=doc_id, line=line)
         if rng.random() < 0.45:
             for _ in range(rng.randint(1, 4)):
                 featured = pick_councils(rng.randint(0, 2))
                 title = rng.choice(SIGNPOSTS)
                 if featured:
                     title = f"{' and '.join(c[2] for c in featured)}: {title.lower()}"
-                sp_id = f"signpost:{_slug(title)}"
+                sp_id = signpost_id(title)
                 if not b.node(
                     sp_id,
-                    "Signpost",
+                    Label.SIGNPOST,
                     title=title,
                     summary=f"An example of {title.lower()} worth looking at.",
                     source=doc_id,
@@ -490,7 +507,7 @@ def synthetic_graph(
                 b.edge(
                     review_id,
                     sp_id,
-                    "RECOMMENDS",
+                    Rel.RECOMMENDS,
                     source=doc_id,
                     line=line,
                     evidence=f"Signpost – {title}: the council may wish to look at this.",
@@ -499,7 +516,7 @@ def synthetic_graph(
                     b.edge(
                         sp_id,
                         c[0],
-                        "FEATURES",
+                        Rel.FEATURES,
                         source=doc_id,
                         line=line,
                         evidence=f"{c[1]} is a good example of this.",
@@ -512,7 +529,7 @@ def synthetic_graph(
                 b.edge(
                     lo[0],
                     hi[0],
-                    "SHARED_WITH",
+                    Rel.SHARED_WITH,
                     what=what,
                     year=year,
                     source=doc_id,
@@ -525,16 +542,16 @@ def synthetic_graph(
                 b.edge(
                     reviewed[0][0],
                     successor[0][0],
-                    "SUCCEEDED_BY",
+                    Rel.SUCCEEDED_BY,
                     date=f"{rng.randint(2019, 2023)}-04-01",
                 )
         if recommendations:
             for n in range(1, rng.randint(10, 30) + 1):
                 text = f"{rng.choice(RECOMMENDATION_VERBS)} {rng.choice(RECOMMENDATION_OBJECTS)}."
-                rec_id = f"{review_id}:rec:{n}"
+                rec_id = recommendation_id(review_id, n)
                 if not b.node(
                     rec_id,
-                    "Recommendation",
+                    Label.RECOMMENDATION,
                     text=text,
                     key=n <= 6,
                     ordinal=n,
@@ -543,8 +560,8 @@ def synthetic_graph(
                     evidence=text,
                 ):
                     break
-                b.edge(review_id, rec_id, "MADE", source=doc_id, line=line + n)
-                b.edge(rec_id, rng.choice(themes), "ABOUT")
+                b.edge(review_id, rec_id, Rel.MADE, source=doc_id, line=line + n)
+                b.edge(rec_id, rng.choice(themes), Rel.ABOUT)
     return graph
 
 

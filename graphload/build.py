@@ -21,58 +21,46 @@ from typing import Any
 
 import networkx as nx
 
-from graphload.ids import fold, recommendation_id, review_id, signpost_id, theme_id
+from graphload.extract.organisations import organisation_type
+from graphload.model import (
+    IDENTITY_PROPERTY,
+    LIST_PROPERTIES,
+    NODE_PROPERTIES,
+    PROVENANCE,
+    RELATIONSHIP_PROPERTIES,
+    Label,
+    Rel,
+    recommendation_id,
+    relationship_key,
+    review_id,
+    signpost_id,
+    theme_id,
+)
 from graphload.people import PeerMention, normalise_name, resolve_peers
 from graphload.records import (
+    DocumentWarning,
     ExtractRecord,
     PeerInfo,
     RecommendationInfo,
     Ref,
     SharedServiceInfo,
 )
-from graphload.redact import redact
-from graphload.resolve import CouncilResolver, GazetteerLike, is_council_ref, organisation_node_id
+from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
 
-EVIDENCE_LIMIT = 300
-PROVENANCE = ("source", "evidence", "line")
-
-NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Council": ("name", "short_name", "aliases", "kind", "start_date", "end_date", "replaced_by")
-    + PROVENANCE,
-    "Organisation": ("name", "aliases") + PROVENANCE,
-    "Peer": ("name", "aliases", "councillor", "party") + PROVENANCE,
-    "Review": ("kind", "title", "start_date", "end_date", "year") + PROVENANCE,
-    "Document": ("path", "sha256", "format", "title"),
-    "Signpost": ("title", "summary") + PROVENANCE,
-    "Recommendation": ("text", "key", "ordinal") + PROVENANCE,
-    "Theme": ("name",) + PROVENANCE,
-}
-
-RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "OF": PROVENANCE,
-    "REVIEWED_BY": ("review", "year") + PROVENANCE,
-    "SERVED_ON": ("role",) + PROVENANCE,
-    "WORKS_FOR": ("role", "year") + PROVENANCE,
-    "SHARED_WITH": ("what", "year") + PROVENANCE,
-    "RECOMMENDS": PROVENANCE,
-    "FEATURES": PROVENANCE,
-    "MADE": PROVENANCE,
-    "ABOUT": PROVENANCE,
-    "COVERS": PROVENANCE,
-    "SOURCED_FROM": ("source",),
-    "SUCCEEDED_BY": ("date",),
-}
-
-# The property that tells apart two relationships of one type between the same
-# two nodes; types not listed occur at most once per ordered pair.
-IDENTITY_PROPERTY: dict[str, str] = {"REVIEWED_BY": "review"}
-
-LIST_PROPERTIES = {"aliases", "replaced_by"}
-
-
-def relationship_key(rel_type: str, properties: dict[str, Any]) -> str:
-    identity = IDENTITY_PROPERTY.get(rel_type)
-    return rel_type if identity is None else f"{rel_type}:{properties[identity]}"
+# The schema lives in graphload.model; these names stay importable from here.
+__all__ = [
+    "EVIDENCE_LIMIT",
+    "IDENTITY_PROPERTY",
+    "LIST_PROPERTIES",
+    "NODE_PROPERTIES",
+    "PROVENANCE",
+    "RELATIONSHIP_PROPERTIES",
+    "build_graph",
+    "clean_text",
+    "provenance",
+    "relationship_key",
+]
 
 
 @lru_cache(maxsize=1 << 16)  # evidence repeats across a peer's relationships
@@ -80,11 +68,8 @@ def clean_text(text: str | None, limit: int | None = None) -> str | None:
     """Remove e-mail addresses and telephone numbers; cut to ``limit`` characters."""
     if text is None:
         return None
-    cleaned = redact(text)
-    cleaned = " ".join(cleaned.split())
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1].rstrip() + "\u2026"
-    return cleaned
+    cleaned = scrub(text)
+    return clip(cleaned, limit) if limit is not None else " ".join(cleaned.split())
 
 
 def provenance(doc_id: str, line: int | None, evidence: str | None) -> dict[str, Any]:
@@ -102,7 +87,7 @@ class _GraphWriter:
     def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
         existing = self.graph.nodes.get(node_id)
         if existing is None:
-            attrs = {name: None for name in NODE_PROPERTIES[label]}
+            attrs: dict[str, Any] = {name: None for name in NODE_PROPERTIES[label]}
             attrs.update({k: v for k, v in properties.items() if k in attrs})
             for name in LIST_PROPERTIES & attrs.keys():
                 attrs[name] = sorted(set(attrs[name] or []))
@@ -141,6 +126,9 @@ class _ReviewContext:
     year: int | None
     councils: list[str]
     doc_id: str
+    kind: str | None = None
+    line: int | None = None
+    evidence: str | None = None
 
 
 @dataclass
@@ -160,20 +148,23 @@ class _SharedStatement:
 def build_graph(
     records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None
 ) -> nx.MultiDiGraph:
-    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists
-    what the builder had to decide about (e.g. a name listed as peer and not)."""
+    """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists (as
+    :class:`DocumentWarning`) what the builder had to decide about (e.g. a name
+    listed as peer and not)."""
     unique = {r.document.sha256: r for r in records}
     ordered = sorted(unique.values(), key=lambda r: r.document.id)
     writer = _GraphWriter()
     councils = CouncilResolver(gazetteer)
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     mentions: list[PeerMention] = []
     mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]] = []
     recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
     shared: list[_SharedStatement] = []
 
+    reviews: list[_ReviewContext] = []
     for order, record in enumerate(ordered):
         review = _add_review(writer, councils, record)
+        reviews.append(review)
         _add_themes(writer, record, review)
         _add_signposts(writer, councils, record, review)
         recommendations.setdefault(review.id, []).extend(
@@ -190,8 +181,11 @@ def build_graph(
         for peer in record.peers:
             if normalise_name(peer.name) in not_peer_names:
                 warnings.append(
-                    f"{record.document.path}: {peer.name} is listed both on and off the "
-                    "peer team; left out of the peers"
+                    DocumentWarning(
+                        record.document.path,
+                        f"{peer.name} is listed both on and off the peer team; "
+                        "left out of the peers",
+                    )
                 )
                 continue
             employers = [
@@ -207,11 +201,9 @@ def build_graph(
                 )
             )
             mention_info.append((peer, review, employers))
-        warnings.extend(
-            w if w.startswith(record.document.path) else f"{record.document.path}: {w}"
-            for w in record.warnings
-        )
+        warnings.extend(DocumentWarning.from_line(record.document.path, w) for w in record.warnings)
 
+    _add_follow_ups(writer, reviews)
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
@@ -228,14 +220,19 @@ def _add_review(
     year = info.year
     if year is None and info.start_date:
         year = int(info.start_date[:4])
-    council_ids = [councils.resolve(ref, year) for ref in info.councils]
+    council_ids = [
+        _organisation_node(writer, ref, doc.id, info.line, info.evidence)
+        if not ref.is_council
+        else councils.resolve(ref, year)
+        for ref in info.councils
+    ]
     council_ids = list(dict.fromkeys(council_ids))
-    rid = review_id(council_ids, year, info.kind, doc.id)
-    context = _ReviewContext(rid, year, council_ids, doc.id)
+    rid = review_id([c.removeprefix("org:") for c in council_ids], year, info.kind, doc.id)
+    context = _ReviewContext(rid, year, council_ids, doc.id, info.kind, info.line, info.evidence)
 
     writer.node(
         doc.id,
-        "Document",
+        Label.DOCUMENT,
         {
             "path": doc.path,
             "sha256": doc.sha256,
@@ -245,11 +242,11 @@ def _add_review(
     )
     writer.node(
         rid,
-        "Review",
+        Label.REVIEW,
         {
             "kind": info.kind,
             "title": _review_title(
-                info.kind, [_council_label(councils, c) for c in council_ids], year
+                info.kind, [_subject_label(writer, councils, c) for c in council_ids], year
             ),
             "start_date": info.start_date,
             "end_date": info.end_date,
@@ -257,17 +254,52 @@ def _add_review(
             **provenance(doc.id, info.line, info.evidence),
         },
     )
-    writer.edge(rid, doc.id, "SOURCED_FROM", {"source": doc.id})
+    writer.edge(rid, doc.id, Rel.SOURCED_FROM, {"source": doc.id})
     for council_id in council_ids:
-        _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
-        writer.edge(rid, council_id, "OF", provenance(doc.id, info.line, info.evidence))
+        if council_id in councils.councils:
+            _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
+        writer.edge(rid, council_id, Rel.OF, provenance(doc.id, info.line, info.evidence))
     return context
+
+
+PROGRESS_REVIEW = "Corporate Peer Challenge Progress Review"
+_FOLLOW_UP_YEARS = 3
+
+
+def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None:
+    """Link a progress review to the challenge it follows up: the latest earlier
+    review of the same council(s), at most three years before, when it is loaded."""
+    for review in reviews:
+        if review.kind != PROGRESS_REVIEW or not review.councils or review.year is None:
+            continue
+        earlier = [
+            other
+            for other in reviews
+            if other.kind != PROGRESS_REVIEW
+            and set(other.councils) == set(review.councils)
+            and other.year is not None
+            and 0 <= review.year - other.year <= _FOLLOW_UP_YEARS
+        ]
+        if earlier:
+            followed = max(earlier, key=lambda other: (other.year or 0, other.id))
+            writer.edge(
+                review.id,
+                followed.id,
+                Rel.FOLLOWS_UP,
+                provenance(review.doc_id, review.line, review.evidence),
+            )
 
 
 def _review_title(kind: str | None, council_names: list[str], year: int | None) -> str:
     subject = " and ".join(council_names) if council_names else "an unnamed council"
     when = f" ({year})" if year is not None else ""
     return f"{kind or 'Peer review'}: {subject}{when}"
+
+
+def _subject_label(writer: _GraphWriter, councils: CouncilResolver, node_id: str) -> str:
+    if node_id in councils.councils:
+        return _council_label(councils, node_id)
+    return writer.graph.nodes[node_id]["name"]  # a fire and rescue service, a town council
 
 
 def _council_label(councils: CouncilResolver, council_id: str) -> str:
@@ -286,18 +318,18 @@ def _council_node(
     props = dict(councils.councils[council_id].properties)
     if doc_id is not None:
         props.update(provenance(doc_id, line, evidence))
-    return writer.node(council_id, "Council", props)
+    return writer.node(council_id, Label.COUNCIL, props)
 
 
 def _add_themes(writer: _GraphWriter, record: ExtractRecord, review: _ReviewContext) -> None:
     for theme in record.themes:
         node = writer.node(
             theme_id(theme.name),
-            "Theme",
+            Label.THEME,
             {"name": theme.name.strip(), **provenance(review.doc_id, theme.line, theme.evidence)},
         )
         writer.edge(
-            review.id, node, "COVERS", provenance(review.doc_id, theme.line, theme.evidence)
+            review.id, node, Rel.COVERS, provenance(review.doc_id, theme.line, theme.evidence)
         )
 
 
@@ -308,20 +340,20 @@ def _add_signposts(
         evidence = provenance(review.doc_id, signpost.line, signpost.evidence)
         node = writer.node(
             signpost_id(signpost.title),
-            "Signpost",
+            Label.SIGNPOST,
             {
                 "title": clean_text(signpost.title),
                 "summary": clean_text(signpost.text, EVIDENCE_LIMIT) or None,
                 **evidence,
             },
         )
-        writer.edge(review.id, node, "RECOMMENDS", evidence)
+        writer.edge(review.id, node, Rel.RECOMMENDS, evidence)
         for ref in signpost.councils:
             council_id = councils.resolve(ref, review.year)
             _council_node(
                 writer, councils, council_id, review.doc_id, signpost.line, signpost.evidence
             )
-            writer.edge(node, council_id, "FEATURES", evidence)
+            writer.edge(node, council_id, Rel.FEATURES, evidence)
 
 
 def _add_recommendations(
@@ -331,7 +363,7 @@ def _add_recommendations(
         seen: set[str] = set()
         ordinal = 0
         for rec, doc_id in items:
-            text_key = " ".join(fold(rec.text).split())
+            text_key = fold(rec.text)
             if not text_key or text_key in seen:
                 continue  # the same advice quoted by a second document of the review
             seen.add(text_key)
@@ -339,7 +371,7 @@ def _add_recommendations(
             evidence = provenance(doc_id, rec.line, rec.evidence)
             node = writer.node(
                 recommendation_id(rid, ordinal),
-                "Recommendation",
+                Label.RECOMMENDATION,
                 {
                     "text": clean_text(rec.text),
                     "key": bool(rec.key),
@@ -347,12 +379,12 @@ def _add_recommendations(
                     **evidence,
                 },
             )
-            writer.edge(rid, node, "MADE", evidence)
+            writer.edge(rid, node, Rel.MADE, evidence)
             if rec.theme:
                 theme = writer.node(
-                    theme_id(rec.theme), "Theme", {"name": rec.theme.strip(), **evidence}
+                    theme_id(rec.theme), Label.THEME, {"name": rec.theme.strip(), **evidence}
                 )
-                writer.edge(node, theme, "ABOUT", evidence)
+                writer.edge(node, theme, Rel.ABOUT, evidence)
 
 
 def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -> None:
@@ -365,7 +397,7 @@ def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -
             attrs = writer.edge(
                 low,
                 high,
-                "SHARED_WITH",
+                Rel.SHARED_WITH,
                 {
                     "what": what,
                     "year": review.year,
@@ -383,17 +415,26 @@ def _employer_id(
     peer: PeerInfo,
     review: _ReviewContext,
 ) -> str:
-    if is_council_ref(ref):
+    if ref.is_council:
         council_id = councils.resolve(ref, review.year)
         return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
+    return _organisation_node(writer, ref, review.doc_id, peer.line, peer.evidence)
+
+
+def _organisation_node(
+    writer: _GraphWriter, ref: Ref, doc_id: str, line: int | None, evidence: str | None
+) -> str:
+    """A body that is not in the councils register, typed by its name (the LGA, a fire
+    and rescue service, a town council, an NHS trust, a company...)."""
     org_id, name = organisation_node_id(ref)
     writer.node(
         org_id,
-        "Organisation",
+        Label.ORGANISATION,
         {
             "name": name,
             "aliases": [name, ref.name.strip()] if ref.name else [name],
-            **provenance(review.doc_id, peer.line, peer.evidence),
+            "type": organisation_type(name),
+            **provenance(doc_id, line, evidence),
         },
     )
     return org_id
@@ -410,7 +451,7 @@ def _add_peers(
         party = next((p.party for p, _, _ in infos if p.party), None)
         writer.node(
             person.id,
-            "Peer",
+            Label.PEER,
             {
                 "name": person.name,
                 "aliases": person.aliases,
@@ -423,12 +464,12 @@ def _add_peers(
             evidence = provenance(review.doc_id, peer.line, peer.evidence)
             # Their place on the team when the report states it ("Lead peer"), else their job.
             team_role = clean_text(peer.team_role or peer.role)
-            writer.edge(person.id, review.id, "SERVED_ON", {"role": team_role, **evidence})
+            writer.edge(person.id, review.id, Rel.SERVED_ON, {"role": team_role, **evidence})
             for council_id in review.councils:
                 writer.edge(
                     council_id,
                     person.id,
-                    "REVIEWED_BY",
+                    Rel.REVIEWED_BY,
                     {"review": review.id, "year": review.year, **evidence},
                 )
         # One WORKS_FOR per employer, as the most recent report states it.
@@ -439,7 +480,7 @@ def _add_peers(
                 writer.edge(
                     person.id,
                     employer,
-                    "WORKS_FOR",
+                    Rel.WORKS_FOR,
                     {"role": clean_text(peer.role), "year": review.year, **evidence},
                 )
 
@@ -457,15 +498,17 @@ def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
         done.add(council_id)
         council = councils.councils[council_id]
         if council_id not in writer.graph:
-            writer.node(council_id, "Council", council.properties)
-        writer.node(council_id, "Council", {"aliases": sorted(council.names_seen)})
+            writer.node(council_id, Label.COUNCIL, council.properties)
+        writer.node(council_id, Label.COUNCIL, {"aliases": sorted(council.names_seen)})
         entry = council.entry
-        for successor in sorted(entry.replaced_by if entry else []):
+        if entry is None:
+            continue
+        for successor in sorted(entry.replaced_by):
             if councils.add_from_gazetteer(successor) is None:
                 continue
             succ_entry = councils.councils[successor].entry
             if successor not in writer.graph:
-                writer.node(successor, "Council", councils.councils[successor].properties)
-            date = succ_entry.start_date or entry.end_date
-            writer.edge(council_id, successor, "SUCCEEDED_BY", {"date": date})
+                writer.node(successor, Label.COUNCIL, councils.councils[successor].properties)
+            date = (succ_entry.start_date if succ_entry else None) or entry.end_date
+            writer.edge(council_id, successor, Rel.SUCCEEDED_BY, {"date": date})
             pending.append(successor)

@@ -1,20 +1,72 @@
-"""The ``peergraph`` command line: a thin layer over the library."""
+"""The ``peergraph`` root command: composes the commands other packages register.
+
+``graphload`` knows nothing of ``queries`` or ``visualise``. Each package
+registers its commands under the ``peergraph.commands`` entry point group in
+``pyproject.toml`` (a command, or a list of commands); this group loads them
+when the command line is parsed. It is also the one place where errors become
+output: a ``PeergraphError`` is printed as one ``error:`` line with exit 1;
+click's usage errors exit 2.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import cached_property
+from importlib.metadata import entry_points
+from typing import Any
 
 import click
 
 from graphload import __version__
-from graphload.errors import PeergraphError
-from graphload.extract_cli import extract_command
-from graphload.load_cli import load_commands
-from queries.cli import query_commands
-from visualise.cli import map_commands
+from graphload.cli_output import error_line
+from graphload.errors import EXIT_FAILED, PeergraphError
+
+ENTRY_POINT_GROUP = "peergraph.commands"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PeergraphGroup(click.Group):
+    """A group whose commands come from entry points, and that turns errors into lines."""
+
+    @cached_property
+    def registered(self) -> dict[str, click.Command]:
+        commands: dict[str, click.Command] = {}
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            loaded = entry.load()
+            for command in loaded if isinstance(loaded, list | tuple) else [loaded]:
+                if command.name:
+                    commands[command.name] = command
+        if not commands:
+            click.echo(
+                "warning: no peergraph commands are registered; reinstall peergraph "
+                "(pip install -e . in a checkout, or make dev)",
+                err=True,
+            )
+        return commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(self.registered))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self.commands.get(cmd_name) or self.registered.get(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PeergraphError as error:
+            error_line(str(error))
+            ctx.exit(EXIT_FAILED)
+
+
+@click.group(
+    cls=PeergraphGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  peergraph load data/reports
+  peergraph report council bury
+  peergraph map --council bury -o bury.html
+
+Exit status: 0 done, 1 failed (one 'error:' line says why), 2 usage error.""",
+)
 @click.version_option(__version__, prog_name="peergraph")
 def cli() -> None:
     """peergraph: the network of English councils' LGA peer challenges.
@@ -22,51 +74,3 @@ def cli() -> None:
     Read reports (extract), build the graph (load), ask it (report, cypher)
     and draw it (map).
     """
-
-
-cli.add_command(extract_command)
-for command in (*load_commands, *query_commands, *map_commands):
-    cli.add_command(command)
-
-
-@cli.command("demo")
-@click.argument(
-    "reports", type=click.Path(exists=True, file_okay=False, path_type=Path), default="data/reports"
-)
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    envvar="PEERGRAPH_STORE",
-    default="peergraph-data",
-    show_default=True,
-    help="The embedded store's directory.",
-)
-@click.option(
-    "--maps",
-    "maps_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Where to write the maps [default: a maps/ folder beside REPORTS].",
-)
-def demo_command(reports: Path, store_dir: Path, maps_dir: Path | None) -> None:
-    """The main job: load REPORTS into the embedded store, print two reports, draw maps."""
-    from graphload.demo import run_demo
-    from graphload.store import StoreError
-
-    maps_dir = maps_dir or reports.resolve().parent / "maps"
-    try:
-        result = run_demo(reports, store_dir, maps_dir, echo=click.echo)
-    except (PeergraphError, StoreError) as error:
-        raise click.ClickException(str(error)) from None
-    click.echo("\nResults:")
-    click.echo(f"  graph store   {store_dir}/  (try: peergraph stats --store {store_dir})")
-    for path in result.maps:
-        click.echo(f"  map           {path}")
-    click.echo(
-        "  next          peergraph reports; peergraph report council bury; "
-        "peergraph cypher 'MATCH (p:Peer) RETURN p.name'"
-    )
-    click.echo("                (after make demo, first: . .venv/bin/activate)")
-    if result.failed:
-        raise SystemExit(1)

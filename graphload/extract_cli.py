@@ -4,14 +4,45 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from graphload.extract import ExtractOutcome, default_jobs, extract_paths, skipped_files
-from graphload.records import ExtractRecord
+from graphload.cli_output import error_line, note, say, warn
+from graphload.errors import EXIT_FAILED, EXIT_USAGE
+from graphload.vocab.text import scrub_json
+
+if TYPE_CHECKING:
+    from graphload.records import ExtractRecord, Ref
+
+EXAMPLES = """\b
+Examples:
+  peergraph extract data/reports
+  peergraph extract report.html notes.md --format json > records.json"""
 
 
-@click.command("extract")
+class ExtractCommand(click.Command):
+    """Its help lists the formats and limits the reader has (read when help is asked)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(formats_and_limits())
+        super().format_epilog(ctx, formatter)
+
+
+def formats_and_limits() -> str:
+    from graphload.extract import reading
+
+    return (
+        f"Formats: {', '.join(sorted(reading.TEXT_FORMATS))} (by file name); in a folder, "
+        "files in other formats are named and skipped. Limits: files up to "
+        f"{reading.MAX_FILE_BYTES // 2**20} MB; lines beyond {reading.MAX_LINE_CHARS:,} "
+        "characters are cut, with a warning."
+    )
+
+
+@click.command("extract", cls=ExtractCommand, epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
@@ -19,7 +50,18 @@ from graphload.records import ExtractRecord
     type=click.Choice(["json", "table"]),
     default="table",
     show_default=True,
-    help="json: the stable record format; table: a summary.",
+    help="json: the stable record format (README); table: a summary per document.",
+)
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say why: the cues behind the reviewed council and where each peer was read.",
 )
 @click.option(
     "--jobs",
@@ -28,35 +70,89 @@ from graphload.records import ExtractRecord
     default=None,
     help="Processes reading documents (default: the machine's cores); same output.",
 )
-def extract_command(paths: tuple[str, ...], fmt: str, jobs: int | None) -> None:
-    """Read peer challenge documents (files or directories) and print what they say.
+def extract_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    council_name: str | None,
+    explain: bool,
+    jobs: int | None = None,
+) -> None:
+    """Read peer challenge documents (files or folders) and print what they say.
 
-    Exit status 0 when every document was read, 1 when any could not be.
+    No store is needed. One line on stderr per document that cannot be read;
+    the others are still read. Exit status 0 when every document was read, 1
+    when any could not be (or none was found).
     """
+    from graphload.extract import ExtractOutcome, default_jobs, extract_paths, skipped_files
+
+    council = resolve_council_option(council_name)
     for path in skipped_files(paths):
-        click.echo(
-            f"note: {path}: skipped, peergraph does not read "
-            f"{path.suffix or 'extension-less'} files",
-            err=True,
-        )
+        note(f"{path}: skipped, peergraph does not read {path.suffix or 'extension-less'} files")
     outcomes: list[ExtractOutcome] = []
-    for outcome in extract_paths(paths, jobs=jobs or default_jobs()):
+    for outcome in extract_paths(paths, council=council, jobs=jobs or default_jobs()):
         outcomes.append(outcome)
         if outcome.error:
-            click.echo(f"error: {outcome.error}", err=True)
+            error_line(outcome.error)
         elif outcome.record:
             for warning in outcome.record.warnings:
-                click.echo(f"warning: {warning}", err=True)
+                warn(warning)
             if fmt == "table":
-                click.echo(summarise(outcome.record))
+                say(summarise(outcome.record))
+            if explain:  # beside JSON on stdout it would break the record: stderr then
+                say(explain_record(outcome.record), err=fmt == "json")
     records = [o.record for o in outcomes if o.record]
     if fmt == "json":
-        json.dump([r.to_json() for r in records], sys.stdout, indent=2, ensure_ascii=False)
-        click.echo()
+        text = json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
+        click.echo(scrub_json(text))
     failed = sum(1 for o in outcomes if o.error)
+    if not outcomes:
+        error_line(f"no document peergraph reads in {', '.join(paths)}")
+        sys.exit(EXIT_FAILED)
     click.echo(f"{len(records)} document(s) read, {failed} failed", err=True)
-    if failed or not outcomes:
-        sys.exit(1)
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+def resolve_council_option(name: str | None) -> Ref | None:
+    """``--council NAME`` as a council reference; a name nobody knows is a usage error."""
+    if name is None:
+        return None
+    from graphload.extract.reviewed import stated_council
+    from graphload.gazetteer import Gazetteer
+
+    council = stated_council(name, Gazetteer.load())
+    if council is None:
+        error_line(
+            f"--council {name!r}: not a council in the register, nor a fire and "
+            "rescue service or town or parish council named in full"
+        )
+        sys.exit(EXIT_USAGE)
+    return council
+
+
+def explain_record(record: ExtractRecord) -> str:
+    """Why the reader decided what it did: council candidates with cues, peers' sources."""
+    review = record.review
+    chosen = " and ".join(c.name for c in review.councils) or "none"
+    where = f" (line {review.line})" if review.line else ""
+    lines = [f"== {record.document.path}", f"   reviewed council: {chosen}{where}"]
+    for rank, candidate in enumerate(record.explanation[:4]):
+        label = (
+            "chosen"
+            if any(c.id == candidate["id"] for c in review.councils)
+            else ("runner-up" if rank else "best, not clear enough")
+        )
+        lines.append(
+            f"     {label}: {candidate['name']}  score {candidate['score']:g}: "
+            f"{candidate['cues'] or 'no cue'}"
+        )
+    if not record.explanation:
+        lines.append("     no council, fire and rescue service or town council is named")
+    for peer in record.peers:
+        cue = getattr(peer, "cue", None)
+        source = f"cue: {cue}; " if cue else ""
+        lines.append(f"   peer: {peer.name} (line {peer.line}; {source}“{peer.evidence or ''}”)")
+    return "\n".join(lines)
 
 
 def summarise(record: ExtractRecord) -> str:

@@ -1,6 +1,7 @@
 """Resolve the ways reports name councils to mySociety's register of UK councils.
 
-The register (data/gazetteer/, MIT licence, (c) mySociety) lists current and past
+The register (graphload/data/gazetteer/, MIT licence, (c) mySociety; shipped in
+the package, or the folder $PEERGRAPH_GAZETTEER names) lists current and past
 councils with a three-letter code, official and alternative names, start and end
 dates and successors. Reports write "Bromsgrove DC", "MIDSUFFOLK", "City of
 Stoke-on-Trent Council" or "North Yorkshire CC"; :meth:`Gazetteer.resolve` turns
@@ -11,12 +12,23 @@ year of the document to choose between councils that shared a name.
 from __future__ import annotations
 
 import csv
-import re
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+from graphload.errors import PeergraphError
+from graphload.vocab.text import fold
+
+GAZETTEER_ENV = "PEERGRAPH_GAZETTEER"
+GAZETTEER_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"  # package data
+REGISTER_FILE = "uk_local_authorities_current.csv"
+
+
+def gazetteer_dir() -> Path:
+    """The register's folder: ``$PEERGRAPH_GAZETTEER``, else the copy in the package."""
+    return Path(os.environ.get(GAZETTEER_ENV) or GAZETTEER_DIR)
+
 
 # Shortenings of county names common in reports ("South Northants").
 COUNTY_SHORTHANDS = {
@@ -86,11 +98,8 @@ _TRAILING_NOISE = ("district", "borough", "city", "county", "metropolitan")
 
 
 def normalise(text: str) -> str:
-    """Lower-case, '&' as 'and', punctuation and hyphens as spaces, single spaces."""
-    text = text.lower().replace("&", " and ").replace("’", "'")
-    text = re.sub(r"\bst\.", "st", text)
-    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
-    return " ".join(text.split())
+    """The comparison key of a council's name (:func:`graphload.vocab.text.fold`)."""
+    return fold(text)
 
 
 def _strip_type_words(name: str) -> tuple[str, frozenset[str] | None]:
@@ -179,10 +188,21 @@ class Gazetteer:
             self._by_core.setdefault(core.replace(" ", ""), set()).add(code)
 
     @classmethod
-    @lru_cache(maxsize=1)
-    def load(cls, directory: Path = GAZETTEER_DIR) -> Gazetteer:
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        """The register in ``directory``, else in ``gazetteer_dir()``."""
+        directory = Path(directory) if directory else gazetteer_dir()
+        if not (directory / REGISTER_FILE).is_file():
+            raise PeergraphError(
+                f"the register of councils is not in {directory} (no {REGISTER_FILE}); "
+                f"unset {GAZETTEER_ENV} to use the copy shipped with peergraph"
+            )
+        return cls._load(directory)
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def _load(cls, directory: Path) -> Gazetteer:
         entries = []
-        with open(directory / "uk_local_authorities_current.csv", encoding="utf-8") as handle:
+        with open(directory / REGISTER_FILE, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 aliases = tuple(a.strip() for a in row["alt-names"].split(",") if a.strip())
                 entries.append(

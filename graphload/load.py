@@ -26,6 +26,7 @@ from typing import Any
 
 from graphload.ledger import Ledger
 from graphload.progress import Progress
+from graphload.records import Ref
 from graphload.store import GraphStore, StoreError, WriteSummary, open_store, resolve_store_dir
 from graphload.store.state import LastWrite
 
@@ -79,13 +80,16 @@ def load_paths(
     reset: bool = False,
     progress: bool = False,
     jobs: int | None = None,
+    council: Ref | None = None,
     **neo4j_options: Any,
 ) -> LoadSummary:
     """Read ``paths`` (files or directories) into the store and return what happened.
 
     Unreadable documents are counted and described in ``errors``; they never
     stop the others. Store problems raise ``StoreError``. ``jobs``: processes
-    reading documents (default: the machine's cores).
+    reading documents (default: the machine's cores). ``council``: the reviewed
+    council of documents that never name it; with it, the documents given are
+    read again even when the ledger holds them, so the council is applied.
     """
     from graphload.extract import default_jobs
 
@@ -104,10 +108,10 @@ def load_paths(
             store.reset()
             ledger.clear()
         known = ledger.hashes()
-        unknown = _new_documents(list(paths), known, summary)
+        unknown = _new_documents(list(paths), set() if council else known, summary)
         if not reset:
             unknown += _documents_the_ledger_lost(store, known, summary)
-        read_now = _read(unknown, ledger, summary, progress, jobs or default_jobs())
+        read_now = _read(unknown, ledger, summary, progress, jobs or default_jobs(), council)
         summary.timings["extract"] = time.perf_counter() - started
         _write(store, ledger, last_write, summary, say, backend, read_now)
         summary.documents_in_store = len(ledger)
@@ -155,7 +159,8 @@ def _documents_the_ledger_lost(
     lost = [row for row in rows if row["sha256"] and row["sha256"] not in known]
     if not lost:
         return []
-    found, missing = [], []
+    found: list[Path] = []
+    missing: list[Path] = []
     for row in lost:
         path = Path(row["path"] or "")
         try:
@@ -180,7 +185,12 @@ def _documents_the_ledger_lost(
 
 
 def _read(
-    documents: list[Path], ledger: Ledger, summary: LoadSummary, progress: bool, jobs: int
+    documents: list[Path],
+    ledger: Ledger,
+    summary: LoadSummary,
+    progress: bool,
+    jobs: int,
+    council: Ref | None = None,
 ) -> list[str]:
     """Extract ``documents`` into the ledger; the paths of those read."""
     from graphload.extract import extract_paths
@@ -191,7 +201,7 @@ def _read(
         else None
     )
     read_now: list[str] = []
-    for outcome in extract_paths(documents, jobs=jobs):
+    for outcome in extract_paths(documents, council=council, jobs=jobs):
         if outcome.record is None:
             _failed(summary, str(outcome.path), outcome.error)
         else:
@@ -238,11 +248,8 @@ def _write(
     say(f"Building the graph of {len(records):,} documents...")
     graph = build_graph(records, Gazetteer.load())
     summary.timings["build"] = time.perf_counter() - mark
-    summary.warnings = [
-        w
-        for w in graph.graph.get("warnings", [])
-        if any(w.startswith(f"{path}:") for path in read_now)
-    ]
+    read = set(read_now)
+    summary.warnings = [str(w) for w in graph.graph.get("warnings", []) if w.path in read]
     mark = time.perf_counter()
     say("Writing the changes to the store...")
     last_write.forget()  # a write killed midway must not leave a state to trust
@@ -293,7 +300,7 @@ def _fill_counts(summary: LoadSummary, store: GraphStore) -> None:
 
 def push_to_neo4j(store_dir: str | Path | None = None, **neo4j_options: Any) -> WriteSummary:
     """Copy the embedded store's graph to Neo4j (which ends holding exactly it)."""
-    with open_store("embedded", store_dir) as embedded:
+    with open_store("embedded", store_dir, create=False) as embedded:
         graph = embedded.export_graph()
     if graph.number_of_nodes() == 0:
         # pushing an empty graph would empty the model in Neo4j

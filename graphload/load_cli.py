@@ -3,74 +3,39 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
-from graphload.errors import PeergraphError
-from graphload.store import BACKENDS, StoreError
-
-F = Callable[..., Any]
-
-
-def store_option(command: F) -> F:
-    return click.option(
-        "--store",
-        "store_dir",
-        envvar="PEERGRAPH_STORE",
-        type=click.Path(file_okay=False),
-        default=None,
-        help="Store directory (default ./peergraph-data, or $PEERGRAPH_STORE).",
-    )(command)
+from graphload.cli_options import StoreTarget, store_options
+from graphload.cli_output import error_line, note, say, warn
+from graphload.errors import EXIT_FAILED, PeergraphError
+from graphload.extract_cli import extract_command
 
 
-def backend_option(command: F) -> F:
-    return click.option(
-        "--backend",
-        type=click.Choice(BACKENDS),
-        default="embedded",
-        show_default=True,
-        help="embedded: FalkorDB in the store directory; neo4j: a Neo4j server.",
-    )(command)
-
-
-def neo4j_options(command: F) -> F:
-    options = [
-        click.option(
-            "--neo4j-uri", envvar="NEO4J_URI", help="e.g. bolt://localhost:7687 [$NEO4J_URI]"
-        ),
-        click.option("--neo4j-username", envvar="NEO4J_USERNAME", help="[$NEO4J_USERNAME]"),
-        # No prompt and no default shown: the password must never be echoed.
-        click.option("--neo4j-password", envvar="NEO4J_PASSWORD", help="[$NEO4J_PASSWORD]"),
-        click.option("--neo4j-database", envvar="NEO4J_DATABASE", help="[$NEO4J_DATABASE]"),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _neo4j_kwargs(options: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "uri": options.get("neo4j_uri"),
-        "username": options.get("neo4j_username"),
-        "password": options.get("neo4j_password"),
-        "database": options.get("neo4j_database"),
-    }
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
-
-
-@click.command("load")
+@click.command(
+    "load",
+    epilog="""\b
+Examples:
+  peergraph load data/reports
+  peergraph load new-report.html --store ~/peergraph-data
+  peergraph load data/reports --reset          # start the store again from these
+  peergraph load data/reports --backend neo4j --neo4j-uri bolt://localhost:7687""",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@store_option
-@click.option("--reset", is_flag=True, help="Empty the store before loading.")
-@backend_option
-@neo4j_options
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Empty the store (and its list of documents) before loading; "
+    "a damaged database file is set aside.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning.")
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
 @click.option(
     "--jobs",
     "-j",
@@ -78,82 +43,136 @@ def _fail(message: str) -> None:
     default=None,
     help="Processes reading documents (default: the machine's cores).",
 )
+@store_options()
 def load_command(
     paths: tuple[str, ...],
-    store_dir: str | None,
     reset: bool,
-    backend: str,
     verbose: bool,
-    jobs: int | None,
-    **options: Any,
+    store: StoreTarget,
+    council_name: str | None = None,
+    jobs: int | None = None,
 ) -> None:
-    """Read peer challenge documents (files or directories) into the graph store.
+    """Read peer challenge documents (files or folders) into the graph store.
 
     Loading is idempotent: the store always holds the graph of every document
-    loaded so far, resolved together. Exits 1 if any document could not be read.
+    loaded so far, resolved together. Files in a folder that peergraph does not
+    read are named and skipped. Exits 1 if any document could not be read, or
+    if there was none to read.
     """
-    from graphload.load import load_paths
+    from graphload.extract import find_documents, skipped_files
+    from graphload.extract_cli import resolve_council_option
+    from graphload.store import create_store_dir
 
-    kwargs = _neo4j_kwargs(options) if backend == "neo4j" else {}
-    try:
-        summary = load_paths(
-            paths,
-            store_dir=store_dir,
-            backend=backend,
-            reset=reset,
-            progress=True,
-            jobs=jobs,
-            **kwargs,
-        )
-    except (StoreError, PeergraphError) as error:
-        _fail(str(error))
-        return
+    council = resolve_council_option(council_name)
+
+    for path in skipped_files(paths):
+        note(f"{path}: skipped, peergraph does not read {path.suffix or 'extension-less'} files")
+    if not find_documents(paths):
+        raise PeergraphError(f"no document peergraph reads in {', '.join(paths)}: nothing loaded")
+    if store.backend == "embedded":
+        create_store_dir(store.store_dir)
+    summary = _load(paths, store, reset, council, jobs)
     for line in summary.errors:
-        click.echo(f"error: {line}", err=True)
+        error_line(line)
     for line in summary.notes:
-        click.echo(f"note: {line}", err=True)
+        note(line)
     if verbose:
         for line in summary.warnings:
-            click.echo(f"warning: {line}", err=True)
-    click.echo(summary.summary_line())
-    sys.exit(0 if summary.ok else 1)
+            warn(line)
+    say(summary.summary_line())
+    sys.exit(0 if summary.ok else EXIT_FAILED)
 
 
-@click.command("stats")
-@store_option
-@backend_option
-@neo4j_options
-def stats_command(store_dir: str | None, backend: str, **options: Any) -> None:
-    """Count the store's nodes by label and relationships by type."""
-    from graphload.load import store_counts
+def _load(
+    paths: tuple[str, ...],
+    store: StoreTarget,
+    reset: bool,
+    council: Any = None,
+    jobs: int | None = None,
+) -> Any:
+    from graphload.load import load_paths
+    from graphload.store.embedded import DamagedStoreError, set_damaged_database_aside
 
-    kwargs = _neo4j_kwargs(options) if backend == "neo4j" else {}
+    def run() -> Any:
+        return load_paths(
+            paths,
+            store_dir=store.store_dir,
+            backend=store.backend,
+            reset=reset,
+            progress=True,
+            council=council,
+            jobs=jobs,
+            **store.neo4j_options,
+        )
+
     try:
-        counts = store_counts(store_dir, backend, **kwargs)
-    except StoreError as error:
-        _fail(str(error))
-        return
+        return run()
+    except DamagedStoreError as error:
+        if not reset:
+            raise
+        aside = set_damaged_database_aside(error.database)
+        note(f"the damaged database was set aside as {aside}")
+        return run()
+
+
+@click.command(
+    "stats",
+    epilog="""\b
+Examples:
+  peergraph stats
+  peergraph stats --store ~/peergraph-data
+  peergraph stats --backend neo4j""",
+)
+@store_options()
+def stats_command(store: StoreTarget) -> None:
+    """Count the store's documents, its nodes by label and relationships by type.
+
+    Documents are counted twice: in the ledger (the store's record of every
+    document loaded, from which the graph is built) and in the graph itself;
+    a difference is explained.
+    """
+    from graphload.ledger import Ledger
+
+    with store.open_for_reading() as opened:
+        counts = opened.counts()
+    in_graph = counts["nodes"].get("Document", 0)
+    in_ledger = len(Ledger(store.directory))
+    say(f"Documents: {in_ledger} in the ledger, {in_graph} in the graph")
     for heading, key in (("Nodes", "nodes"), ("Relationships", "relationships")):
         items = counts[key]
-        click.echo(f"{heading}: {sum(items.values())}")
+        say(f"{heading}: {sum(items.values())}")
         width = max((len(name) for name in items), default=0)
         for name, n in items.items():
-            click.echo(f"  {name:<{width}}  {n:>7}")
+            say(f"  {name:<{width}}  {n:>7}")
+    if in_ledger > in_graph:
+        again = " ".join(["peergraph load PATH", store.option_text()]).strip()
+        note(
+            f"the graph lacks {in_ledger - in_graph} of the ledger's documents (a load was "
+            f"interrupted?): load any document again ({again}) to rebuild the graph from "
+            "the ledger"
+        )
+    elif in_ledger < in_graph:
+        note(
+            f"the ledger ({store.directory / 'documents'}) lists {in_graph - in_ledger} fewer "
+            "documents than the graph holds: the next load reads them again from where they "
+            "were loaded from, and stops if it cannot; or restore that folder"
+        )
 
 
-@click.command("push")
-@store_option
-@neo4j_options
-def push_command(store_dir: str | None, **options: Any) -> None:
+@click.command(
+    "push",
+    epilog="""\b
+Examples:
+  peergraph push --neo4j-uri bolt://localhost:7687 --neo4j-password secret
+  NEO4J_URI=bolt://db:7687 peergraph push --store ~/peergraph-data""",
+)
+@store_options(backend=False)
+def push_command(store: StoreTarget) -> None:
     """Copy the embedded store's graph to a Neo4j server (which ends holding exactly it)."""
     from graphload.load import push_to_neo4j
 
-    try:
-        written = push_to_neo4j(store_dir, **_neo4j_kwargs(options))
-    except StoreError as error:
-        _fail(str(error))
-        return
-    click.echo(
+    written = push_to_neo4j(store.store_dir, **store.neo4j)
+    say(
         f"Pushed {written.nodes_written} nodes and {written.relationships_written} relationships "
         f"to Neo4j ({written.nodes_deleted} nodes and {written.relationships_deleted} "
         f"relationships no longer in the graph removed) in {written.seconds:.1f}s."
@@ -161,3 +180,5 @@ def push_command(store_dir: str | None, **options: Any) -> None:
 
 
 load_commands: list[click.Command] = [load_command, stats_command, push_command]
+#: graphload's commands, registered in pyproject.toml (entry points "peergraph.commands").
+commands: list[click.Command] = [extract_command, *load_commands]

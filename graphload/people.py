@@ -7,58 +7,20 @@ employer or a review. Every spelling seen is kept.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graphload.ids import fold, peer_id
+from graphload.model import peer_id
+from graphload.vocab.names_match import deletion_keys, one_slip_apart
+from graphload.vocab.people import person_key
 
-_HONORIFICS = set(
-    "cllr councillor dr mr mrs ms miss mx sir dame prof professor lord lady baroness rev".split()
-)
-_POST_NOMINALS = set(
-    "obe mbe cbe kbe dbe jp mp dl frsa cpfa fca acma cipfa phd msc ma ba bsc mba llb qc kc".split()
-)
-_WORD = re.compile(r"[a-z]+")
+__all__ = ["PeerMention", "ResolvedPeer", "normalise_name", "one_slip_apart", "resolve_peers"]
 
 
 def normalise_name(name: str) -> str:
     """``"Cllr Trevor Jones OBE"`` -> ``"trevor jones"``; hyphens and apostrophes fold."""
-    words = _WORD.findall(fold(name).replace("'", "").replace("\u2019", ""))
-    while words and words[0] in _HONORIFICS:
-        words.pop(0)
-    while words and words[-1] in _POST_NOMINALS:
-        words.pop()
-    return " ".join(words)
-
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one insertion, deletion,
-    substitution or swap of neighbouring letters (optimal string alignment 1)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(longer)):
-        if longer[:i] + longer[i + 1 :] == shorter:
-            return True
-    return False
-
-
-def _deletion_keys(name: str) -> set[str]:
-    """The name and every string one deletion away: two names within one slip
-    always share one of these keys, so candidates come from a dict, not n^2 pairs."""
-    return {name} | {name[:i] + name[i + 1 :] for i in range(len(name))}
+    return person_key(name)
 
 
 @dataclass
@@ -141,7 +103,7 @@ def _merge_near_matches(mentions: list[PeerMention], uf: _UnionFind) -> None:
         index: dict[str, set[int]] = {}
         for root, spellings in names.items():
             for spelling in spellings:
-                for key in _deletion_keys(spelling):
+                for key in deletion_keys(spelling):
                     index.setdefault(key, set()).add(root)
         for candidates in index.values():
             if len(candidates) < 2:

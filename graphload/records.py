@@ -11,14 +11,38 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from graphload.model import Ref, RefKind, document_id
 
-@dataclass
-class Ref:
-    """A council or other organisation as resolved: ``id`` is a gazetteer code
-    (``BRM``), ``council:<slug>`` for an unknown council, or ``org:<slug>``."""
+__all__ = [
+    "DocumentInfo",
+    "DocumentWarning",
+    "ExtractRecord",
+    "PeerInfo",
+    "PersonInfo",
+    "RecommendationInfo",
+    "Ref",
+    "RefKind",
+    "ReviewInfo",
+    "SharedServiceInfo",
+    "SignpostInfo",
+    "ThemeInfo",
+]
 
-    id: str
-    name: str
+
+@dataclass(frozen=True)
+class DocumentWarning:
+    """Something a reader or the builder had to decide about one document."""
+
+    path: str  # the document's path, as read
+    message: str
+
+    @classmethod
+    def from_line(cls, path: str, line: str) -> DocumentWarning:
+        """From an extract record's warning, which may already start with ``path: ``."""
+        return cls(path, line.removeprefix(f"{path}:").strip())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass
@@ -30,7 +54,7 @@ class DocumentInfo:
 
     @property
     def id(self) -> str:
-        return f"doc:{self.sha256[:16]}"
+        return document_id(self.sha256)
 
 
 @dataclass
@@ -42,6 +66,7 @@ class ReviewInfo:
     year: int | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -55,6 +80,8 @@ class PeerInfo:
     team_role: str | None = None  # their place on the team, when stated ("Lead peer")
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
+    cue: str | None = None  # why the reader took them for a peer: the block and its cue
 
 
 @dataclass
@@ -65,6 +92,7 @@ class SignpostInfo:
     section: str | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -75,6 +103,7 @@ class RecommendationInfo:
     group: str = "recommendation"  # key, further, suggestion, comment, recommendation
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -82,6 +111,7 @@ class ThemeInfo:
     name: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -90,6 +120,7 @@ class SharedServiceInfo:
     what: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -101,6 +132,7 @@ class PersonInfo:
     why: str = ""
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -114,10 +146,14 @@ class ExtractRecord:
     shared_services: list[SharedServiceInfo] = field(default_factory=list)
     not_peers: list[PersonInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why the reviewed council was chosen: every candidate with its score and cues,
+    # best first (printed by ``extract --explain``; not part of the JSON record).
+    explanation: list[dict[str, Any]] = field(default_factory=list, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (``themes`` as names, their provenance apart)."""
         data = asdict(self)
+        data.pop("explanation")
         data["theme_evidence"] = data["themes"]
         data["themes"] = [t.name for t in self.themes]
         return data

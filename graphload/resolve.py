@@ -2,17 +2,17 @@
 
 Councils are keyed by gazetteer code (``BAB``) wherever the gazetteer knows
 them; organisations that are not councils by their normalised name, with the
-few abbreviations reports use for them spelled out ("LGA").
+few abbreviations reports use for them spelled out ("LGA",
+:mod:`graphload.vocab.organisations`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from graphload.ids import fold, organisation_id, slugify
-from graphload.records import Ref
+from graphload.model import Ref, organisation_id, unregistered_council_id
+from graphload.vocab.organisations import canonical_organisation_name
 
 
 class CouncilEntryLike(Protocol):
@@ -30,29 +30,6 @@ class GazetteerLike(Protocol):
     def get(self, code: str) -> Any: ...
 
     def resolve(self, text: str, year: int | None = None) -> Any: ...
-
-
-# Employers that reports name by abbreviation or with a prefix.
-_ORGANISATION_ALIASES = {
-    "lga": "Local Government Association",
-    "the lga": "Local Government Association",
-    "local government association": "Local Government Association",
-    "the local government association": "Local Government Association",
-    "local government group": "Local Government Association",
-    "lgg": "Local Government Association",
-}
-_PARENTHESISED = re.compile(r"\s*\([^)]*\)\s*")
-
-
-def canonical_organisation_name(name: str) -> str:
-    """``"the LGA"`` and ``"Local Government Association (LGA)"`` -> the full name."""
-    cleaned = _PARENTHESISED.sub(" ", name).strip()
-    key = " ".join(fold(cleaned).split())
-    if key in _ORGANISATION_ALIASES:
-        return _ORGANISATION_ALIASES[key]
-    if key.startswith("the "):
-        cleaned = cleaned[4:]
-    return cleaned or name.strip()
 
 
 @dataclass
@@ -92,9 +69,8 @@ class CouncilResolver:
                 council = ResolvedCouncil(council_id, council_properties(entry), entry)
                 self.councils[council_id] = council
         else:
-            council_id = (
-                ref.id if _looks_like_council_id(ref.id) else f"council:{slugify(ref.name)}"
-            )
+            # a council the register lacks keeps the id the reader gave it
+            council_id = ref.id if ref.is_council and ref.id else unregistered_council_id(ref.name)
             council = self.councils.get(council_id)
             if council is None:
                 council = ResolvedCouncil(council_id, _unknown_council_properties(ref.name))
@@ -122,10 +98,6 @@ class CouncilResolver:
         return entry
 
 
-def _looks_like_council_id(ref_id: str) -> bool:
-    return ref_id.startswith("council:") or bool(re.fullmatch(r"[A-Z0-9]{3,4}", ref_id))
-
-
 def _unknown_council_properties(name: str) -> dict[str, Any]:
     return {
         "name": name.strip(),
@@ -138,11 +110,12 @@ def _unknown_council_properties(name: str) -> dict[str, Any]:
     }
 
 
-def is_council_ref(ref: Ref) -> bool:
-    return not ref.id.startswith("org:")
+class OrganisationNode(NamedTuple):
+    id: str
+    name: str  # canonical ("Local Government Association" for "the LGA")
 
 
-def organisation_node_id(ref: Ref) -> tuple[str, str]:
-    """(id, canonical name) of a non-council employer."""
-    name = canonical_organisation_name(ref.name or ref.id.removeprefix("org:").replace("-", " "))
-    return organisation_id(name), name
+def organisation_node_id(ref: Ref) -> OrganisationNode:
+    """The id and canonical name of a non-council employer."""
+    name = canonical_organisation_name(ref.name or ref.id)
+    return OrganisationNode(organisation_id(name), name)

@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from graphload.errors import PeergraphError
 from queries.names import suggest_words
 
 SCALAR_TYPES = {"int": int, "float": float, "str": str, "bool": bool}
@@ -43,7 +44,7 @@ class CatalogError(ValueError):
     """A ``.cypher`` file whose header does not follow the format above."""
 
 
-class UnknownReport(LookupError):
+class UnknownReport(PeergraphError, LookupError):
     def __init__(self, name: str, suggestions: list[str]):
         self.name = name
         self.suggestions = suggestions

@@ -1,85 +1,81 @@
-"""CLI commands for asking the graph: ``reports``, ``report NAME …`` and ``cypher``."""
+"""CLI commands for asking the graph: ``reports``, ``report NAME …`` and ``cypher``.
+
+Importing this module is cheap: the catalogue of reports is read only when a
+report is asked for, and the store only when one is opened.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from queries.catalog import ReportSpec, UnknownReport, get_report, list_reports
-from queries.format import FORMATS, format_rows
-from queries.names import NameError_
-from queries.readonly import find_write
-from queries.run import ReportError, ReportResult, run_report
+from graphload.cli_options import StoreTarget, store_parameters
+from graphload.cli_output import note, say, terminal_width
+from graphload.errors import PeergraphError
+
+if TYPE_CHECKING:
+    from queries.catalog import ReportSpec
+    from queries.format import Result
+    from queries.run import ReportResult
+
+FORMAT_NAMES = ("table", "full", "json", "csv")  # queries.format.FORMATS, without importing it
+INT64 = (-(2**63), 2**63 - 1)
 
 
 def _common_options() -> list[click.Parameter]:
-    """--format, --store and --backend, shared by every command here."""
+    """--format and the store options, shared by every command here."""
     return [
         click.Option(
             ["--format", "fmt"],
-            type=click.Choice(FORMATS),
+            type=click.Choice(FORMAT_NAMES),
             default="table",
             show_default=True,
-            help="table (fits 80 columns), json (a list of row objects) or csv.",
+            help="table: fits the terminal, long cells cut (and said so); full: a table "
+            "with every cell whole; json: a list of row objects; csv.",
         ),
-        click.Option(
-            ["--store", "store_dir"],
-            type=click.Path(file_okay=False),
-            default=None,
-            help="Embedded store directory [default: $PEERGRAPH_STORE or ./peergraph-data].",
-        ),
-        click.Option(
-            ["--backend"],
-            type=click.Choice(["embedded", "neo4j"]),
-            default="embedded",
-            show_default=True,
-            help="The embedded store, or Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD).",
-        ),
+        *store_parameters(),
     ]
 
 
-@contextmanager
-def _opened(backend: str, store_dir: str | None) -> Iterator[Any]:
-    from graphload.store import open_store
+def print_result(result: Result, fmt: str) -> None:
+    """``result`` in ``fmt``, tables as wide as the terminal; a cut cell is said."""
+    from queries.format import cut_note, format_rows, render_table
 
-    with open_store(backend, store_dir=store_dir) as store:
-        yield store
-
-
-def _store_error_types() -> tuple[type[BaseException], ...]:
-    try:
-        from graphload.store import StoreError
-    except ImportError:  # pragma: no cover - the store module is written concurrently
-        return ()
-    return (StoreError,)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
+    width = terminal_width()
+    if fmt == "table":
+        text, cut = render_table(result.columns, result.rows, width=width)
+        say(text)
+        if cut:
+            note(cut_note(cut, width))
+    else:
+        say(format_rows(result, fmt, width=width))
 
 
 # ---------------------------------------------------------------- reports
 
 
-@click.command("reports")
+@click.command(
+    "reports",
+    epilog="""\b
+Example:
+  peergraph reports""",
+)
 def reports_command() -> None:
     """List the canned reports, with their parameters."""
+    from queries.catalog import list_reports
+
     for spec in list_reports():
-        click.echo(spec.usage)
-        click.echo(
-            textwrap.fill(spec.description, 78, initial_indent="    ", subsequent_indent="    ")
-        )
+        say(spec.usage)
+        say(textwrap.fill(spec.description, 78, initial_indent="    ", subsequent_indent="    "))
         for p in spec.params:
             flag = p.name.upper() if p.required else "--" + p.name.replace("_", "-")
             default = "" if p.required else f" (default {p.default})"
-            click.echo(
+            say(
                 textwrap.fill(
                     f"{flag}: {p.help}{default}",
                     78,
@@ -89,24 +85,34 @@ def reports_command() -> None:
             )
 
 
+_PARAM_TYPES: dict[str, click.ParamType] = {
+    "int": click.IntRange(min=0),
+    "float": click.FloatRange(min=0),
+    "bool": click.BOOL,
+}
+
+
 def _report_command(spec: ReportSpec) -> click.Command:
     required = [p for p in spec.params if p.required]
     optional = [p for p in spec.params if not p.required]
 
-    def callback(fmt: str, store_dir: str | None, backend: str, **kwargs: Any) -> None:
+    def callback(fmt: str, **kwargs: Any) -> None:
+        store = StoreTarget.from_values(kwargs)
         params: dict[str, Any] = {}
         for p in spec.params:
             value = kwargs.get(p.name)
             if p.required and len(required) == 1 and isinstance(value, tuple):
                 value = " ".join(value)  # report council bury metropolitan
             params[p.name] = value
-        _run_and_print(spec, params, fmt, store_dir, backend)
+        _run_and_print(spec, params, fmt, store)
 
+    example = f"peergraph report {spec.name} {spec.example}".strip()
     command = click.Command(
         spec.name,
         callback=callback,
         help=spec.description,
         short_help=spec.description.split(".")[0],
+        epilog=f"\b\nExample:\n  {example}\n  {example} --format csv > {spec.name}.csv",
     )
     params: list[click.Parameter] = []
     for p in required:
@@ -116,7 +122,7 @@ def _report_command(spec: ReportSpec) -> click.Command:
         params.append(
             click.Option(
                 [f"--{p.name.replace('_', '-')}", p.name],
-                type={"int": int, "float": float, "bool": bool}.get(p.type, str),
+                type=_PARAM_TYPES.get(p.type, click.STRING),
                 default=p.default,
                 show_default=True,
                 help=p.help,
@@ -127,36 +133,41 @@ def _report_command(spec: ReportSpec) -> click.Command:
     return command
 
 
-def _run_and_print(
-    spec: ReportSpec, params: dict[str, Any], fmt: str, store_dir: str | None, backend: str
-) -> None:
-    store_errors = _store_error_types()
-    try:
-        with _opened(backend, store_dir) as store:
-            result: ReportResult = run_report(store, spec.name, **params)
-    except NameError_ as exc:
-        _fail(str(exc))
-    except ReportError as exc:
-        _fail(str(exc))
-    except store_errors as exc:
-        _fail(str(exc))
-    else:
-        if spec.name == "path" and not result.rows:
-            start, end = result.resolved["start"], result.resolved["end"]
-            _fail(
+def _run_and_print(spec: ReportSpec, params: dict[str, Any], fmt: str, store: StoreTarget) -> None:
+    from queries.run import run_report
+
+    with store.open_for_reading() as opened:
+        result: ReportResult = run_report(opened, spec.name, **params)
+    for name, match in result.matches.items():
+        if match.corrected:
+            note(f"matched {match.spelling!r} for {params[name]!r}")
+    if spec.name == "path":
+        start, end = result.resolved["start"], result.resolved["end"]
+        if start.id == end.id:
+            if fmt in ("table", "full"):
+                say(f"{start.name} is where the path starts and ends: 0 relationships apart.")
+            else:
+                print_result(result, fmt)
+            return
+        if not result.rows:
+            raise PeergraphError(
                 f"no connection between {start.name} and {end.name} within "
                 f"{result.params['max_hops']} relationships"
             )
-        click.echo(format_rows(result, fmt))
+    print_result(result, fmt)
 
 
 class ReportGroup(click.Group):
     """``report NAME``: one subcommand per canned report, names matched forgivingly."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        from queries.catalog import list_reports
+
         return [spec.name for spec in list_reports()]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from queries.catalog import UnknownReport, get_report
+
         try:
             spec = get_report(cmd_name)
         except UnknownReport:
@@ -166,6 +177,8 @@ class ReportGroup(click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        from queries.catalog import UnknownReport, get_report
+
         name = args[0]
         try:
             spec = get_report(name)
@@ -174,12 +187,21 @@ class ReportGroup(click.Group):
         return spec.name, _report_command(spec), args[1:]
 
 
-@click.group("report", cls=ReportGroup)
+@click.group(
+    "report",
+    cls=ReportGroup,
+    epilog="""\b
+Examples:
+  peergraph report council bury
+  peergraph report path babergh bromsgrove --max-hops 4
+  peergraph report repeat-peers --min 1 --format json""",
+)
 def report_command() -> None:
     """Run a canned report: peergraph report NAME [ARGS] [--format …] [--store …].
 
     'peergraph reports' lists them; names, councils and people are matched
-    forgivingly ('repeat peers', 'bury', 'Dai Lerner')."""
+    forgivingly ('repeat peers', 'bury', 'Dai Lerner'), and a name matched by
+    forgiving a spelling slip is said on stderr."""
 
 
 # ----------------------------------------------------------------- cypher
@@ -187,6 +209,7 @@ def report_command() -> None:
 
 def parse_param(text: str) -> tuple[str, Any]:
     """``k=v``: the value as an int, float, bool, null or JSON list/map, else a string."""
+    _require_utf8(text, "--param")
     key, sep, raw = text.partition("=")
     key = key.strip().lstrip("$")
     if not sep or not key:
@@ -200,13 +223,64 @@ def parse_param(text: str) -> tuple[str, Any]:
         return key, raw
     if isinstance(value, float) and value != value:  # NaN
         return key, raw
+    problem = _unstorable(value)
+    if problem:
+        raise click.BadParameter(
+            f"{key}={raw}: {problem}; quote it (--param '{key}=\"{raw}\"') to pass it as text",
+            param_hint="--param",
+        )
     return key, value
 
 
-@click.command("cypher")
+def _unstorable(value: Any) -> str | None:
+    """Why a graph store cannot take ``value`` as a number, if it cannot."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not INT64[0] <= value <= INT64[1]:
+        return "too large for a graph store's 64-bit integers"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "too large for a graph store's numbers"
+    if isinstance(value, list):
+        return next((p for p in map(_unstorable, value) if p), None)
+    if isinstance(value, dict):
+        return next((p for p in map(_unstorable, value.values()) if p), None)
+    return None
+
+
+def _require_utf8(text: str, where: str) -> None:
+    """Arguments that were not UTF-8 arrive with lone surrogates; refuse them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PeergraphError(f"the {where} is not UTF-8 text; save it as UTF-8") from None
+
+
+def _decode_query(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PeergraphError(
+            f"the query {where} is not UTF-8 text (byte 0x{data[error.start]:02x} at "
+            f"position {error.start}); save it as UTF-8"
+        ) from None
+
+
+@click.command(
+    "cypher",
+    epilog="""\b
+Examples:
+  peergraph cypher 'MATCH (p:Peer) RETURN p.name ORDER BY p.name'
+  peergraph cypher 'MATCH (c:Council {id: $id}) RETURN c.name' --param id=BUR
+  peergraph cypher -f my-query.cypher --format csv
+  echo 'MATCH (n) RETURN count(n)' | peergraph cypher -""",
+)
 @click.argument("query", required=False)
 @click.option(
-    "-f", "--file", "query_file", type=click.File("r"), help="Read the query from a file."
+    "-f",
+    "--file",
+    "query_file",
+    type=click.File("rb"),
+    help="Read the query from a file (UTF-8).",
 )
 @click.option(
     "--param",
@@ -223,20 +297,23 @@ def cypher_command(
     param_texts: tuple[str, ...],
     write: bool,
     fmt: str,
-    store_dir: str | None,
-    backend: str,
+    **store_values: Any,
 ) -> None:
     """Run a Cypher QUERY (or -f FILE, or - for standard input). Read-only unless --write.
 
     Queries are written against the graph model in docs/GRAPH-MODEL.md; the same
     text runs on the embedded store and on Neo4j."""
+    from queries.readonly import find_write
+
+    store = StoreTarget.from_values(store_values)
     if query_file is not None and query:
         raise click.UsageError("give a QUERY or -f FILE, not both")
     if query_file is not None:
-        text = query_file.read()
+        text = _decode_query(query_file.read(), f"in {query_file.name}")
     elif query == "-":
-        text = sys.stdin.read()
+        text = _decode_query(sys.stdin.buffer.read(), "on standard input")
     elif query:
+        _require_utf8(query, "query")
         text = query
     else:
         raise click.UsageError("no query: give QUERY, -f FILE, or - to read standard input")
@@ -245,16 +322,11 @@ def cypher_command(
     params = dict(parse_param(p) for p in param_texts)
     found = find_write(text)
     if found is not None and not write:
-        _fail(found.message())
-    store_errors = _store_error_types()
-    try:
-        with _opened(backend, store_dir) as store:
-            rows = store.query(text, params)
-    except store_errors as exc:
-        _fail(str(exc))
-    else:
-        columns = list(rows[0]) if rows else []
-        click.echo(format_rows(_Rows(columns, rows), fmt))
+        raise PeergraphError(found.message())
+    with store.open(create=write) as opened:  # only a write may make a new store
+        rows = opened.query(text, params)
+    columns = list(rows[0]) if rows else []
+    print_result(_Rows(columns, rows), fmt)
 
 
 class _Rows:

@@ -1,7 +1,8 @@
 """Rendering query results: tables that fit a terminal, JSON and CSV.
 
 Every format scrubs e-mail addresses and telephone numbers from strings, so they
-never reach the output whatever the graph holds.
+never reach the output whatever the graph holds, and escapes the characters that
+could control a terminal (graphload.vocab.text).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from graphload.redact import redact
+from graphload.vocab.text import scrub as redact
+from graphload.vocab.text import scrub_display, scrub_json
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "full", "json", "csv")
 DEFAULT_WIDTH = 80
 MAX_CELL_LINES = 4
 LIST_SEPARATOR = "; "
@@ -76,20 +78,38 @@ def format_table(
     columns: Sequence[str],
     rows: Sequence[dict[str, Any]],
     width: int = DEFAULT_WIDTH,
-    max_lines: int = MAX_CELL_LINES,
+    max_lines: int | None = MAX_CELL_LINES,
 ) -> str:
-    """A plain-text table no wider than ``width``; long cells wrap, then truncate with '…'."""
+    """A plain-text table no wider than ``width``; long cells wrap, then (beyond
+    ``max_lines`` lines, unless it is None) are cut with '…'."""
+    return render_table(columns, rows, width, max_lines)[0]
+
+
+def render_table(
+    columns: Sequence[str],
+    rows: Sequence[dict[str, Any]],
+    width: int = DEFAULT_WIDTH,
+    max_lines: int | None = MAX_CELL_LINES,
+) -> tuple[str, int]:
+    """The table and how many cells were cut to fit."""
     if not columns:
-        return "(no rows)"
-    texts = [[cell_text(row.get(c)) for c in columns] for row in rows]
+        return "(no rows)", 0
+    texts = [[_table_cell(row.get(c)) for c in columns] for row in rows]
     widths = _fit_widths(list(columns), texts, width)
-    lines = _render_row(list(columns), widths, max_lines=1)
+    lines = _render_row([_table_cell(c) for c in columns], widths, max_lines=1)[0]
     lines.append("  ".join("-" * w for w in widths).rstrip())
+    cut = 0
     for row in texts:
-        lines.extend(_render_row(row, widths, max_lines))
+        row_lines, row_cut = _render_row(row, widths, max_lines)
+        lines.extend(row_lines)
+        cut += row_cut
     if not rows:
         lines.append("(no rows)")
-    return "\n".join(lines)
+    return "\n".join(lines), cut
+
+
+def _table_cell(value: Any) -> str:
+    return scrub_display(cell_text(value)).replace("\t", " ")
 
 
 def _fit_widths(columns: list[str], texts: list[list[str]], width: int) -> list[int]:
@@ -112,49 +132,62 @@ def _fit_widths(columns: list[str], texts: list[list[str]], width: int) -> list[
     return widths
 
 
-def _render_row(cells: list[str], widths: list[int], max_lines: int) -> list[str]:
+def _render_row(
+    cells: list[str], widths: list[int], max_lines: int | None
+) -> tuple[list[str], int]:
     wrapped = [_wrap(text, w, max_lines) for text, w in zip(cells, widths, strict=True)]
-    height = max((len(w) for w in wrapped), default=1)
+    height = max((len(w) for w, _ in wrapped), default=1)
     out = []
     for n in range(height):
-        parts = [(w[n] if n < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
+        parts = [(w[n] if n < len(w) else "").ljust(widths[i]) for i, (w, _) in enumerate(wrapped)]
         out.append("  ".join(parts).rstrip())
-    return out
+    return out, sum(1 for _, was_cut in wrapped if was_cut)
 
 
-def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+def _wrap(text: str, width: int, max_lines: int | None) -> tuple[list[str], bool]:
     lines: list[str] = []
     for para in text.splitlines() or [""]:
         lines.extend(
             textwrap.wrap(para, width, break_long_words=True, break_on_hyphens=False) or [""]
         )
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
-    return lines
+    if max_lines is None or len(lines) <= max_lines:
+        return lines, False
+    lines = lines[:max_lines]
+    last = lines[-1]
+    lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
+    return lines, True
 
 
 def format_json(rows: Sequence[dict[str, Any]]) -> str:
     """A JSON list of row objects; nodes and relationships as properties plus labels/type."""
-    return json.dumps([clean(dict(r)) for r in rows], indent=2, ensure_ascii=False, default=str)
+    text = json.dumps([clean(dict(r)) for r in rows], indent=2, ensure_ascii=False, default=str)
+    return scrub_json(text)
 
 
 def format_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([scrub_display(c) for c in columns])
     for row in rows:
-        writer.writerow([cell_text(row.get(c)) for c in columns])
+        writer.writerow([scrub_display(cell_text(row.get(c))) for c in columns])
     return buf.getvalue().rstrip("\n")
 
 
 def format_rows(result: Result, fmt: str = "table", width: int = DEFAULT_WIDTH) -> str:
-    """``result`` (anything with ``columns`` and ``rows``) as table, json or csv text."""
+    """``result`` (anything with ``columns`` and ``rows``) as table, full (a table
+    whose cells are never cut), json or csv text."""
     if fmt == "table":
         return format_table(result.columns, result.rows, width=width)
+    if fmt == "full":
+        return format_table(result.columns, result.rows, width=width, max_lines=None)
     if fmt == "json":
         return format_json(result.rows)
     if fmt == "csv":
         return format_csv(result.columns, result.rows)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def cut_note(cut: int, width: int) -> str:
+    """What to say under a table whose cells were cut (short: it must fit too)."""
+    cells = "1 cell" if cut == 1 else f"{cut} cells"
+    return f"{cells} cut to fit {width} columns (…): --format full shows them whole"

@@ -3,15 +3,26 @@
 A name is tried against each candidate's id, name, short name and aliases, in
 tiers from strict to loose; the first tier with any match decides. One match is
 the answer, several are ambiguous, none gives close suggestions.
+
+Names fold as everywhere in the project (:func:`graphload.vocab.text.fold`), a
+person's titles and honours are ignored ("Cllr Nick Worth OBE" is Nick Worth), and
+one spelling slip is forgiven by the graph's own rule
+(:func:`graphload.vocab.names_match.one_slip_apart`), so any name the graph merged
+into one person is accepted here. :meth:`Matcher.match` says which spelling was
+matched and whether a slip was corrected, so a command can tell the user.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from graphload.errors import PeergraphError
+from graphload.model import Label
+from graphload.vocab.names_match import one_slip_apart
+from graphload.vocab.people import strip_titles
+from graphload.vocab.text import fold
 
 #: Words that say what kind of body a council is, not which one.
 GENERIC_WORDS = frozenset(
@@ -53,7 +64,7 @@ class Candidate:
         return (self.name, *self.aliases)
 
 
-class NameError_(LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
+class NameError_(PeergraphError, LookupError):  # noqa: N801 - avoid shadowing the builtin NameError
     """Base class: the name did not pick out exactly one thing."""
 
     def __init__(self, text: str, kind: str, suggestions: Sequence[Candidate]):
@@ -86,10 +97,7 @@ class AmbiguousName(NameError_):
 
 def normalise(text: str) -> str:
     """Fold case, accents, punctuation and '&': 'St. Edmundsbury & X' -> 'st edmundsbury and x'."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace("&", " and ")
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join(text.split())
+    return fold(text)
 
 
 def core(text: str) -> str:
@@ -98,13 +106,33 @@ def core(text: str) -> str:
     return " ".join(words) or normalise(text)
 
 
-def _near(a: str, b: str) -> bool:
-    """One spelling slip apart (or a close ratio for long names)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 2:
-        return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= (0.85 if len(a) < 12 else 0.9)
+@dataclass(frozen=True)
+class NameMatch:
+    """What a typed name was matched to: the candidate, the spelling of it that
+    matched, and whether a spelling slip was forgiven to get there."""
+
+    candidate: Candidate
+    spelling: str
+    corrected: bool = False
+
+
+# A tier: (query, candidate) -> the candidate's spelling that matched, or None.
+_Tier = Callable[[str, Candidate], str | None]
+
+
+def _first(spellings: Iterable[str], test: Callable[[str], bool]) -> str | None:
+    return next((s for s in spellings if test(s)), None)
+
+
+_STRICT_TIERS: list[_Tier] = [
+    lambda q, c: c.name if q.strip().lower() == c.id.lower() else None,
+    lambda q, c: _first(c.spellings, lambda s: normalise(q) == normalise(s)),
+    lambda q, c: _first(c.spellings, lambda s: core(q) == core(s)),
+    lambda q, c: _first(c.spellings, lambda s: _words_in(core(q), core(s))),
+]
+_SLIP_TIER: _Tier = lambda q, c: _first(  # noqa: E731
+    c.spellings, lambda s: one_slip_apart(core(q), core(s))
+)
 
 
 @dataclass
@@ -113,38 +141,58 @@ class Matcher:
 
     candidates: Sequence[Candidate]
     kind: str = "name"
-    _tiers: list = field(init=False, repr=False)
+    _tiers: list[tuple[_Tier, bool]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._tiers = [
-            lambda q, c: q.strip().lower() == c.id.lower(),
-            lambda q, c: normalise(q) in {normalise(s) for s in c.spellings},
-            lambda q, c: core(q) in {core(s) for s in c.spellings},
-            lambda q, c: any(_words_in(core(q), core(s)) for s in c.spellings),
-            lambda q, c: any(_near(core(q), core(s)) for s in c.spellings),
-            lambda q, c: any(_near_words(core(q), core(s)) for s in c.spellings),
-        ]
+        self._tiers = [(tier, False) for tier in _STRICT_TIERS] + [(_SLIP_TIER, True)]
+
+    def _found(self, text: str) -> list[NameMatch]:
+        if not normalise(text):
+            return []
+        # A person's titles and honours are not part of their name ("Cllr Nick Worth OBE").
+        as_person = strip_titles(text).name or text
+        for tier, corrected in self._tiers:
+            found: dict[str, NameMatch] = {}
+            for c in self.candidates:
+                spelling = tier(as_person if c.label == Label.PEER else text, c)
+                if spelling is not None and c.id not in found:
+                    found[c.id] = NameMatch(c, spelling, corrected)
+            if found:
+                return list(found.values())
+        return []
 
     def matches(self, text: str) -> list[Candidate]:
         """The candidates of the first tier that matches anything (may be several)."""
-        if not normalise(text):
-            return []
-        for tier in self._tiers:
-            found = [c for c in self.candidates if tier(text, c)]
-            if found:
-                return _unique(found)
-        return []
+        return [m.candidate for m in self._found(text)]
 
-    def resolve(self, text: str) -> Candidate:
-        found = self.matches(text)
+    def match(self, text: str) -> NameMatch:
+        """The one candidate ``text`` names, with the spelling matched and whether a
+        slip was corrected; raises :class:`UnknownName` or :class:`AmbiguousName`."""
+        found = self._found(text)
         if len(found) == 1:
             return found[0]
         if found:
-            raise AmbiguousName(text, self.kind, sorted(found, key=lambda c: c.name))
+            raise AmbiguousName(
+                text, self.kind, sorted((m.candidate for m in found), key=lambda c: c.name)
+            )
         raise UnknownName(text, self.kind, self.suggest(text))
 
+    def resolve(self, text: str) -> Candidate:
+        """The one candidate ``text`` names (see :meth:`match` for how it was matched)."""
+        return self.match(text).candidate
+
+    def corrected(self, text: str, candidate: Candidate) -> str | None:
+        """The spelling of ``candidate`` that ``text`` matches only by a spelling slip
+        (so the user should be told), or None when it matches as written."""
+        query = strip_titles(text).name or text if candidate.label == Label.PEER else text
+        if any(tier(query, candidate) is not None for tier in _STRICT_TIERS):
+            return None
+        return _SLIP_TIER(query, candidate)
+
     def suggest(self, text: str, n: int = 5) -> list[Candidate]:
-        """Up to ``n`` candidates that look like ``text`` (whole name or one word)."""
+        """Up to ``n`` candidates that look like ``text`` (whole name or one word).
+        Suggestions are only listed, never taken as the answer, so a looser likeness
+        than the one-slip rule ranks them."""
         key = core(text)
         scored = []
         for c in self.candidates:
@@ -175,19 +223,6 @@ def _words_in(query: str, target: str) -> bool:
         if i < len(q) and word.startswith(q[i]):
             i += 1
     return i == len(q)
-
-
-def _near_words(query: str, target: str) -> bool:
-    """Same number of words, each one slip apart ('dai lerner' ~ 'dai larner')."""
-    q, t = query.split(), target.split()
-    return len(q) == len(t) and all(_near(a, b) for a, b in zip(q, t, strict=True))
-
-
-def _unique(cands: Iterable[Candidate]) -> list[Candidate]:
-    seen: dict[str, Candidate] = {}
-    for c in cands:
-        seen.setdefault(c.id, c)
-    return list(seen.values())
 
 
 def suggest_words(text: str, choices: Iterable[str], n: int = 5) -> list[str]:

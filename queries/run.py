@@ -12,16 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graphload.errors import PeergraphError
+from graphload.model import Label
 from queries.catalog import ReportSpec, get_report, query_text
-from queries.names import Candidate, Matcher
+from queries.names import Candidate, Matcher, NameMatch
 
 #: Labels a name parameter of each kind may refer to.
 KIND_LABELS = {
-    "council": ("Council",),
-    "peer": ("Peer",),
-    "entity": ("Council", "Peer", "Organisation"),
+    "council": (Label.COUNCIL,),
+    "peer": (Label.PEER,),
+    "entity": (Label.COUNCIL, Label.PEER, Label.ORGANISATION),
 }
-PATH_EXCLUDE = ["Document", "Theme", "Recommendation"]
+PATH_EXCLUDE = [Label.DOCUMENT, Label.THEME, Label.RECOMMENDATION]
 
 
 class Store(Protocol):
@@ -35,9 +37,11 @@ class ReportResult:
     rows: list[dict[str, Any]]
     params: dict[str, Any] = field(default_factory=dict)
     resolved: dict[str, Candidate] = field(default_factory=dict)
+    #: How each name parameter was matched (was a spelling slip forgiven?).
+    matches: dict[str, NameMatch] = field(default_factory=dict)
 
 
-class ReportError(ValueError):
+class ReportError(PeergraphError, ValueError):
     """Bad or missing parameters for a report."""
 
 
@@ -56,13 +60,16 @@ def load_candidates(store: Store, kind: str) -> list[Candidate]:
 
 
 def resolve_params(
-    store: Store, spec: ReportSpec, given: Mapping[str, Any]
+    store: Store,
+    spec: ReportSpec,
+    given: Mapping[str, Any],
+    matches: dict[str, NameMatch] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Candidate]]:
     """Parameters as the query wants them: typed, defaults filled, names turned into ids.
 
     Raises ``ReportError`` for unknown or missing parameters and
     ``queries.names.UnknownName`` / ``AmbiguousName`` for names that do not pick
-    out exactly one node."""
+    out exactly one node. ``matches``, when given, receives how each name matched."""
     known = {p.name for p in spec.params}
     unknown = sorted(set(given) - known)
     if unknown:
@@ -83,7 +90,10 @@ def resolve_params(
         if p.is_name:
             if p.type not in matchers:
                 matchers[p.type] = Matcher(load_candidates(store, p.type), kind=_kind_word(p.type))
-            found = matchers[p.type].resolve(str(value))
+            match = matchers[p.type].match(str(value))
+            found = match.candidate
+            if matches is not None:
+                matches[p.name] = match
             resolved[p.name] = found
             params[p.name] = found.id
         else:
@@ -101,14 +111,15 @@ def _kind_word(kind: str) -> str:
 def run_report(store: Store, name: str, **params: Any) -> ReportResult:
     """Run the canned report ``name`` (matched forgivingly) with ``params``."""
     spec = get_report(name)
-    values, resolved = resolve_params(store, spec, params)
+    matches: dict[str, NameMatch] = {}
+    values, resolved = resolve_params(store, spec, params, matches)
     if spec.name == "path":
         rows = shortest_path(store, spec, values["start"], values["end"], values["max_hops"])
     else:
         rows = store.query(spec.cypher, values)
     columns = list(spec.columns)
     rows = [{c: row.get(c) for c in columns} for row in rows]
-    return ReportResult(spec.name, columns, rows, values, resolved)
+    return ReportResult(spec.name, columns, rows, values, resolved, matches)
 
 
 def shortest_path(

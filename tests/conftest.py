@@ -26,10 +26,9 @@ def gazetteer():
 
 @pytest.fixture(scope="session")
 def seed_records():
-    """The extract records of the five sample reports (skips until the reader exists)."""
-    extract = pytest.importorskip(
-        "graphload.extract", reason="graphload.extract (the reader) is not importable yet"
-    )
+    """The extract records of the five sample reports."""
+    from graphload import extract
+
     return [extract.extract_file(path) for path in extract.find_documents([REPORTS_DIR])]
 
 

@@ -1,5 +1,5 @@
 """Fixtures for the query tests: the seed graph in each available store, and
-what /work/shared/seeds/expected says it holds.
+what the seeds' expected JSON (``tests/expected/``) says it holds.
 
 The seed graph is ``graphload.load.load_paths(data/reports)``. The store is
 parametrised: always the embedded store; Neo4j too when NEO4J_URI is set, so
@@ -19,11 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS_DIR = ROOT / "data" / "reports"
-EXPECTED_DIR = (
-    Path(os.environ.get("PEERGRAPH_SHARED", ROOT.parent / "shared")) / "seeds" / "expected"
-)
-if not EXPECTED_DIR.is_dir():
-    EXPECTED_DIR = Path("/work/shared/seeds/expected")
+EXPECTED_DIR = ROOT / "tests" / "expected"
 
 
 def backends() -> list[str]:

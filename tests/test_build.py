@@ -9,7 +9,8 @@ import re
 import networkx as nx
 import pytest
 
-from graphload.build import EVIDENCE_LIMIT, NODE_PROPERTIES, build_graph
+from graphload.build import build_graph
+from graphload.model import NODE_PROPERTIES
 from graphload.people import normalise_name, one_slip_apart
 from graphload.records import (
     DocumentInfo,
@@ -23,6 +24,7 @@ from graphload.records import (
     SignpostInfo,
     ThemeInfo,
 )
+from graphload.vocab.text import EVIDENCE_LIMIT
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{6}\b")
@@ -216,7 +218,7 @@ def test_not_peers_are_not_peers(gazetteer):
     )
     g = build_graph([listed_twice], gazetteer)
     assert not labelled(g, "Peer")
-    assert any("Rachel Litherland" in w for w in g.graph["warnings"])
+    assert any("Rachel Litherland" in w.message for w in g.graph["warnings"])
 
 
 def test_recommendations_signposts_themes(graph):

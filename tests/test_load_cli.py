@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphload.cli import cli
+from graphload.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
@@ -110,6 +111,18 @@ def test_load_and_push_to_a_bolt_server(tmp_path, falkordb_bolt):
 
 
 def test_push_refuses_an_empty_store(tmp_path, unused_port):
+    with open_store("embedded", tmp_path):
+        pass  # a store with nothing in it
     result = run("push", "--store", str(tmp_path), "--neo4j-uri", f"bolt://127.0.0.1:{unused_port}")
     assert result.exit_code == 1
     assert result.stderr == f"error: the embedded store in {tmp_path} is empty: nothing to push\n"
+
+
+def test_push_from_a_store_that_does_not_exist_points_to_load(tmp_path, unused_port):
+    missing = tmp_path / "nothing-here"
+    uri = f"bolt://127.0.0.1:{unused_port}"
+    result = run("push", "--store", str(missing), "--neo4j-uri", uri)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: there is no peergraph store in {missing}: ")
+    assert f"peergraph load data/reports --store {missing}" in result.stderr
+    assert not missing.exists()

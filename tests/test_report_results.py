@@ -1,6 +1,6 @@
 """Every canned report on the seed graph, against what the seeds' expected JSON implies.
 
-Expected answers are computed from /work/shared/seeds/expected (never typed in);
+Expected answers are computed from tests/expected (never typed in);
 council names in report output are mapped back to ids through the graph's own
 names, so the comparison is by identity, not spelling.
 """

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graphload.errors import PeergraphError
 from queries.names import AmbiguousName, Candidate, Matcher, UnknownName
 
 
-class MatchError(ValueError):
+class MatchError(PeergraphError, ValueError):
     """No node, or more than one, fits the name; ``suggestions`` are the nearest names."""
 
     def __init__(self, message: str, suggestions: list[str]) -> None:

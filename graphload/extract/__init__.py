@@ -17,12 +17,12 @@ from graphload.extract.others import find_others
 from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
 from graphload.extract.recommendations import find_recommendations
-from graphload.extract.review import read_review
+from graphload.extract.review import read_review, settle_council
 from graphload.extract.sentences import clip
 from graphload.extract.signposts import find_signposts
 from graphload.extract.themes import find_themes
 from graphload.gazetteer import Gazetteer
-from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
+from graphload.records import DocumentInfo, ExtractRecord, Ref, ReviewInfo, ThemeInfo
 
 __all__ = [
     "ExtractOutcome",
@@ -41,12 +41,20 @@ class ExtractOutcome:
     error: str | None = None
 
 
-def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> ExtractRecord:
-    """Everything one document says. Raises ReadError when it cannot be read."""
+def extract_file(
+    path: str | Path, gazetteer: Gazetteer | None = None, council: Ref | None = None
+) -> ExtractRecord:
+    """Everything one document says. Raises ReadError when it cannot be read.
+
+    ``council`` states the reviewed council for a document that does not name it.
+    """
     gazetteer = gazetteer or Gazetteer.load()
     document = read_document(path)
     lines = document.lines
     facts, finder = read_review(lines, gazetteer)
+    peers, entries = find_peers(lines, finder)
+    signposts, signpost_lines = find_signposts(lines, finder)
+    decision = settle_council(facts, lines, finder, peers, signpost_lines, council)
     visit = facts.visit
     review = ReviewInfo(
         kind=facts.kind,
@@ -57,8 +65,6 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         line=facts.line.number if facts.line else None,
         evidence=clip(facts.line.text) if facts.line else None,
     )
-    peers, entries = find_peers(lines, finder)
-    signposts, signpost_lines = find_signposts(lines, finder)
     officer_groups = [
         (group, entry.line or 0, entry.evidence or "")
         for entry in entries
@@ -74,7 +80,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
     warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
     if not peers:
         warnings.append(f"{path}: no peer team list found")
-    return ExtractRecord(
+    record = ExtractRecord(
         document=DocumentInfo(
             path=str(path), sha256=document.sha256, format=document.format, title=_title(lines)
         ),
@@ -88,7 +94,25 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         shared_services=shared_services,
         not_peers=[p for p in find_others(lines) if p.name not in peer_names],
         warnings=warnings,
+        explanation=[
+            {"id": c.ref.id, "name": c.ref.name, "score": c.score, "cues": c.explain()}
+            for c in decision.candidates
+        ],
     )
+    _add_pages(record, lines)
+    return record
+
+
+def _add_pages(record: ExtractRecord, lines: list) -> None:
+    """Each fact's page, from its line, for formats that have pages."""
+    page_of = {line.number: line.page for line in lines if line.page is not None}
+    if not page_of:
+        return
+    facts: list = [record.review, *record.peers, *record.signposts, *record.recommendations]
+    facts += [*record.themes, *record.shared_services, *record.not_peers]
+    for fact in facts:
+        if fact.line is not None:
+            fact.page = page_of.get(fact.line)
 
 
 def _title(lines: list) -> str | None:
@@ -99,7 +123,10 @@ def _title(lines: list) -> str | None:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Everything in a folder that is not a folder: files, and the links, FIFOs and
+    sockets that look like them, so that each one that cannot be read is named.
+    Links to folders are not followed, so a loop of links cannot trap the walk."""
+    return sorted(p for p in directory.rglob("*") if not p.name.startswith(".") and not p.is_dir())
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -136,10 +163,14 @@ def default_jobs() -> int:
 # Below this many documents per worker, starting processes costs more than it saves.
 MIN_DOCUMENTS_PER_JOB = 8
 _worker_gazetteer: Gazetteer | None = None
+_worker_council: Ref | None = None
 
 
 def extract_paths(
-    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None, jobs: int = 1
+    paths: Iterable[str | Path],
+    gazetteer: Gazetteer | None = None,
+    council: Ref | None = None,
+    jobs: int = 1,
 ) -> Iterator[ExtractOutcome]:
     """One outcome per document under ``paths``, in order. With ``jobs`` > 1 the
     documents are read by that many processes; the outcomes are the same."""
@@ -148,31 +179,33 @@ def extract_paths(
     if jobs == 1:
         gazetteer = gazetteer or Gazetteer.load()
         for path in documents:
-            yield _outcome(path, gazetteer)
+            yield _outcome(path, gazetteer, council)
         return
     import multiprocessing
 
-    global _worker_gazetteer
+    global _worker_gazetteer, _worker_council
     _worker_gazetteer = gazetteer or Gazetteer.load()  # inherited by forked workers
+    _worker_council = council
     chunk = max(1, min(32, len(documents) // (jobs * 8)))
-    with multiprocessing.Pool(jobs, _start_worker) as pool:
+    with multiprocessing.Pool(jobs, _start_worker, (council,)) as pool:
         yield from pool.imap(_read_one, documents, chunksize=chunk)
 
 
-def _start_worker() -> None:
-    global _worker_gazetteer
+def _start_worker(council: Ref | None) -> None:
+    global _worker_gazetteer, _worker_council
+    _worker_council = council
     if _worker_gazetteer is None:  # a spawned, not forked, worker
         _worker_gazetteer = Gazetteer.load()
 
 
 def _read_one(path: Path) -> ExtractOutcome:
     assert _worker_gazetteer is not None
-    return _outcome(path, _worker_gazetteer)
+    return _outcome(path, _worker_gazetteer, _worker_council)
 
 
-def _outcome(path: Path, gazetteer: Gazetteer) -> ExtractOutcome:
+def _outcome(path: Path, gazetteer: Gazetteer, council: Ref | None) -> ExtractOutcome:
     try:
-        return ExtractOutcome(path, extract_file(path, gazetteer))
+        return ExtractOutcome(path, extract_file(path, gazetteer, council))
     except ReadError as error:
         return ExtractOutcome(path, None, str(error))
     except RecursionError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from graphload.extract.reading import Line
 
@@ -79,7 +80,19 @@ def _make(day: str, month: str, year: str) -> date | None:
         return None
 
 
-def parse_range(text: str) -> tuple[date, date] | None:
+class DateRange(NamedTuple):
+    start: date
+    end: date
+
+
+class YearSeen(NamedTuple):
+    """A visit's year read from a sentence, and the line it was read on."""
+
+    year: int
+    line: Line
+
+
+def parse_range(text: str) -> DateRange | None:
     """The first date range in ``text``, if any."""
     match = _CROSS_MONTH.search(text)
     if match:
@@ -88,7 +101,7 @@ def parse_range(text: str) -> tuple[date, date] | None:
         if start and end and start.month > end.month:  # 28 December – 2 January 2024
             start = _make(d1, m1, str(int(year) - 1))
         if start and end and start <= end:
-            return start, end
+            return DateRange(start, end)
     match = _SAME_MONTH.search(text)
     if match:
         d1, d2, month, year1, d3, month3, year2 = match.groups()
@@ -99,17 +112,17 @@ def parse_range(text: str) -> tuple[date, date] | None:
         if d3 and month3:
             end = _make(d3, month3, year)
         if start and end and start <= end:
-            return start, end
+            return DateRange(start, end)
     return None
 
 
-def _two_days(text: str) -> tuple[date, date] | None:
+def _two_days(text: str) -> DateRange | None:
     match = _TWO_DAYS.search(text)
     if not match:
         return None
     d1, d2, month, year = match.groups()
     start, end = _make(d1, month, year), _make(d2, month, year)
-    return (start, end) if start and end and start < end else None
+    return DateRange(start, end) if start and end and start < end else None
 
 
 def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
@@ -123,7 +136,7 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
             found = _two_days(line.text)
         if not found:
             continue
-        visit = VisitDates(found[0], found[1], line.number, line.text)
+        visit = VisitDates(found.start, found.end, line.number, line.text)
         if line.number <= title_end:
             return visit
         if (
@@ -135,7 +148,7 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     return fallback
 
 
-def find_visit_year(lines: list[Line]) -> tuple[int, Line] | None:
+def find_visit_year(lines: list[Line]) -> YearSeen | None:
     """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
     for line in lines:
@@ -150,5 +163,5 @@ def find_visit_year(lines: list[Line]) -> tuple[int, Line] | None:
                 continue
             match = _MONTH_YEAR.search(sentence)
             if match:
-                return int(match.group(2)), line
+                return YearSeen(int(match.group(2)), line)
     return None

@@ -17,6 +17,7 @@ from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.themes import section_themes, theme_of
 from graphload.records import RecommendationInfo
+from graphload.vocab.text import fold
 
 _NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}\))"
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
@@ -161,7 +162,7 @@ def _table_comments(lines: list[Line]) -> list[_Found]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()[:200]
+    return fold(text)[:200]
 
 
 def _deduplicate(found: list[_Found]) -> list[RecommendationInfo]:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-MAX_EVIDENCE = 300
+from graphload.vocab.text import EVIDENCE_LIMIT as MAX_EVIDENCE
+from graphload.vocab.text import clip
+
+__all__ = ["MAX_EVIDENCE", "clip", "sentence_around"]
+
 _WINDOW = 1500
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(]|\s*$)")
 
@@ -17,9 +21,9 @@ def sentence_around(text: str, start: int = 0, end: int | None = None) -> str:
     for match in _SENTENCE_END.finditer(text, begin, start):
         begin = match.end()
     stop = min(len(text), end + _WINDOW)
-    match = _SENTENCE_END.search(text, max(end - 1, begin), stop)
-    if match:
-        stop = match.end()
+    sentence_end = _SENTENCE_END.search(text, max(end - 1, begin), stop)
+    if sentence_end:
+        stop = sentence_end.end()
     sentence = text[begin:stop].strip()
     if len(sentence) <= MAX_EVIDENCE:
         return sentence
@@ -27,8 +31,3 @@ def sentence_around(text: str, start: int = 0, end: int | None = None) -> str:
     offset = max(0, min(start - begin - 100, len(sentence) - MAX_EVIDENCE + 1))
     window = sentence[offset : offset + MAX_EVIDENCE - 1]
     return ("…" if offset else "") + window[: MAX_EVIDENCE - 2] + "…"
-
-
-def clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_EVIDENCE else text[: MAX_EVIDENCE - 1] + "…"

@@ -47,16 +47,12 @@ def _what(text: str, fallback: str) -> str:
     return " ".join(match.group().split()).lower() if match else fallback
 
 
-def _is_council(ref: Ref) -> bool:
-    return not ref.id.startswith(("org:", "council:"))
-
-
 def _groups(text: str, mentions: list[Mention]) -> list[list[Ref]]:
     """Coordinated lists: a plural list, or mentions joined only by 'and', ',' or 'with'."""
     groups: list[list[Ref]] = []
     previous: Mention | None = None
     for mention in mentions:
-        if not _is_council(mention.ref):
+        if not mention.ref.in_register:
             previous = None
             continue
         joined = previous is not None and (
@@ -118,7 +114,7 @@ def _start(sentence: str, mentions: list[Mention], group: list[Ref]) -> int:
 def from_signposts(signposts: list[SignpostInfo]) -> list[SharedServiceInfo]:
     found = []
     for signpost in signposts:
-        councils = [c for c in signpost.councils if _is_council(c)]
+        councils = [c for c in signpost.councils if c.in_register]
         if len(councils) < 2:
             continue
         if "partnership" in signpost.title.lower():
@@ -139,7 +135,7 @@ def from_peer_roles(groups: list[tuple[RoleGroup, int, str]]) -> list[SharedServ
     """An officer whose one role covers several councils: those councils share that post."""
     found = []
     for group, line, evidence in groups:
-        councils = [c for c in group.organisations if _is_council(c)]
+        councils = [c for c in group.organisations if c.in_register]
         if len(councils) < 2 or not group.role:
             continue
         what = group.partnership or f"shared {group.role.lower()}"

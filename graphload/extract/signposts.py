@@ -12,7 +12,7 @@ from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.themes import is_heading_like
-from graphload.records import Ref, SignpostInfo
+from graphload.records import Ref, RefKind, SignpostInfo
 
 _SIGNPOST = re.compile(
     r"^(?:signpost(?:ing)?s?|(?:example|examples) of (?:good|notable|best|innovative) practice|"
@@ -64,13 +64,15 @@ def find_signposts(lines: list[Line], finder: CouncilFinder) -> tuple[list[Signp
 
 def _title_councils(title: str, finder: CouncilFinder) -> list[Ref]:
     found = _councils(finder, title)
-    return found or [r for r in finder.council_list(title) if not r.id.startswith("council:")]
+    return found or [
+        r for r in finder.council_list(title) if r.kind is not RefKind.UNREGISTERED_COUNCIL
+    ]
 
 
 def _councils(finder: CouncilFinder, text: str) -> list[Ref]:
     refs: list[Ref] = []
     for mention in finder.find(text):
-        if not mention.ref.id.startswith(("org:", "council:")) and mention.ref not in refs:
+        if mention.ref.in_register and mention.ref not in refs:
             refs.append(mention.ref)
     return refs
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graphload.extract.reading import Line
+from graphload.vocab.text import fold
 
-# canonical name -> wordings that mean it (matched against the whole heading, lower case)
+# canonical name -> wordings that mean it (matched against the whole heading, folded)
 THEMES: dict[str, str] = {
     "Understanding of the local context and priority setting": (
         r"understanding (of )?(the )?local (context|place)"
@@ -75,7 +76,7 @@ def theme_of(text: str) -> str | None:
     text = _NUMBERING.sub("", text.strip()).split("\t")[0]
     text = _SUFFIX.sub("", text)
     head = text.split(":", 1)[0] if ":" in text else text  # "Capacity to deliver: Is ..."
-    key = " ".join(head.lower().replace("&", "and").strip(" .?").split())
+    key = fold(head)
     for name, pattern in _PATTERNS:
         if pattern.match(key):
             return name

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from graphload.build import (
+from graphload.errors import StoreError
+from graphload.model import (
     IDENTITY_PROPERTY,
     NODE_PROPERTIES,
     RELATIONSHIP_PROPERTIES,
@@ -25,11 +25,10 @@ from graphload.build import (
 )
 from graphload.store.state import GraphState, state_of
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 BATCH_SIZE = 500
-
-
-class StoreError(Exception):
-    """The store could not do what was asked; the message is one clear line."""
 
 
 @dataclass
@@ -52,7 +51,7 @@ class _Batches:
     )
 
 
-def _chunks(rows: list[dict[str, Any]], size: int = BATCH_SIZE):
+def _chunks[T](rows: list[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -132,14 +131,15 @@ class GraphStore:
         between the store's ids and keys, read once, and ``g``'s. The summary's
         ``state`` is ``g``'s, for the caller to keep."""
         started = time.perf_counter()
-        summary = WriteSummary(state=state_of(g))
+        state = state_of(g)
+        summary = WriteSummary(state=state)
         if prune and previous is None:
             previous = self._stored_state()
-        batches = self._batches(g, summary.state, previous)
+        batches = self._batches(g, state, previous)
         self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
         if prune and previous is not None:
-            summary.relationships_deleted = self._delete_relationships(previous, summary.state)
-            summary.nodes_deleted = self._delete_nodes(previous, summary.state)
+            summary.relationships_deleted = self._delete_relationships(previous, state)
+            summary.nodes_deleted = self._delete_nodes(previous, state)
         for label, rows in sorted(batches.nodes.items()):
             for chunk in _chunks(rows):
                 self._run(
@@ -185,6 +185,8 @@ class GraphStore:
     def export_graph(self) -> nx.MultiDiGraph:
         """The stored graph in ``build_graph``'s shape (every property of a label
         present, None where the store holds none)."""
+        import networkx as nx  # here, not at the top: a report never needs it
+
         g = nx.MultiDiGraph()
         for row in self._run("MATCH (n) WHERE n.id IS NOT NULL RETURN n"):
             node = dict(row["n"])

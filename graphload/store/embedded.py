@@ -6,6 +6,12 @@ when this is its last client. If a previous run was killed, its server may
 still be running: the next open reattaches to it through the registry file
 falkordblite keeps beside the database, and a registry left by a server that
 is gone is removed first so a fresh server starts.
+
+Health, before and after the server starts: a store that does not exist is an
+error unless the caller may create one; a folder peergraph cannot write in, or
+a database file that is not one, is refused before any server starts; a
+database the server cannot load is named, with the way out. Whatever happens,
+no server process or temporary folder is left behind.
 """
 
 from __future__ import annotations
@@ -16,14 +22,19 @@ import logging
 import os
 import shutil
 import signal
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from graphload.store.base import GraphStore, StoreError
+from graphload.errors import StoreError
+from graphload.store import create_store_dir, resolve_store_dir
+from graphload.store.base import GraphStore
 
 GRAPH_NAME = "peergraph"
 DATABASE_FILE = "graph.rdb"
+SANDBOX_PREFIX = "peergraph-"
+RDB_MAGIC = b"REDIS"  # how every redis database file starts
 
 log = logging.getLogger(__name__)
 
@@ -62,28 +73,42 @@ def clear_stale_registry(database: Path) -> bool:
 class EmbeddedStore(GraphStore):
     backend = "embedded"
 
-    def __init__(self, store_dir: Path) -> None:
+    def __init__(self, store_dir: Path, create: bool = True) -> None:
         self.store_dir = Path(store_dir)
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
-        try:
-            self.store_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"cannot create the store directory {self.store_dir}: {error}"
-            ) from error
+        if create:
+            create_store_dir(self.store_dir)
+        elif not (self.database.exists() or _registry_path(self.database).exists()):
+            raise StoreError(missing_store_message(self.store_dir))
+        check_store_usable(self.store_dir, self.database)
         if clear_stale_registry(self.database):
             log.info("removed the registry of a stopped server in %s", self.store_dir)
+        self._db = self._start()
+        self._graph = self._db.select_graph(GRAPH_NAME)
+        atexit.register(self.close)
+
+    def _start(self) -> Any:
+        """Start (or reattach to) the server. Everything falkordblite puts in the
+        temporary folder goes into one folder of ours, so that a server that
+        fails to start leaves nothing behind."""
+        sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+        # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
+        # for the length of the start is the only handle on where its files go.
+        saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
         try:
             from redislite.falkordb_client import FalkorDB
 
-            self._db = FalkorDB(str(self.database.resolve()))
+            db = FalkorDB(str(self.database.resolve()))
         except Exception as error:  # falkordblite raises several unrelated types
-            raise StoreError(
-                f"cannot start the embedded graph database in {self.store_dir}: {error}"
-            ) from error
-        self._graph = self._db.select_graph(GRAPH_NAME)
-        atexit.register(self.close)
+            reasons = _server_complaints(sandbox)
+            _discard_sandbox(sandbox)
+            raise _start_error(self.store_dir, self.database, reasons, error) from None
+        finally:
+            tempfile.tempdir = saved
+        if not any(sandbox.iterdir()):
+            sandbox.rmdir()  # reattached to a running server: its files are elsewhere
+        return db
 
     @property
     def server_pid(self) -> int:
@@ -181,9 +206,107 @@ def _stop_server(client: Any) -> None:
     server_dir = client.redis_dir or (os.path.dirname(client.pidfile) if client.pidfile else None)
     if server_dir and Path(server_dir).name.startswith("tmp"):
         shutil.rmtree(server_dir, ignore_errors=True)
+        parent = Path(server_dir).parent
+        if parent.name.startswith(SANDBOX_PREFIX):
+            shutil.rmtree(parent, ignore_errors=True)
     client.pidfile = None
     client.redis_dir = None
     client.running = False
+
+
+class DamagedStoreError(StoreError):
+    """The database file exists but the server cannot load it."""
+
+    def __init__(self, message: str, database: Path) -> None:
+        super().__init__(message)
+        self.database = database
+
+
+def missing_store_message(store_dir: Path) -> str:
+    option = "" if store_dir == resolve_store_dir() else f" --store {store_dir}"
+    return (
+        f"there is no peergraph store in {store_dir}: load documents into it first, "
+        f"e.g. peergraph load data/reports{option}"
+    )
+
+
+def check_store_usable(store_dir: Path, database: Path) -> None:
+    """One sentence for a store folder peergraph cannot write in or a database it
+    cannot read, before any server starts (the server needs both)."""
+    if not store_dir.is_dir():
+        raise StoreError(f"cannot use {store_dir} as a store: it is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=store_dir, prefix=".peergraph-probe-"):
+            pass
+    except OSError as error:
+        raise StoreError(
+            f"the store {store_dir} is read-only ({error.strerror or error}): peergraph writes "
+            "its database and its server's registry there; copy the folder somewhere "
+            "writable, or get write access to it"
+        ) from None
+    if database.exists():
+        try:
+            with open(database, "rb") as handle:
+                magic = handle.read(len(RDB_MAGIC))
+        except OSError as error:
+            raise StoreError(
+                f"cannot read the store's database {database}: {error.strerror or error}"
+            ) from None
+        if magic != RDB_MAGIC:  # not a database file at all: say so without starting a server
+            raise _damaged(store_dir, database, "it does not start as a database file does")
+
+
+def _server_complaints(sandbox: Path) -> list[str]:
+    """The warnings a server that failed to start wrote to its log."""
+    complaints = []
+    for logfile in sandbox.glob("*/redis.log"):
+        for line in logfile.read_text(errors="replace").splitlines():
+            _, marker, message = line.partition(" # ")
+            if marker:
+                complaints.append(message.strip())
+    return complaints
+
+
+def _discard_sandbox(sandbox: Path) -> None:
+    """Stop a server that started but did not answer, and remove its files."""
+    import psutil
+
+    for pidfile in sandbox.glob("*/redis.pid"):
+        try:
+            process = psutil.Process(int(pidfile.read_text().strip()))
+            if "redis" in process.name():
+                process.kill()
+                process.wait(5)
+        except (OSError, ValueError, psutil.Error):
+            pass
+    shutil.rmtree(sandbox, ignore_errors=True)
+
+
+def _start_error(
+    store_dir: Path, database: Path, complaints: list[str], error: Exception
+) -> StoreError:
+    loading = [c for c in complaints if "DB" in c or "RDB" in c or "load" in c.lower()]
+    if database.exists() and loading:
+        return _damaged(store_dir, database, loading[0].split(". ")[0].rstrip("."))
+    reason = complaints[-1] if complaints else str(error).splitlines()[0]
+    return StoreError(f"cannot start the embedded graph database in {store_dir}: {reason}")
+
+
+def _damaged(store_dir: Path, database: Path, why: str) -> DamagedStoreError:
+    return DamagedStoreError(
+        f"the store's database {database} is damaged and cannot be read ({why}): rebuild "
+        f"the store with 'peergraph load PATH... --reset --store {store_dir}' (which sets "
+        "the damaged file aside), or restore that file from a backup",
+        database,
+    )
+
+
+def set_damaged_database_aside(database: Path) -> Path:
+    """Rename a damaged database file so a fresh one can be made; returns its new name."""
+    aside = database.with_name(f"{database.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    database.rename(aside)
+    _registry_path(database).unlink(missing_ok=True)
+    return aside
 
 
 def _engine_message(error: Exception) -> str:

@@ -140,7 +140,8 @@ class Neo4jStore(GraphStore):
             pass  # FalkorDB over Bolt hides "already indexed" behind a generic error
 
     def close(self) -> None:
-        driver, self._driver = getattr(self, "_driver", None), None
+        driver = getattr(self, "_driver", None)
+        self._driver = None  # type: ignore[assignment]  # closed: nothing may use it again
         if driver is None:
             return
         driver.close()

@@ -17,11 +17,12 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from graphload.model import IDENTITY_PROPERTY
 
-from graphload.build import IDENTITY_PROPERTY
+if TYPE_CHECKING:
+    import networkx as nx
 
 # (source id, target id, key) -> (type, source label, target label, identity value, digest)
 RelationshipState = tuple[str, str, str, Any, str | None]

@@ -1,4 +1,8 @@
-"""The main job on a folder of reports: load them, show two answers, draw two maps."""
+"""The main job on a folder of reports: load them, show two answers, draw two maps.
+
+It composes all three packages (graphload loads, queries answers, visualise
+draws), so it lives at the top of the import graph, here.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphload.load import load_paths
 from graphload.store import open_store
@@ -20,18 +25,24 @@ class DemoResult:
     load_line: str
     reports: list[tuple[str, str]] = field(default_factory=list)  # (name, table)
     maps: list[Path] = field(default_factory=list)
+    council: str | None = None  # the name of the council of the ego map
     failed: int = 0
 
 
 def run_demo(
-    reports_dir: Path, store_dir: Path, maps_dir: Path, echo: Callable[[str], None] = print
+    reports_dir: Path,
+    store_dir: Path | str | None,
+    maps_dir: Path,
+    echo: Callable[[str], None] = print,
+    backend: str = "embedded",
+    **neo4j_options: Any,
 ) -> DemoResult:
-    summary = load_paths([reports_dir], store_dir=store_dir)
+    summary = load_paths([reports_dir], store_dir=store_dir, backend=backend, **neo4j_options)
     for error in summary.errors:
         echo(f"error: {error}")
     result = DemoResult(summary.summary_line(), failed=summary.documents_failed)
     echo(result.load_line)
-    with open_store("embedded", store_dir) as store:
+    with open_store(backend, store_dir, create=False, **neo4j_options) as store:
         for name in DEMO_REPORTS:
             table = format_rows(run_report(store, name), "table")
             result.reports.append((name, table))
@@ -48,10 +59,12 @@ def run_demo(
             graph, maps_dir / f"council-{council.lower()}.html", council=council, depth=2
         )
         result.maps.append(ego.path)
+        attrs = graph.nodes[council]
+        result.council = attrs.get("short_name") or attrs.get("name") or council
     return result
 
 
-def most_reviewed_council(graph) -> str | None:
+def most_reviewed_council(graph: Any) -> str | None:
     """The council with the most reviews (ties by id), for the ego map."""
     counts: Counter[str] = Counter()
     for _source, target, key in graph.edges(keys=True):
