@@ -135,9 +135,8 @@ def _new_documents(paths: list[str | Path], known: set[str], summary: LoadSummar
             _failed(summary, str(path), error.strerror or str(error))
     unknown = []
     for document in documents:
-        try:
-            content_hash = hashlib.sha256(document.read_bytes()).hexdigest()
-        except OSError:
+        content_hash = _content_hash(document)
+        if content_hash is None:
             unknown.append(document)  # the reader says why, in its own words
             continue
         if content_hash in known:
@@ -163,10 +162,7 @@ def _documents_the_ledger_lost(
     missing: list[Path] = []
     for row in lost:
         path = Path(row["path"] or "")
-        try:
-            same = hashlib.sha256(path.read_bytes()).hexdigest() == row["sha256"]
-        except OSError:
-            same = False
+        same = _content_hash(path) == row["sha256"]
         (found if same else missing).append(path)
     if missing:
         raise StoreError(
@@ -179,9 +175,21 @@ def _documents_the_ledger_lost(
         f"the store's ledger lacked {len(found)} documents its graph holds; "
         "read them again from where they were loaded from"
     )
-    for path in found:
-        known.add(hashlib.sha256(path.read_bytes()).hexdigest())
+    for row in lost:
+        known.add(row["sha256"])
     return found
+
+
+def _content_hash(path: Path) -> str | None:
+    """The sha256 the ledger knows a document by; None when the file cannot be read
+    (a FIFO, a folder, too big, missing: the reader then says why)."""
+    from graphload.errors import ReadError
+    from graphload.extract.readers.files import read_bytes
+
+    try:
+        return hashlib.sha256(read_bytes(path)).hexdigest()
+    except (ReadError, OSError):
+        return None
 
 
 def _read(
