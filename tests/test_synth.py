@@ -72,3 +72,17 @@ def test_command_line(tmp_path: Path) -> None:
         text=True,
     )
     assert bad.returncode == 2 and "--docs" in bad.stderr
+
+
+def test_pdf_and_word_documents_are_read_as_their_truth_says(tmp_path: Path) -> None:
+    from format_builders import text_to_docx, text_to_pdf
+
+    renderers = {".pdf": text_to_pdf, ".docx": text_to_docx}
+    paths = write_corpus(16, tmp_path / "mixed", seed=6, renderers=renderers)
+    assert {".pdf", ".docx"} <= {p.suffix for p in paths}
+    plain = write_corpus(16, tmp_path / "plain", seed=6)
+    assert [p.stem for p in plain] == [p.stem for p in paths]  # the same corpus otherwise
+    records = [o.record for o in extract_paths([tmp_path / "mixed" / "reports"]) if o.record]
+    assert len(records) == 16
+    for name, tally in score(records).items():
+        assert tally.f1 >= 0.99, (name, tally.misses)

@@ -11,6 +11,7 @@ the councils that share services. Same seed, same corpus.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,15 @@ from graphload.synth.population import (
     make_reviews,
 )
 from graphload.synth.wording import CORPORATE_FAMILIES, Block, feedback_report, progress_review
-from graphload.synth.writers import write_document, write_truth
+from graphload.synth.writers import as_text, write_document, write_truth
 
 SLIP_RATE = 0.02  # share of team entries whose name is misspelled by one letter
 WEB_PAGE_SHARE = 0.15
+# With renderers for other formats (PDF, Word), this share of the text documents is
+# written through them instead: {".pdf": text_to_pdf, ".docx": text_to_docx}, where a
+# renderer writes a document's text to a path (tests/format_builders.py has both).
+RENDERED_SHARE = 0.3
+Renderer = Callable[[str, Path], None]
 
 
 def people_for(count: int) -> int:
@@ -87,9 +93,17 @@ def truth_of(review: Review, family: str, population: Population) -> dict[str, A
 
 
 def write_corpus(
-    count: int, out: str | Path, seed: int = 0, gazetteer: Gazetteer | None = None
+    count: int,
+    out: str | Path,
+    seed: int = 0,
+    gazetteer: Gazetteer | None = None,
+    renderers: Mapping[str, Renderer] | None = None,
 ) -> list[Path]:
-    """Write ``count`` documents under ``out/reports`` and their truth under ``out/truth``."""
+    """Write ``count`` documents under ``out/reports`` and their truth under ``out/truth``.
+
+    ``renderers`` (extension -> function writing a text to a file) put some of the
+    text documents into other formats; the rest of the corpus stays the same."""
+    formats = random.Random(seed + 1)  # its own draws: the corpus is the same without
     rng = random.Random(seed)
     population = make_population(
         rng, load_councils(gazetteer or Gazetteer.load()), people_for(count)
@@ -101,8 +115,14 @@ def write_corpus(
     written = []
     for review in reviews:
         family, extension = choose_family(review, rng)
-        path = reports / f"{review.id:06d}{extension}"
-        write_document(path, blocks_for(family, review, rng, population))
+        blocks = blocks_for(family, review, rng, population)
+        if renderers and extension == ".txt" and formats.random() < RENDERED_SHARE:
+            extension = formats.choice(sorted(renderers))
+            path = reports / f"{review.id:06d}{extension}"
+            renderers[extension](as_text(blocks), path)
+        else:
+            path = reports / f"{review.id:06d}{extension}"
+            write_document(path, blocks)
         write_truth(truths / f"{review.id:06d}.json", truth_of(review, family, population))
         written.append(path)
     return written

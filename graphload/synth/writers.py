@@ -2,9 +2,9 @@
 
 Text files follow the published reports once converted to text: paragraphs
 separated by blank lines, list items as "- " lines. Web pages are plain HTML
-(``<title>``, ``<h1>``/``<h2>``, ``<p>``, ``<ul><li>``). PDF and DOCX writers plug
-in here once peergraph reads those formats: add the extension and a function to
-``WRITERS``.
+(``<title>``, ``<h1>``/``<h2>``, ``<p>``, ``<ul><li>``). PDF and Word files are
+written by renderers given to ``write_corpus`` (they need reportlab and
+python-docx, which only the tests and benchmarks install).
 """
 
 from __future__ import annotations
