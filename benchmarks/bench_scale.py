@@ -251,6 +251,8 @@ def map_rows(runs: int, scratch: Path) -> list[tuple[str, str]]:
     for row in json.loads(out.read_text()):
         facts = ", ".join(f"{k} {v}" for k, v in row.items() if k not in ("runs",))
         rows.append((f"map of a synthetic graph ({row.get('nodes')} nodes)", facts))
+    if not rows:
+        rows.append(("map render", "bench_map.py gave no rows"))
     return rows
 
 

@@ -18,7 +18,7 @@ import fcntl
 import hashlib
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from graphload.ledger import Ledger
 from graphload.progress import Progress
 from graphload.records import Ref
 from graphload.store import GraphStore, StoreError, WriteSummary, open_store, resolve_store_dir
-from graphload.store.state import LastWrite
+from graphload.store.state import GraphState, LastWrite
 
 # Fewer documents than this load too fast for progress to help.
 PROGRESS_THRESHOLD = 10
@@ -234,7 +234,7 @@ def _write(
     ledger: Ledger,
     last_write: LastWrite,
     summary: LoadSummary,
-    say: Any,
+    say: Callable[[str], None],
     backend: str,
     read_now: list[str],
 ) -> None:
@@ -267,7 +267,7 @@ def _write(
     summary.timings["write"] = time.perf_counter() - mark
 
 
-def _store_matches(store: GraphStore, state: Any) -> bool:
+def _store_matches(store: GraphStore, state: GraphState) -> bool:
     """A cheap check that nobody changed the store since the state was kept."""
     counts = store.counts()
     nodes = sum(counts["nodes"].values())
@@ -276,7 +276,7 @@ def _store_matches(store: GraphStore, state: Any) -> bool:
 
 
 @contextmanager
-def _exclusive(directory: Path, say: Any) -> Iterator[None]:
+def _exclusive(directory: Path, say: Callable[[str], None]) -> Iterator[None]:
     """One load per store directory at a time: two concurrent loads would each
     write the graph of the documents they saw, and the last to finish would win."""
     directory.mkdir(parents=True, exist_ok=True)
