@@ -126,11 +126,10 @@ class Candidate:
     someones_employer: int = 0  # named as someone's employer off the team's lines
 
     def saturated(self, in_title: bool) -> bool:
-        """Every cue it can still gain here is already at its cap."""
-        return (
-            self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS
-            and self.phrases >= MAX_PHRASES
-            and (self.title_line is not None or not in_title)
+        """Named so often already that more mentions add nothing here (phrases found
+        later are not looked for: a council named a dozen times is decided by then)."""
+        return self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS and (
+            self.title_line is not None or not in_title
         )
 
     def add(self, cue: Cue, line: Line) -> None:
