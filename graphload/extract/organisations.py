@@ -14,7 +14,7 @@ from graphload.ids import slugify
 from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
-_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+)*){1,6}"
+_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
 _TYPED = re.compile(
     rf"(?P<name>{_LEAD}(?:"
     r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graphload.extract.councils import CouncilFinder
+from graphload.extract.councils import CouncilFinder, SpanIndex
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -399,17 +399,19 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         named.append(_Named(org.ref, org.start, org.end))
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
+    org_spans = SpanIndex((o.start, o.end) for o in orgs)
     if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue
-            if any(o.start <= mention.start < o.end for o in orgs):
+            if org_spans.covers(mention.start):
                 continue  # "Warwickshire County Council Fire and Rescue Service" is the service
             named.append(_Named(mention.ref, mention.start, mention.end))
     if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
+        spans = SpanIndex((n.start, n.end) for n in named)
         for abbreviation, ref in org_abbreviations.items():
             for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
-                if not any(n.start <= match.start() < n.end + 10 for n in named):
+                if not spans.covers(match.start(), slack=10):  # not its own definition
                     named.append(_Named(ref, match.start(), match.end()))
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
@@ -436,8 +438,9 @@ def _bare_names(
             at = text.find(word, end)
     found: list[_Named] = []
     resume = 0
+    spans = SpanIndex((n.start, n.end) for n in named)
     for start in sorted(positions):
-        if start < resume or any(n.start <= start < n.end for n in named):
+        if start < resume or spans.covers(start):
             continue  # inside a name already read
         if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Simon Dudley": a person's surname, not the borough
