@@ -224,7 +224,11 @@ def decide_council(
         if not named:
             continue
         in_team = any(surname in text for surname in surnames.get(line.number, ()))
-        in_title = index in title_zone and len(text) <= max_title_chars
+        in_title = (
+            index in title_zone
+            and len(text) <= max_title_chars
+            and not _after_a_person(lines, index)
+        )
         about_team = _Lazy(
             lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
         )
@@ -484,10 +488,10 @@ def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: in
             if not text:
                 continue
             seen += 1
-            if len(text) <= max_chars and not text.endswith("."):
+            if len(text) <= max_chars and not text.endswith((".", ":")):
                 zone.add(following)
             else:
-                break
+                break  # a sentence, or a list's introduction ("The peer team:")
     return zone
 
 
@@ -501,10 +505,17 @@ _PERSON_OR_ROLE = re.compile(
 )
 
 
+_NOT_A_PERSON = re.compile(
+    r"\b(?:peer|challenge|review|report|councils?|feedback|letter|team|appendix)\b", re.I
+)
+
+
 def _after_a_person(lines: list[Line], index: int) -> bool:
     """The line before is a person's name or role: an address or signature block."""
     before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
-    return bool(before) and bool(_PERSON_OR_ROLE.search(before))
+    return (
+        bool(before) and not _NOT_A_PERSON.search(before) and bool(_PERSON_OR_ROLE.search(before))
+    )
 
 
 def _clip(text: str) -> str:
