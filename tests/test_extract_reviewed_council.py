@@ -80,6 +80,13 @@ def test_a_team_block_under_the_title(tmp_path: Path) -> None:
         "The team found a council with clear ambitions for its place.\n",
     )
     assert councils(record) == []
+    record = extract_text(
+        tmp_path,
+        "Corporate Peer Challenge\nTeam: Leeds City Council and Wigan Council\n\n"
+        "The team found a council with clear ambitions.\n",
+        name="team-line.txt",
+    )
+    assert councils(record) == []
 
 
 # Family 2: a page that only ever says "the Council" or "we".

@@ -56,6 +56,10 @@ _EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
 _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
+# A short line about the team ("Team: A Council, B Council") is not a title.
+_TEAM_LINE = re.compile(
+    r"\b(?:team|panel|led by|assisted by|supported by|members were|peers were)\b", re.I
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
 # Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
 # "learn from X" (the verb "signpost online resources" is not).
@@ -227,6 +231,7 @@ def decide_council(
         in_title = (
             index in title_zone
             and len(text) <= max_title_chars
+            and not _TEAM_LINE.search(text)
             and not _after_a_person(lines, index)
         )
         about_team = _Lazy(
