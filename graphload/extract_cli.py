@@ -26,23 +26,20 @@ class ExtractCommand(click.Command):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_paragraph()
-        formatter.write_text(formats_and_limits())
+        with formatter.indentation():
+            formatter.write_text(formats_and_limits())
         super().format_epilog(ctx, formatter)
 
 
 def formats_and_limits() -> str:
     from graphload.extract import reading
 
-    suffixes = ", ".join(sorted(reading.TEXT_FORMATS))
-    limits = []
-    if hasattr(reading, "MAX_FILE_BYTES"):
-        limits.append(f"files up to {reading.MAX_FILE_BYTES // 2**20} MB")
-    if hasattr(reading, "MAX_LINE_CHARS"):
-        limits.append(f"lines beyond {reading.MAX_LINE_CHARS:,} characters are cut, with a warning")
-    text = f"Formats: {suffixes} (by file name). In a folder, other files are named and skipped."
-    if limits:
-        text += " Limits: " + "; ".join(limits) + "."
-    return text
+    return (
+        f"Formats: {', '.join(sorted(reading.TEXT_FORMATS))} (by file name); in a folder, "
+        "files in other formats are named and skipped. Limits: files up to "
+        f"{reading.MAX_FILE_BYTES // 2**20} MB; lines beyond {reading.MAX_LINE_CHARS:,} "
+        "characters are cut, with a warning."
+    )
 
 
 @click.command("extract", cls=ExtractCommand, epilog=EXAMPLES)

@@ -79,7 +79,7 @@ def extract_file(
     warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
     if not peers:
         warnings.append(f"{path}: no peer team list found")
-    return ExtractRecord(
+    record = ExtractRecord(
         document=DocumentInfo(
             path=str(path), sha256=document.sha256, format=document.format, title=_title(lines)
         ),
@@ -98,6 +98,20 @@ def extract_file(
             for c in decision.candidates
         ],
     )
+    _add_pages(record, lines)
+    return record
+
+
+def _add_pages(record: ExtractRecord, lines: list) -> None:
+    """Each fact's page, from its line, for formats that have pages."""
+    page_of = {line.number: line.page for line in lines if line.page is not None}
+    if not page_of:
+        return
+    facts: list = [record.review, *record.peers, *record.signposts, *record.recommendations]
+    facts += [*record.themes, *record.shared_services, *record.not_peers]
+    for fact in facts:
+        if fact.line is not None:
+            fact.page = page_of.get(fact.line)
 
 
 def _title(lines: list) -> str | None:
@@ -108,7 +122,10 @@ def _title(lines: list) -> str | None:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Everything in a folder that is not a folder: files, and the links, FIFOs and
+    sockets that look like them, so that each one that cannot be read is named.
+    Links to folders are not followed, so a loop of links cannot trap the walk."""
+    return sorted(p for p in directory.rglob("*") if not p.name.startswith(".") and not p.is_dir())
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
