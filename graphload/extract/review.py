@@ -167,7 +167,7 @@ def settle_council(
         lines,
         facts.anchors,
         finder,
-        team=[(p.line, p.name) for p in peers if p.line],
+        team=[(p.line, p.name, [o.id for o in p.organisations]) for p in peers if p.line],
         employers=[o.id for p in peers for o in p.organisations],
         signpost_lines=signpost_lines,
         title_lines_after=TITLE_LINES_AFTER,

@@ -194,7 +194,7 @@ def decide_council(
     lines: list[Line],
     anchors: list[int],
     finder: CouncilFinder,
-    team: Iterable[tuple[int, str]] = (),
+    team: Iterable[tuple[int, str, Iterable[str]]] = (),
     employers: Iterable[str] = (),
     signpost_lines: Iterable[int] = (),
     title_lines_after: int = 4,
@@ -203,9 +203,10 @@ def decide_council(
     """Weigh every body the document names and decide which the review is of."""
     # A peer's line: its number and the peer's surname on it (an HTML page on one
     # physical line gives every block the same number).
-    surnames: dict[int, list[str]] = {}
-    for number, name in team:
-        surnames.setdefault(number, []).append(name.split()[-1] if name.split() else name)
+    on_line: dict[int, list[tuple[str, set[str]]]] = {}
+    for number, name, organisations in team:
+        surname = name.split()[-1] if name.split() else name
+        on_line.setdefault(number, []).append((surname, set(organisations)))
     employer_ids = set(employers)
     signposts = set(signpost_lines)
     title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
@@ -227,7 +228,11 @@ def decide_council(
         named = _bodies_in(text, finder, org_abbreviations)
         if not named:
             continue
-        in_team = any(surname in text for surname in surnames.get(line.number, ()))
+        # The employers of the peers read from this line (an HTML page on one physical
+        # line gives every block the same number: the peer's name must be on it too).
+        peers_here = [orgs for surname, orgs in on_line.get(line.number, ()) if surname in text]
+        in_team = bool(peers_here)
+        line_employers = set().union(*peers_here) if peers_here else set()
         in_title = (
             index in title_zone
             and len(text) <= max_title_chars
@@ -250,12 +255,14 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            cue_before = None if in_team else _CUE_BEFORE_NAME.search(before)
-            as_employer = not cue_before and (
-                in_team
-                or bool(_EMPLOYER_BEFORE.search(before))
-                or bool(_EMPLOYER_AFTER.match(after))
-                or (joined and previous_employer)
+            cue_before = _CUE_BEFORE_NAME.search(before)
+            as_employer = item.ref.id in line_employers or (
+                not cue_before
+                and (
+                    bool(_EMPLOYER_BEFORE.search(before))
+                    or bool(_EMPLOYER_AFTER.match(after))
+                    or (joined and previous_employer)
+                )
             )
             previous_employer, previous_end = as_employer, item.end
             if as_employer:
