@@ -268,6 +268,7 @@ def test_progress_review_titles(tmp_path: Path, title: str) -> None:
         ("the core components of all Finance Peer Challenges.", "Finance Peer Review"),
         ("the aims of this planning peer challenge were agreed.", "Planning Peer Challenge"),
         ("the scope of the adult social care peer challenge.", "Adult Social Care Peer Challenge"),
+        ("the findings of the LGA finance review.", "Finance Peer Review"),
         (
             "the equality, diversity and inclusion peer challenge.",
             "Equality, Diversity and Inclusion Peer Challenge",
