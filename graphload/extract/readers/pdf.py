@@ -520,21 +520,12 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                 continue
             line = item
             cells = line.cells()
-            if len(cells) >= 2 and not _is_bullet_line(cells):
-                current = None
+            if len(cells) >= 2 and not _is_bullet_line(cells):  # a row of aligned cells
                 texts = [" ".join(s.text for s in cell) for cell in cells]
-                gap = previous is None or _gap(previous, line) > 1.5 * line.size
-                if blocks and blocks[-1].kind == "table_row" and not gap:
-                    gap = False
-                blocks.append(
-                    Block(
-                        "\t".join(texts).replace(_HYPHEN, "-"),
-                        "table_row",
-                        line.page,
-                        bool(blocks) and blocks[-1].kind != "table_row" and gap,
-                    )
-                )
-                previous = line
+                spaced = previous is None or _gap(previous, line) > 1.5 * line.size
+                starts = bool(blocks) and blocks[-1].kind != "table_row"
+                blocks.append(Block("\t".join(texts), "table_row", line.page, starts and spaced))
+                current, previous = None, line
                 continue
             text = line.text
             bullet = text[:1] in _BULLETS and (len(text) == 1 or text[1] == " ")
@@ -544,29 +535,28 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                     current.text = _join(current.text, text, words)
                     previous = line
                     continue
-            gap = previous is not None and (
-                _flow_break(previous, line) or _gap(previous, line) > 1.5 * line.size
-            )
-            if previous is not None and _flow_break(previous, line):
-                # A list cut by the page break goes on without a break.
-                gap = not (
-                    (bullet and current is not None and current.kind == "list_item")
-                    or (
-                        current is not None
-                        and _ITEM.match(current.text)
-                        and _ITEM.match(text)
-                        and abs(previous.x0 - line.x0) <= 3
-                    )
-                )
             heading = line.size >= body * 1.15 and len(text) < 200
             kind = "list_item" if bullet else "heading" if heading else "paragraph"
-            current = Block(text, kind, line.page, gap or after_table)
-            after_table = False
+            spaced = _spaced(previous, line, current, kind) or after_table
+            current = Block(text, kind, line.page, spaced)
             blocks.append(current)
-            previous = line
+            previous, after_table = line, False
     for block in blocks:
         block.text = block.text.replace(_HYPHEN, "-")
     return blocks
+
+
+def _spaced(previous: _VLine | None, line: _VLine, current: Block | None, kind: str) -> bool:
+    """Does the layout leave space before this new block (a blank line in text)?"""
+    if previous is None:
+        return False
+    if not _flow_break(previous, line):
+        return _gap(previous, line) > 1.5 * line.size
+    # At the top of a new page or column the space is unknown: a list goes on.
+    if current is not None and current.kind == "list_item" and kind == "list_item":
+        return False
+    numbered = current is not None and _ITEM.match(current.text) and _ITEM.match(line.text)
+    return not (numbered and abs(previous.x0 - line.x0) <= 3)
 
 
 def _is_bullet_line(cells: list[list[_Segment]]) -> bool:
