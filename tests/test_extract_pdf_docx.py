@@ -286,3 +286,24 @@ def test_a_team_list_cut_by_a_page_break_stays_whole(tmp_path: Path) -> None:
         assert [p.name for p in extract_file(path).peers] == names, prose
         assert facts(extract_file(path)) == facts(extract_file(tmp_path / "team.txt")), prose
     assert len(cut_at) >= 3  # the break fell after different entries
+
+
+def test_word_content_controls_are_read(tmp_path: Path) -> None:
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Corporate Peer Challenge Wigan Council")
+    field = document.add_paragraph("4-7 March 2019")  # a template's date field
+    sdt = document.element.body.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    content.append(copy.deepcopy(field._p))
+    sdt.append(content)
+    field._p.addprevious(sdt)
+    field._p.getparent().remove(field._p)
+    path = tmp_path / "template.docx"
+    document.save(str(path))
+    record = extract_file(path)
+    assert (record.review.start_date, record.review.end_date) == ("2019-03-04", "2019-03-07")
