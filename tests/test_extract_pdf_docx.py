@@ -307,3 +307,23 @@ def test_word_content_controls_are_read(tmp_path: Path) -> None:
     document.save(str(path))
     record = extract_file(path)
     assert (record.review.start_date, record.review.end_date) == ("2019-03-04", "2019-03-07")
+
+
+def test_web_page_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "breaks.html"
+    path.write_text(
+        "<main><h1>Corporate Peer Challenge<br>Wigan Council</h1><p>4-7 March 2019</p>"
+        "<p>The peers were:</p><ul><li>Ann Example, Chief Executive,<br>Leeds City Council</li>"
+        "</ul><p>Yours sincerely</p><p>Carol Test<br>Programme Manager</p></main>"
+    )
+    lines = [(line.kind, line.text) for line in read_document(path).lines if line.text]
+    assert lines == [
+        ("heading", "Corporate Peer Challenge Wigan Council"),
+        ("paragraph", "4-7 March 2019"),
+        ("paragraph", "The peers were:"),
+        ("list_item", "Ann Example, Chief Executive, Leeds City Council"),
+        ("paragraph", "Yours sincerely"),
+        ("paragraph", "Carol Test"),
+        ("paragraph", "Programme Manager"),
+    ]
+    assert extract_file(path).peers[0].organisations[0].id == "LDS"
