@@ -327,3 +327,14 @@ def test_web_page_line_breaks(tmp_path: Path) -> None:
         ("paragraph", "Programme Manager"),
     ]
     assert extract_file(path).peers[0].organisations[0].id == "LDS"
+
+
+def test_word_symbol_bullets_from_a_pdf_are_bullets(tmp_path: Path) -> None:
+    path = tmp_path / "copied.txt"  # text copied out of a Word-made PDF keeps U+F0B7
+    path.write_text("The peers were:\n\uf0b7 Ann Example, Chief Executive, Leeds City Council\n")
+    lines = read_document(path).lines
+    assert (lines[1].kind, lines[1].bullet, lines[1].text[:11]) == (
+        "list_item",
+        True,
+        "Ann Example",
+    )

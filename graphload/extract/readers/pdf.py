@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from graphload.errors import ReadError
-from graphload.extract.readers.base import Block, Line, number_blocks, progress, shown
+from graphload.extract.readers.base import (
+    BULLET_MARKS,
+    Block,
+    Line,
+    number_blocks,
+    progress,
+    shown,
+)
 from graphload.extract.readers.files import read_bytes
 
 FORMAT = "pdf"
@@ -37,7 +44,7 @@ MARGIN_SHARE = 0.12  # headers and footers live in the top and bottom 12% of a p
 GUTTER = 10.0  # points: the narrowest space between two columns of text
 MAX_SEGMENTS = 5000  # a page with more text runs is read as plain lines, without layout
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#+(?:\s*(?:of|/)\s*#+)?$", re.I)
-_BULLETS = "•●▪❖◦·–-*"
+_BULLETS = BULLET_MARKS + "–"
 _HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (no space after it)
 _ITEM = re.compile(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})([.)])\s")  # "3.", "b)", "(iv)"
 
