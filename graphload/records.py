@@ -81,6 +81,7 @@ class PeerInfo:
     line: int | None = None
     evidence: str | None = None
     page: int | None = None  # the PDF page of ``line``; None for formats without pages
+    cue: str | None = None  # why the reader took them for a peer: the block and its cue
 
 
 @dataclass
@@ -145,10 +146,14 @@ class ExtractRecord:
     shared_services: list[SharedServiceInfo] = field(default_factory=list)
     not_peers: list[PersonInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why the reviewed council was chosen: every candidate with its score and cues,
+    # best first (printed by ``extract --explain``; not part of the JSON record).
+    explanation: list[dict[str, Any]] = field(default_factory=list, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (``themes`` as names, their provenance apart)."""
         data = asdict(self)
+        data.pop("explanation")
         data["theme_evidence"] = data["themes"]
         data["themes"] = [t.name for t in self.themes]
         return data
