@@ -95,8 +95,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls[0] += 1
         return real(text, start)
 
-    monkeypatch.setattr(blocks, "take_name", counting)
-    monkeypatch.setattr(entry, "take_name", counting)
+    for module in (blocks, entry, prose):
+        monkeypatch.setattr(module, "take_name", counting)
     return calls
 
 
