@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
-from graphload.extract.team import blocks, entry, find_peers
+from graphload.extract.team import blocks, entry, find_peers, prose
 from graphload.gazetteer import Gazetteer
 
 FINDER = CouncilFinder(Gazetteer.load())
