@@ -40,8 +40,10 @@ lint: $(VENV)/.installed-dev
 	@$(BIN)/ruff format --check graphload queries visualise tests benchmarks scripts
 	@$(BIN)/mypy graphload queries visualise
 
-gallery: $(VENV)/.installed
+gallery: $(VENV)/.installed-dev
 	@$(BIN)/python scripts/make_gallery.py
+	@$(BIN)/python -m pytest -q tests/test_map_browser.py
+	@$(BIN)/python scripts/copy_screenshots.py
 
 bench: $(VENV)/.installed-dev
 	@$(BIN)/python benchmarks/run.py

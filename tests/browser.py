@@ -66,7 +66,7 @@ def headless_chromium(width: int = 1400, height: int = 900) -> Iterator:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_map(driver, path: Path, timeout: float = 60.0) -> None:
+def open_map(driver, path: Path, timeout: float = 60.0, fragment: str | None = None) -> None:
     """Load a map file and wait until it reports itself drawn and interactive.
 
     The logs are drained first, so that what they hold afterwards is this page's."""
@@ -74,7 +74,7 @@ def open_map(driver, path: Path, timeout: float = 60.0) -> None:
 
     driver.get_log("performance")
     driver.get_log("browser")
-    driver.get(path.resolve().as_uri())
+    driver.get(path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
     WebDriverWait(driver, timeout, poll_frequency=0.05).until(
         lambda d: d.execute_script("return !!(window.peergraph && window.peergraph.ready)")
     )

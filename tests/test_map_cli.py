@@ -70,7 +70,7 @@ def test_ambiguous_peer_fails_listing_both(run, tmp_path, monkeypatch) -> None:
         (["--council", "Bromsgrove", "--peer", "Matt Prosser"], "not both"),
         (["--years", "2019-2012"], "run backwards"),
         (["--years", "recent"], "years must look like"),
-        (["--view", "everything"], "Invalid value for '--view'"),
+        (["--view", "whole"], "Invalid value for '--view'"),
         (["--depth", "-1"], "Invalid value for '--depth'"),
     ],
 )
@@ -90,4 +90,41 @@ def test_years_option_filters(run, tmp_path) -> None:
 
 
 def test_map_is_registered_on_the_peergraph_cli() -> None:
-    assert [c.name for c in map_cli.map_commands] == ["map"]
+    assert [c.name for c in map_cli.map_commands] == ["map", "export"]
+
+
+def test_open_without_a_browser_says_so_in_one_line(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(map_cli.sys, "platform", "linux")
+    result = run("-o", str(tmp_path / "m.html"), "--open")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (
+        lines[-1]
+        == f"No browser to open here (no desktop session); open {tmp_path / 'm.html'} in one."
+    )
+    assert len(lines) == 3  # wrote, what it shows, the browser line
+
+
+def test_open_when_the_opener_fails_says_so_in_one_line(run, tmp_path, monkeypatch) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    opener = bin_dir / "xdg-open"
+    opener.write_text("#!/bin/sh\necho 'xdg-open: no method available' >&2\nexit 3\n")
+    opener.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr(map_cli.sys, "platform", "linux")
+    result = run("-o", str(tmp_path / "m.html"), "--open")
+    assert result.exit_code == 0
+    assert "no method available" not in result.output
+    assert result.output.splitlines()[-1].startswith("Could not start a browser; open ")
+
+
+def test_map_title_says_the_years(run, tmp_path) -> None:
+    result = run("-o", str(tmp_path / "m.html"), "--years", "2012-2013")
+    assert result.exit_code == 0, result.output
+    assert "<title>peergraph: all map, 2012–2013</title>" in (tmp_path / "m.html").read_text(
+        "utf-8"
+    )

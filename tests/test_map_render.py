@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import networkx as nx
 import pytest
@@ -123,6 +124,21 @@ def test_years_filter_drops_reviews_and_dated_relationships_outside() -> None:
     assert "review:SOU:2012:cpc" not in g
     assert not g.has_edge("SOU", "peer:nick-worth")
     assert g.has_edge("BRM", "peer:matt-prosser")
+    assert g.has_edge("peer:matt-prosser", "review:BRM+RED:2018:cpc")  # undated, review inside
+
+
+def test_years_filter_drops_undated_facts_not_tied_to_a_review_inside() -> None:
+    g = tiny_graph()
+    g.add_edge("BRM", "RED", key="SHARED_WITH", type="SHARED_WITH", what="ICT")  # no year
+    g.add_edge("RED", "ADU", key="SUCCEEDED_BY", type="SUCCEEDED_BY", date="2023-04-01")
+    inside = within_years(view_graph(g, "all"), (2012, 2013))
+    assert not inside.has_edge("BRM", "RED")  # undated, neither end dated in 2012-13
+    assert not inside.has_edge("RED", "ADU")  # a 2023 reorganisation
+    assert "signpost:adur-and-worthing" not in inside  # signposted by a 2018 review
+    assert inside.has_edge("review:SOU:2012:cpc", "SOU")
+    later = within_years(view_graph(g, "all"), (2018, 2023))
+    assert later.has_edge("RED", "ADU") and "signpost:adur-and-worthing" in later
+    assert later.has_edge("signpost:adur-and-worthing", "ADU")  # FEATURES: signpost dated 2018
 
 
 @pytest.mark.parametrize(
@@ -238,12 +254,115 @@ def test_tooltips_carry_facts_evidence_and_source_document(tmp_path) -> None:
     result = render_map(tiny_graph(), tmp_path / "m.html")
     data = _map_data(result.path)
     review = next(n for n in data["nodes"] if n["id"] == "review:BRM+RED:2018:cpc")
-    assert review["tip"]["source"] == "001_abc.txt, line 1"
+    assert review["tip"]["source"] == "Report one, line 1"  # the report's title, not its file
     assert ["recommendations", "1 (1 key)"] in review["tip"]["facts"]
     recommends = next(e for e in data["edges"] if e["kind"] == "RECOMMENDS")
+    assert recommends["tip"]["kind"] == "signposts"
     assert recommends["tip"]["evidence"] == "Signpost – Adur and Worthing Councils"
-    assert recommends["tip"]["source"] == "001_abc.txt, line 40"
-    assert "001_abc.txt" in data["sources"]
+    assert recommends["tip"]["source"] == "Report one, line 40"
+    assert "Report one" in data["sources"] and "001_abc" not in data["sources"]
+
+
+def test_a_document_without_a_title_is_named_by_its_file_never_its_id(tmp_path) -> None:
+    g = tiny_graph()
+    del g.nodes["doc:1"]["title"]
+    data = _map_data(render_map(g, tmp_path / "m.html").path)
+    review = next(n for n in data["nodes"] if n["id"] == "review:BRM+RED:2018:cpc")
+    assert review["tip"]["source"] == "001_abc.txt, line 1"
+
+
+def _shown_text(data: dict) -> str:
+    """Every string a person can see in a map: labels, tips, legend, title."""
+    parts = [data["title"], data["description"], data["sources"]]
+    for item in [*data["nodes"], *data["edges"]]:
+        parts.append(item["label"])
+        tip = item["tip"]
+        parts += [tip["kind"], tip["name"], tip["evidence"], tip["source"]]
+        parts += [text for fact in tip["facts"] for text in fact]
+        for section in tip.get("sections", []):
+            parts.append(section["title"])
+            parts += [i["text"] + " " + i.get("note", "") for i in section["items"]]
+    for entry in [*data["legend"]["nodes"], *data["legend"]["edges"]]:
+        parts += [entry.get("phrase", entry["kind"]), entry["description"]]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("view", ["all", "peers", "signposts", "advice", "national"])
+def test_no_internal_id_or_raw_type_name_is_shown(tmp_path, view) -> None:
+    g = tiny_graph()
+    g.nodes["SOU"]["replaced_by"] = ["BRM"]
+    data = _map_data(render_map(g, tmp_path / "m.html", view=view).path)
+    shown = _shown_text(data)
+    for node_id in g.nodes:
+        if ":" in node_id or node_id.isupper():
+            assert not re.search(rf"(?<![\w:]){re.escape(node_id)}(?![\w:])", shown), node_id
+    for raw in ("REVIEWED_BY", "SERVED_ON", "WORKS_FOR", "RECOMMENDS", "SIGNPOSTED_IN", "OF"):
+        assert not re.search(rf"\b{raw}\b", shown), raw
+
+
+def test_relationship_labels_are_plain_words_one_per_type_at_a_busy_node(tmp_path) -> None:
+    g = synthetic_graph(150, seed=11)
+    data = _map_data(render_map(g, tmp_path / "m.html", view="peers").path)
+    assert {e["label"] for e in data["edges"]} <= {
+        "review of",
+        "reviewed by",
+        "served on",
+        "works for",
+    }
+    busiest = Counter(e["to"] for e in data["edges"] if e["kind"] == "SERVED_ON").most_common(1)
+    review, team = busiest[0]
+    assert team >= 5
+    labelled = [e for e in data["edges"] if e["to"] == review and e["labelled"]]
+    assert len(labelled) == len({e["kind"] for e in labelled})
+
+
+def test_duplicate_names_get_distinguishing_labels(tmp_path) -> None:
+    g = tiny_graph()
+    for code, kind, start, end in (
+        ("NYK", "county", None, "2023-04-01"),
+        ("NYE", "unitary", "2023-04-01", None),
+    ):
+        g.add_node(
+            code,
+            id=code,
+            labels=["Council"],
+            name=f"North Yorkshire {'County ' if kind == 'county' else ''}Council",
+            short_name="North Yorkshire",
+            kind=kind,
+            start_date=start,
+            end_date=end,
+        )
+        g.add_edge("ADU", code, key="SHARED_WITH", type="SHARED_WITH", what="ICT")
+    data = _map_data(render_map(g, tmp_path / "m.html", view="shared-services").path)
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels["NYK"] == "North Yorkshire (county)"
+    assert labels["NYE"] == "North Yorkshire (unitary)"
+
+
+def test_review_details_list_recommendations_by_theme_with_their_lines(tmp_path) -> None:
+    g = tiny_graph()
+    rec = "review:BRM+RED:2018:cpc:rec:1"
+    g.nodes[rec].update(source="doc:1", line=55, evidence="Recommendation 1: do the thing.")
+    g.add_node("theme:finance", id="theme:finance", labels=["Theme"], name="Finance")
+    g.add_edge(rec, "theme:finance", key="ABOUT", type="ABOUT")
+    g.add_node(
+        f"{rec[:-1]}2", id=f"{rec[:-1]}2", labels=["Recommendation"], text="Plan ahead", ordinal=2
+    )
+    g.add_edge("review:BRM+RED:2018:cpc", f"{rec[:-1]}2", key="MADE", type="MADE")
+    data = _map_data(render_map(g, tmp_path / "m.html").path)
+    review = next(n for n in data["nodes"] if n["id"] == "review:BRM+RED:2018:cpc")
+    sections = review["tip"]["sections"]
+    assert [s["title"] for s in sections] == [
+        "Recommendations: Finance",
+        "Recommendations: Other recommendations",
+    ]
+    assert sections[0]["items"] == [
+        {
+            "text": "Key: Do the thing",
+            "note": "“Recommendation 1: do the thing.” (Report one, line 55)",
+        }
+    ]
+    assert sections[1]["items"][0]["text"] == "Plan ahead"
 
 
 def test_map_is_self_contained(tmp_path) -> None:

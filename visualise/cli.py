@@ -1,7 +1,12 @@
-"""CLI command for drawing maps (map)."""
+"""CLI commands for drawing maps (map) and exporting the graph (export)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +42,82 @@ class _ViewChoice(click.Choice):
         pass  # the names always come from visualise.views
 
 
+#: the export formats (visualise.export.FORMATS, spelt here so --help needs no import)
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+
+
+def selection_options(default_view: str) -> Callable[[Callable], Callable]:
+    """--view, --council, --peer, --depth and --years: which part of the graph
+    (the same for ``map`` and ``export``)."""
+    options = [
+        click.option(
+            "--view",
+            type=_ViewChoice(),
+            default=default_view,
+            show_default=True,
+            help="Which part of the graph (national: councils where they are).",
+        ),
+        click.option("--council", metavar="NAME", help="Only the neighbourhood of this council."),
+        click.option("--peer", metavar="NAME", help="Only the neighbourhood of this peer."),
+        click.option(
+            "--depth",
+            type=click.IntRange(0, 10),
+            default=2,
+            show_default=True,
+            help="Steps from --council/--peer to include.",
+        ),
+        click.option(
+            "--years",
+            metavar="FROM-TO",
+            help="Only facts dated in these years (2012-2019, 2015, 2015-); "
+            "undated relationships only when tied to a fact of those years.",
+        ),
+    ]
+
+    def decorate(command: Callable) -> Callable:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _span(years: str | None) -> tuple[int | None, int | None] | None:
+    from visualise.views import parse_years
+
+    if years is None:
+        return None
+    try:
+        return parse_years(years)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--years") from exc
+
+
+def _open_in_browser(path: Path) -> None:
+    """Open ``path`` in the desktop's browser, or say in one line why not (the map
+    is written either way, so this is not a failure)."""
+    where = path.resolve()
+    if sys.platform == "darwin":
+        command = ["open", str(where)]
+    elif sys.platform.startswith("win"):  # pragma: no cover - not tested on Windows
+        os.startfile(where)  # type: ignore[attr-defined]
+        return
+    else:
+        opener = shutil.which("xdg-open")
+        if not opener or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            say(f"No browser to open here (no desktop session); open {where} in one.", err=True)
+            return
+        command = [opener, str(where)]
+    try:
+        done = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        done = None
+    if done is None or done.returncode != 0:
+        say(f"Could not start a browser; open {where} in one.", err=True)
+
+
 def load_graph(backend: str, store_dir: Path | None, **neo4j_options: Any) -> nx.MultiDiGraph:
     """The whole graph from the store (a seam the tests replace); the store must exist."""
     from graphload.store import open_store
@@ -69,7 +150,8 @@ def _default_output(view: str, focus: str | None) -> Path:
 Examples:
   peergraph map                                  # everything, to data/maps/all.html
   peergraph map --council bury --depth 1 -o bury.html
-  peergraph map --view peers --years 2015-2019""",
+  peergraph map --view peers --years 2015-2019
+  peergraph map --view national --open""",
 )
 @click.option(
     "-o",
@@ -78,27 +160,7 @@ Examples:
     type=click.Path(dir_okay=False, path_type=Path),
     help="HTML file to write [default: data/maps/VIEW[-NAME].html]",
 )
-@click.option(
-    "--view",
-    type=_ViewChoice(),
-    default="all",
-    show_default=True,
-    help="Which part of the graph to draw.",
-)
-@click.option("--council", metavar="NAME", help="Only the neighbourhood of this council.")
-@click.option("--peer", metavar="NAME", help="Only the neighbourhood of this peer.")
-@click.option(
-    "--depth",
-    type=click.IntRange(0, 10),
-    default=2,
-    show_default=True,
-    help="Steps from --council/--peer to include.",
-)
-@click.option(
-    "--years",
-    metavar="FROM-TO",
-    help="Only reviews (and dated relationships) of these years, e.g. 2012-2019.",
-)
+@selection_options("all")
 @click.option("--open", "open_it", is_flag=True, help="Open the map in a browser afterwards.")
 @store_options()
 def map_command(
@@ -114,20 +176,15 @@ def map_command(
     """Draw an interactive network map as one offline HTML file.
 
     Hover a node or line for its facts, the sentence it was read from and the
-    source document; click for details; find a node by name; tick kinds on or off.
+    source document; click for details; find a node by name; tick kinds on or
+    off; slide the years; save the view as PNG, SVG or CSV.
     """
     from visualise.render import render_map
     from visualise.select import MatchError
-    from visualise.views import parse_years
 
     if council and peer:
         raise click.UsageError("give --council or --peer, not both")
-    span = None
-    if years is not None:
-        try:
-            span = parse_years(years)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--years") from exc
+    span = _span(years)
     out = output or _default_output(view, council or peer)
     _writable_output(out)
     store_dir = Path(store.store_dir) if store.store_dir else None
@@ -143,7 +200,70 @@ def map_command(
     say(f"Wrote {result.path}: {result.node_count} nodes, {result.edge_count} relationships.")
     say(result.description)
     if open_it:
-        click.launch(str(result.path.resolve()))
+        _open_in_browser(result.path)
 
 
-map_commands: list[click.Command] = [map_command]
+@click.command(
+    "export",
+    epilog="""\b
+Examples:
+  peergraph export --format graphml -o peergraph.graphml
+  peergraph export --format gexf --view national --years 2015-2019 -o national.gexf
+  peergraph export --format csv -o import/
+  neo4j-admin database import full --nodes=import/nodes.csv \\
+      --relationships=import/relationships.csv neo4j""",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="graphml (Gephi, Cytoscape), gexf (Gephi), json (node-link), csv (neo4j-admin import).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="File to write; for csv, a folder (nodes.csv and relationships.csv).",
+)
+@selection_options("everything")
+@store_options()
+def export_command(
+    fmt: str,
+    output: Path,
+    view: str,
+    council: str | None,
+    peer: str | None,
+    depth: int,
+    years: str | None,
+    store: StoreTarget,
+) -> None:
+    """Write the graph, or the part a map would show, for other tools.
+
+    Every property travels, provenance (source document, line, evidence) included.
+    """
+    from visualise.export import export_graph
+    from visualise.render import select
+    from visualise.select import MatchError
+
+    if council and peer:
+        raise click.UsageError("give --council or --peer, not both")
+    span = _span(years)
+    store_dir = Path(store.store_dir) if store.store_dir else None
+    graph = load_graph(store.backend, store_dir, **store.neo4j_options)
+    try:
+        chosen = select(graph, view=view, council=council, peer=peer, depth=depth, years=span)
+    except MatchError as exc:
+        raise click.BadParameter(str(exc), param_hint="--council" if council else "--peer") from exc
+    try:
+        result = export_graph(chosen.graph, fmt, output)
+    except OSError as error:
+        raise PeergraphError(f"cannot write {output}: {error.strerror or error}") from None
+    where = ", ".join(str(p) for p in result.paths)
+    say(f"Wrote {where}: {result.node_count} nodes, {result.edge_count} relationships.")
+    say(" ".join(chosen.said))
+
+
+map_commands: list[click.Command] = [map_command, export_command]

@@ -9,7 +9,7 @@ text is data: it is never HTML-escaped here (the page shows it with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import PurePath
 
@@ -22,7 +22,9 @@ from visualise.views import labels_of, rel_type
 LABEL_MAX = 42
 TEXT_MAX = 300
 # properties not shown as facts: provenance has its own lines, labels its heading
-_NOT_FACTS = {"labels", "id", "source", "evidence", "line", "type"}
+_NOT_FACTS = {"labels", "id", "source", "evidence", "line", "type", "derived", "sha256"}
+# properties whose values are node ids: shown as those nodes' names
+_ID_VALUED = {"replaced_by", "review"}
 _NAME_KEYS = ("name", "title", "text")
 
 
@@ -67,20 +69,30 @@ def review_label(graph: nx.MultiDiGraph, review: str, attrs: dict) -> str:
     return shorten(" & ".join(councils) + year, LABEL_MAX)
 
 
-def _facts(attrs: dict, skip: Iterable[str] = ()) -> list[list[str]]:
+def _facts(
+    attrs: dict, skip: Iterable[str] = (), name_of: Callable[[str], str] | None = None
+) -> list[list[str]]:
+    """Each property as [plain words, text]; ids (``replaced_by``, ``review``)
+    become the names of what they point at, or are left out."""
     skipped = _NOT_FACTS | set(skip)
     out = []
     for key in sorted(attrs):
         if key in skipped:
             continue
-        text = shorten(scrub(attrs[key]), TEXT_MAX)
+        value = attrs[key]
+        if key in _ID_VALUED:
+            if name_of is None:
+                continue
+            ids = [value] if isinstance(value, str) else list(value or [])
+            value = [name_of(str(i)) for i in ids]
+        text = shorten(scrub(value), TEXT_MAX)
         if text:
             out.append([key.replace("_", " "), text])
     return out
 
 
 class Provenance:
-    """Turns ``source`` document ids into "report.txt, line 12" using the graph's
+    """Turns ``source`` document ids into "Report title, line 12" using the graph's
     Document nodes, and remembers which documents the map drew on."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
@@ -89,12 +101,13 @@ class Provenance:
 
     @cache  # noqa: B019 - one Provenance per map, freed with it
     def document_name(self, doc_id: str) -> str:
+        """The report's title; its file name when it has none (never the id)."""
         attrs = self._docs.get(doc_id)
+        if attrs and attrs.get("title"):
+            return shorten(scrub(attrs["title"]), 120)
         if attrs and attrs.get("path"):
             return scrub(PurePath(str(attrs["path"])).name)
-        if attrs and attrs.get("title"):
-            return scrub(attrs["title"])
-        return scrub(doc_id)
+        return "a document not in the graph"
 
     def describe(self, attrs: dict) -> str:
         sources = attrs.get("source")
@@ -110,10 +123,16 @@ class Provenance:
         return sorted({self.document_name(d) for d in self.used})
 
 
-def node_tip(node_id: str, attrs: dict, prov: Provenance, extra: list[list[str]]) -> dict:
+def node_tip(
+    node_id: str,
+    attrs: dict,
+    prov: Provenance,
+    extra: list[list[str]],
+    name_of: Callable[[str], str] | None = None,
+) -> dict:
     kinds = labels_of(attrs) or ["Node"]
     name_key = next((k for k in _NAME_KEYS if attrs.get(k)), None)
-    facts = [["id", scrub(node_id)], *_facts(attrs, skip=[name_key] if name_key else []), *extra]
+    facts = [*_facts(attrs, skip=[name_key] if name_key else [], name_of=name_of), *extra]
     return {
         "kind": " / ".join(kinds),
         "name": shorten(full_name(node_id, attrs), TEXT_MAX),
@@ -123,18 +142,25 @@ def node_tip(node_id: str, attrs: dict, prov: Provenance, extra: list[list[str]]
     }
 
 
-def edge_tip(key: object, attrs: dict, src_name: str, dst_name: str, prov: Provenance) -> dict:
+def edge_tip(
+    phrase: str,
+    attrs: dict,
+    src_name: str,
+    dst_name: str,
+    prov: Provenance,
+    name_of: Callable[[str], str] | None = None,
+) -> dict:
     return {
-        "kind": rel_type(key, attrs),
-        "name": f"{src_name} → {dst_name}",
-        "facts": _facts(attrs),
+        "kind": phrase,
+        "name": f"{src_name} {phrase} {dst_name}",
+        "facts": _facts(attrs, name_of=name_of),
         "evidence": shorten(scrub(attrs.get("evidence")), TEXT_MAX),
         "source": prov.describe(attrs),
     }
 
 
 def review_summary(graph: nx.MultiDiGraph, review: str) -> list[list[str]]:
-    """Facts about a review's recommendations, which the maps do not draw as nodes."""
+    """Facts about a review's recommendations (listed in full in its sections)."""
     recs = [
         graph.nodes[v]
         for _, v, k, a in graph.out_edges(review, keys=True, data=True)
@@ -144,3 +170,43 @@ def review_summary(graph: nx.MultiDiGraph, review: str) -> list[list[str]]:
         return []
     key = sum(1 for r in recs if r.get("key"))
     return [["recommendations", f"{len(recs)} ({key} key)" if key else str(len(recs))]]
+
+
+def _ordinal(attrs: dict) -> int:
+    try:
+        return int(attrs.get("ordinal") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def recommendation_sections(graph: nx.MultiDiGraph, review: str, prov: Provenance) -> list[dict]:
+    """A review's recommendations grouped by theme, in the review's order, each with
+    the line it was read from: ``[{"title", "items": [{"text", "note"}]}]``.
+    A recommendation about several themes is listed under each."""
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for _, rec, key, edge in graph.out_edges(review, keys=True, data=True):
+        if rel_type(key, edge) != "MADE":
+            continue
+        attrs = graph.nodes[rec]
+        themes = sorted(
+            full_name(t, graph.nodes[t])
+            for _, t, k, a in graph.out_edges(rec, keys=True, data=True)
+            if rel_type(k, a) == "ABOUT"
+        ) or ["Other recommendations"]
+        text = shorten(full_name(rec, attrs), TEXT_MAX)
+        if attrs.get("key"):
+            text = "Key: " + text
+        evidence = shorten(scrub(attrs.get("evidence")), TEXT_MAX)
+        note = prov.describe(attrs)
+        if evidence and evidence not in text:
+            note = f"“{evidence}” ({note})" if note else f"“{evidence}”"
+        for theme in themes:
+            groups.setdefault(theme, []).append((_ordinal(attrs), {"text": text, "note": note}))
+    ordered = sorted(groups, key=lambda t: (t == "Other recommendations", t))
+    return [
+        {
+            "title": f"Recommendations: {theme}",
+            "items": [item for _, item in sorted(groups[theme], key=lambda p: p[0])],
+        }
+        for theme in ordered
+    ]

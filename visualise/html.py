@@ -70,9 +70,11 @@ def _pyvis_version() -> str:
         return "unknown"
 
 
-def page(title: str, data: dict) -> str:
-    """The whole HTML document for one map."""
-    vis_js, app_js = _vis("vis-network.min.js"), _asset("map.js")
+def page(title: str, data: dict, blocks: list[dict] | None = None) -> str:
+    """The whole HTML document for one map; ``blocks`` are a grouped map's members,
+    one JSON block per group (``#pg-group-N``), parsed only when a group opens."""
+    vis_js = _vis("vis-network.min.js")
+    app_js = _asset("names.js") + "\n" + _asset("map.js")  # one script: one hash
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -93,6 +95,10 @@ def page(title: str, data: dict) -> str:
         "VIS_CSS": _vis("vis-network.css"),
         "APP_CSS": _asset("map.css"),
         "DATA": script_json(data),
+        "GROUPS": "".join(
+            f'<script type="application/json" id="pg-group-{i}">{script_json(block)}</script>\n'
+            for i, block in enumerate(blocks or [])
+        ),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }

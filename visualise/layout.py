@@ -93,3 +93,111 @@ def force_layout(
         node: (round(float(x), 1), round(float(y), 1))
         for node, (x, y) in zip(nodes, pos, strict=True)
     }
+
+
+def layered_layout(
+    layers: Sequence[Sequence[Hashable]],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    *,
+    column_gap: float = 420.0,
+    row_gap: float = 46.0,
+) -> dict[Hashable, tuple[float, float]]:
+    """Left-to-right columns, one per layer, each ordered so that a node sits near
+    the nodes it is joined to in the column before (one barycentre sweep each way)."""
+    neighbours: dict[Hashable, set[Hashable]] = {}
+    for u, v in edges:
+        neighbours.setdefault(u, set()).add(v)
+        neighbours.setdefault(v, set()).add(u)
+    order: list[list[Hashable]] = [sorted(layer, key=str) for layer in layers]
+    rank = {node: i for layer in order for i, node in enumerate(layer)}
+
+    def centre(node: Hashable, column: set[Hashable]) -> float:
+        near = [rank[m] for m in neighbours.get(node, ()) if m in rank and m not in column]
+        return sum(near) / len(near) if near else rank[node]
+
+    def sweep(columns: range) -> None:
+        for c in columns:
+            column = set(order[c])
+            order[c].sort(key=lambda node: centre(node, column))
+            for i, node in enumerate(order[c]):
+                rank[node] = i
+
+    sweep(range(1, len(order)))
+    sweep(range(len(order) - 2, -1, -1))
+    out: dict[Hashable, tuple[float, float]] = {}
+    for c, layer in enumerate(order):
+        top = -(len(layer) - 1) * row_gap / 2
+        for i, node in enumerate(layer):
+            out[node] = (round(c * column_gap, 1), round(top + i * row_gap, 1))
+    return out
+
+
+def component_layout(
+    nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]], *, gap: float = 90.0
+) -> dict[Hashable, tuple[float, float]]:
+    """Each connected piece laid out on its own and the pieces set side by side in
+    rows, so that no node sits on the line between two others it is not joined to."""
+    edge_list = [(u, v) for u, v in edges]
+    parent = {n: n for n in nodes}
+
+    def root(n: Hashable) -> Hashable:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for u, v in edge_list:
+        if u in parent and v in parent:
+            parent[root(u)] = root(v)
+    pieces: dict[Hashable, list[Hashable]] = {}
+    for n in nodes:
+        pieces.setdefault(root(n), []).append(n)
+    placed: list[tuple[list[Hashable], dict, float, float]] = []
+    for piece in sorted(pieces.values(), key=lambda p: (-len(p), str(p[0]))):
+        inside = set(piece)
+        pos = force_layout(piece, [(u, v) for u, v in edge_list if u in inside and v in inside])
+        if len(piece) == 2:  # a pair: side by side, far enough apart for both labels
+            pos = {piece[0]: (-70.0, 0.0), piece[1]: (70.0, 0.0)}
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        placed.append((piece, pos, max(xs) - min(xs), max(ys) - min(ys)))
+    row_width = max(1200.0, math.sqrt(sum((w + gap) * (h + gap) for *_, w, h in placed)) * 1.4)
+    out: dict[Hashable, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for _piece, pos, width, height in placed:
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        for node, (px, py) in pos.items():
+            out[node] = (round(x + px - min(xs), 1), round(y + py - min(ys), 1))
+        x += width + gap
+        row_height = max(row_height, height)
+    return out
+
+
+def separate_circles(
+    xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int = 300
+) -> np.ndarray:
+    """Push overlapping circles apart until none overlaps (or ``rounds`` run out)."""
+    xy = xy.astype(float).copy()
+    n = len(xy)
+    if n < 2:
+        return xy
+    need = radius[:, None] + radius[None, :] + gap
+    rng = np.random.default_rng(0)
+    for _ in range(rounds):
+        d = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((d**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        overlap = need - dist
+        overlap[overlap < 0] = 0
+        if not overlap.any():
+            break
+        same = dist < 1e-6
+        if same.any():  # two councils at one point: nudge apart in a random direction
+            d = d + rng.normal(scale=0.5, size=d.shape) * same[:, :, None]
+            dist = np.maximum(np.sqrt((d**2).sum(axis=2)), 1e-6)
+        push = (overlap / dist / 2.0 * 1.05)[:, :, None] * d
+        xy += push.sum(axis=1)
+    return xy

@@ -39,6 +39,13 @@ class View:
 
 
 VIEWS: dict[str, View] = {
+    "national": View(
+        "national",
+        "councils where they are, sized by reviews received, joined by "
+        "“supplied peers to” (width: how many peers); click a council for its dossier",
+        labels=frozenset({Label.COUNCIL}),
+        rels=frozenset({"SUPPLIED_PEERS_TO"}),
+    ),
     "all": View(
         "all",
         "councils, peers, reviews, employers, signposts and themes "
@@ -73,7 +80,15 @@ VIEWS: dict[str, View] = {
         labels=frozenset({Label.REVIEW, Label.COUNCIL}),
         rels=frozenset({DERIVED_SIGNPOST, Rel.OF}),
     ),
+    "everything": View(
+        "everything",
+        "every node and relationship, recommendations and documents included",
+        labels=None,
+        rels=None,
+    ),
 }
+#: views whose graph is derived (visualise/national.py), not filtered from the store's
+DERIVED_VIEWS = frozenset({"national"})
 
 
 def labels_of(attrs: dict) -> list[str]:
@@ -105,11 +120,11 @@ def _with_signpost_flow(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     every (review)-[RECOMMENDS]->(signpost)-[FEATURES]->(council) path."""
     out = graph.copy(as_view=False)
     for review, signpost, key, rec in graph.edges(keys=True, data=True):
-        if rel_type(key, rec) != Rel.RECOMMENDS:
+        if rel_type(key, rec) != "RECOMMENDS":
             continue
         title = str(graph.nodes[signpost].get("title") or signpost)
         for _, council, fkey, feat in graph.out_edges(signpost, keys=True, data=True):
-            if rel_type(fkey, feat) != Rel.FEATURES:
+            if rel_type(fkey, feat) != "FEATURES":
                 continue
             if out.has_edge(council, review, DERIVED_SIGNPOST):
                 edge = out.edges[council, review, DERIVED_SIGNPOST]
@@ -132,6 +147,10 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose from {', '.join(VIEWS)}")
     spec = VIEWS[view]
+    if view in DERIVED_VIEWS:
+        from visualise.national import national_graph
+
+        return national_graph(graph)
     if DERIVED_SIGNPOST in (spec.rels or ()):
         graph = _with_signpost_flow(graph)
     shown = _filtered(
@@ -144,7 +163,7 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
             [
                 n
                 for n, a in list(shown.nodes(data=True))
-                if Label.REVIEW in labels_of(a)
+                if "Review" in labels_of(a)
                 and not any(
                     rel_type(k, e) == DERIVED_SIGNPOST
                     for *_, k, e in shown.in_edges(n, keys=True, data=True)
@@ -171,33 +190,110 @@ def parse_years(text: str) -> tuple[int | None, int | None]:
     return lo, hi
 
 
+_YEAR_KEYS = ("year", "date", "start_date")
+_SPAN = tuple[int | None, int | None]
+
+
 def _year_of(attrs: dict) -> int | None:
-    year = attrs.get("year")
-    if year is None and attrs.get("start_date"):
-        year = str(attrs["start_date"])[:4]
-    try:
-        return int(year) if year is not None else None
-    except (TypeError, ValueError):
-        return None
+    """The year a fact is dated by: ``year``, else the year of ``date`` or ``start_date``."""
+    for key in _YEAR_KEYS:
+        value = attrs.get(key)
+        if value is None or value == "":
+            continue
+        try:
+            return int(str(value)[:4])
+        except ValueError:
+            continue
+    return None
 
 
-def within_years(graph: nx.MultiDiGraph, years: tuple[int | None, int | None]) -> nx.MultiDiGraph:
-    """Drop reviews (and relationships carrying a ``year``) outside the years.
+def node_years(graph: nx.MultiDiGraph) -> dict[str, list[int]]:
+    """The years that date each node that has a date of its own.
 
-    A review whose year is unknown is dropped too: it cannot be shown to fall inside.
+    A review is dated by its year; a signpost and a recommendation by the reviews
+    that made them. Other nodes (councils, peers, themes, employers) are undated:
+    they are in a map of some years only through a dated fact.
     """
-    lo, hi = years
+    years: dict[str, set[int]] = {}
+    for node, attrs in graph.nodes(data=True):
+        if "Review" in labels_of(attrs):
+            year = _year_of(attrs)
+            if year is not None:
+                years.setdefault(node, set()).add(year)
+    for review, target, key, attrs in graph.edges(keys=True, data=True):
+        if rel_type(key, attrs) in ("RECOMMENDS", "MADE") and review in years:
+            years.setdefault(target, set()).update(years[review])
+    return {node: sorted(found) for node, found in years.items()}
 
-    def inside(year: int | None) -> bool:
-        return year is not None and (lo is None or year >= lo) and (hi is None or year <= hi)
+
+def _inside(year: int, span: _SPAN) -> bool:
+    lo, hi = span
+    return (lo is None or year >= lo) and (hi is None or year <= hi)
+
+
+def _council_exists(attrs: dict, span: _SPAN) -> bool:
+    """False only for a council whose own dates put it wholly outside the years."""
+    lo, hi = span
+    start, end = attrs.get("start_date"), attrs.get("end_date")
+    try:
+        if end and lo is not None and int(str(end)[:4]) < lo:
+            return False
+        return not (start and hi is not None and int(str(start)[:4]) > hi)
+    except ValueError:
+        return True
+
+
+def within_years(graph: nx.MultiDiGraph, years: _SPAN) -> nx.MultiDiGraph:
+    """Only the facts dated inside ``years`` (either end may be None: open).
+
+    - a dated node (a review; a signpost or recommendation, by its reviews) is kept
+      when one of its years is inside; a review with no year is dropped;
+    - a council is dropped when its own start and end dates lie outside;
+    - a relationship with a date of its own (``year``, ``date`` or ``start_date``)
+      is kept when that date is inside;
+    - a relationship without one is kept only when at least one of its ends is
+      dated inside and neither end is dated outside (a peer's place on a 2012
+      review is a 2012 fact; an undated shared service between two councils is
+      not a fact of any particular year, so it is dropped).
+
+    The page's year slider applies the same rule (``visualise/assets/map.js``).
+    """
+    dated = node_years(graph)
+
+    def node_inside(node: str) -> bool | None:
+        """True/False for a dated node, None for an undated one."""
+        if node not in dated:
+            return None
+        return any(_inside(y, years) for y in dated[node])
 
     def keep_node(node: str, attrs: dict) -> bool:
-        return Label.REVIEW not in labels_of(attrs) or inside(_year_of(attrs))
+        labels = labels_of(attrs)
+        if "Review" in labels and node not in dated:
+            return False
+        if "Council" in labels and not _council_exists(attrs, years):
+            return False
+        return node_inside(node) is not False
 
     def keep_edge(u: str, v: str, key: str, attrs: dict) -> bool:
-        return attrs.get("year") is None or inside(_year_of(attrs))
+        year = _year_of(attrs)
+        if year is not None:
+            return _inside(year, years)
+        ends = (node_inside(u), node_inside(v))
+        return True in ends and False not in ends
 
     return _filtered(graph, keep_node, keep_edge)
+
+
+def describe_years(span: _SPAN) -> str:
+    """ "2012–2013", "2015", "2015 on", "up to 2015"."""
+    lo, hi = span
+    if lo is not None and lo == hi:
+        return str(lo)
+    if lo is None:
+        return f"up to {hi}"
+    if hi is None:
+        return f"{lo} on"
+    return f"{lo}–{hi}"
 
 
 def neighbourhood(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:

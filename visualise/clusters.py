@@ -1,0 +1,87 @@
+"""Big maps as groups: one node per community, opened on click.
+
+Above :data:`CLUSTER_ABOVE` drawn nodes a map's overview shows one node per
+community (networkx's Louvain, seeded, so a map is the same every time it is
+drawn), sized by its members and joined by the number of relationships between
+the groups. Clicking a group puts its members in its place, laid out around it;
+their positions are computed here, and each group's members travel in their own
+JSON block that the page reads only when the group is opened. The choice of
+clusters over a WebGL renderer, and the threshold, are measured in docs/maps.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+
+from visualise.layout import SPACING, force_layout, separate_circles
+
+#: drawn nodes above which the overview shows groups (measured: docs/maps.md)
+CLUSTER_ABOVE = 3000
+#: a community bigger than this is split again (its members must be quick to open)
+LARGEST_GROUP = 700
+GROUP_GAP = 40.0  # pixels between two opened groups
+
+
+def communities(graph: nx.MultiDiGraph, seed: int = 1) -> list[list[str]]:
+    """Groups of nodes that are joined more within than without, none bigger than
+    :data:`LARGEST_GROUP`, biggest first."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    pending = [set(c) for c in nx.community.louvain_communities(simple, seed=seed)]
+    done: list[list[str]] = []
+    while pending:
+        group = pending.pop()
+        if len(group) <= LARGEST_GROUP:
+            done.append(sorted(group))
+            continue
+        parts = nx.community.louvain_communities(simple.subgraph(group), seed=seed, resolution=2.0)
+        if len(parts) == 1:  # cannot be split by its structure: cut it in order
+            ordered = sorted(group)
+            parts = [
+                set(ordered[i : i + LARGEST_GROUP]) for i in range(0, len(ordered), LARGEST_GROUP)
+            ]
+        pending.extend(set(p) for p in parts)
+    return sorted(done, key=lambda g: (-len(g), g[0]))
+
+
+def group_name(members: list[str], labels: dict[str, str], kinds: dict[str, str], degree) -> str:
+    """ "Bury, Oldham and 312 more": the best-joined councils (else any nodes) first."""
+    councils = [m for m in members if kinds[m] == "Council"] or members
+    top = sorted(councils, key=lambda m: (-degree(m), labels[m]))[:2]
+    rest = len(members) - len(top)
+    names = ", ".join(labels[m] for m in top)
+    return f"{names} and {rest} more" if rest else names
+
+
+def group_positions(
+    groups: list[list[str]], graph: nx.MultiDiGraph
+) -> tuple[list[tuple[float, float]], list[float], dict[Hashable, tuple[float, float]]]:
+    """Where each group sits, how far its opened members reach, and each member's
+    position when its group is open (around the group's place)."""
+    index = {m: i for i, g in enumerate(groups) for m in g}
+    between = Counter(
+        (min(index[u], index[v]), max(index[u], index[v]))
+        for u, v in graph.edges()
+        if index[u] != index[v]
+    )
+    centres = force_layout(list(range(len(groups))), list(between))
+    reach = np.array([SPACING * math.sqrt(len(g)) + 30.0 for g in groups])
+    xy = np.array([centres[i] for i in range(len(groups))], dtype=float)
+    if len(groups) > 1:
+        # spread the groups so that any one can open without covering another
+        xy *= 2.0 * reach.max() / max(float(np.abs(xy).max()), 1.0)
+        xy = separate_circles(xy, reach, GROUP_GAP)
+    members: dict[Hashable, tuple[float, float]] = {}
+    for i, group in enumerate(groups):
+        inside = set(group)
+        local = force_layout(group, [(u, v) for u, v in graph.subgraph(inside).edges()])
+        cx, cy = xy[i]
+        for node, (x, y) in local.items():
+            members[node] = (round(cx + x, 1), round(cy + y, 1))
+    return [(round(float(x), 1), round(float(y), 1)) for x, y in xy], list(reach), members
