@@ -41,6 +41,7 @@ _BOUNDARY = re.compile(
 # Where a person's description ends in prose: the next clause of the sentence.
 _CLAUSE = re.compile(
     r",?\s*\b(?:assisted|supported|joined|accompanied|were|was|is|are|has|have|had)\b"
+    r"|,?\s+and\s+(?:a|an|the|two|three|four|five|other|several|senior)\s"
     r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
 )
 
