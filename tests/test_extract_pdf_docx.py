@@ -192,6 +192,7 @@ def test_facts_from_a_pdf_carry_their_page() -> None:
 TEAM_TABLE = (
     "Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\n"
     "The peers who delivered the peer challenge were:\n\n"
+    "Name\tRole\tOrganisation\n"
     "Ann Example\tChief Executive\tLeeds City Council\n"
     "Cllr Bob Sample\tLeader\tBolton Council\n"
     "Carol Test\tProgramme Manager\tLocal Government Association\n\nProse.\n"
