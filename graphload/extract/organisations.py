@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphload.ids import slugify
+from graphload.model import organisation_id
 from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
@@ -89,8 +89,8 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words += match.group(ending).split()
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
-        key = slugify(_KEY_NOISE.sub(" ", name.replace("&", "and")))
-        ref = Ref(f"org:{key}", name, RefKind.ORGANISATION)
+        key = _KEY_NOISE.sub(" ", name.replace("&", "and"))
+        ref = Ref(organisation_id(key), name, RefKind.ORGANISATION)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))
     return found

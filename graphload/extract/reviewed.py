@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
 from graphload.extract.organisations import typed_organisations
@@ -93,6 +93,14 @@ _CUE_AFTER_NAME = re.compile(
 )
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
+
+
+def _mentions_team(text: str, in_team: bool) -> bool:
+    return in_team or bool(_TEAM_WORDS.search(text))
+
+
+def _in_signpost(text: str, in_signpost_section: bool) -> bool:
+    return in_signpost_section or bool(_SIGNPOST.search(text))
 
 
 class _Lazy:
@@ -239,12 +247,8 @@ def decide_council(
             and not _TEAM_LINE.search(text)
             and not _after_a_person(lines, index)
         )
-        about_team = _Lazy(
-            lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
-        )
-        in_signpost = _Lazy(
-            lambda text=text, n=line.number: n in signposts or bool(_SIGNPOST.search(text))
-        )
+        about_team = _Lazy(partial(_mentions_team, text, in_team))
+        in_signpost = _Lazy(partial(_in_signpost, text, line.number in signposts))
         previous_employer = False
         previous_end = -1
         for item in named:
@@ -460,7 +464,10 @@ def _bare_names(
             continue  # inside a name already read
         if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Simon Dudley": a person's surname, not the borough
-        ends = [_CAPITALISED.match(text, start).end()]
+        first = _CAPITALISED.match(text, start)
+        if first is None:
+            continue
+        ends = [first.end()]
         while len(ends) < _MAX_NAME_WORDS:
             following = _NEXT_WORD.match(text, ends[-1])
             if not following:
