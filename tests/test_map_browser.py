@@ -532,7 +532,14 @@ def test_two_thousand_nodes_draw_without_physics(driver, tmp_path) -> None:
     assert spread > 1000
 
 
-def test_a_big_map_opens_as_groups_that_do_not_overlap_and_open_on_click(driver, tmp_path) -> None:
+def test_a_big_map_opens_as_groups_that_do_not_overlap_and_open_on_click(
+    driver, tmp_path, monkeypatch
+) -> None:
+    from visualise import clusters
+
+    # the rule of a 60,000-node map on a 900-node graph: smaller groups
+    monkeypatch.setattr(clusters, "LARGEST_GROUP", 150)
+    monkeypatch.setattr(clusters, "SMALLEST_GROUP", 40)
     graph = synthetic_graph(900, seed=3, recommendations=False)
     result = render_map(graph, tmp_path / "grouped.html", group_above=200)
     open_map(driver, result.path)

@@ -24,6 +24,10 @@ from visualise.layout import SPACING, force_layout, separate_circles
 CLUSTER_ABOVE = 3000
 #: a community bigger than this is split again (its members must be quick to open)
 LARGEST_GROUP = 700
+#: a community smaller than this joins its best-joined neighbour (fewer, fuller groups)
+SMALLEST_GROUP = 200
+#: the overview draws each group's strongest links to other groups, this many at most
+LINKS_PER_GROUP = 6
 GROUP_GAP = 40.0  # pixels between two opened groups
 
 
@@ -47,7 +51,60 @@ def communities(graph: nx.MultiDiGraph, seed: int = 1) -> list[list[str]]:
                 set(ordered[i : i + LARGEST_GROUP]) for i in range(0, len(ordered), LARGEST_GROUP)
             ]
         pending.extend(set(p) for p in parts)
-    return sorted(done, key=lambda g: (-len(g), g[0]))
+    return sorted(_merge_small(done, simple), key=lambda g: (-len(g), g[0]))
+
+
+def _merge_small(groups: list[list[str]], simple: nx.Graph) -> list[list[str]]:
+    """Small groups joined to the neighbour group they share most relationships
+    with (while it stays within :data:`LARGEST_GROUP`); the unjoined pooled."""
+    root = list(range(len(groups)))
+    size = [len(g) for g in groups]
+    where = {m: i for i, g in enumerate(groups) for m in g}
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    pool = None
+    for i in sorted(range(len(groups)), key=lambda i: size[i]):
+        mine = find(i)
+        if size[mine] >= SMALLEST_GROUP:
+            continue
+        links: Counter[int] = Counter()
+        for member in groups[i]:
+            for other in simple.neighbors(member):
+                j = find(where[other])
+                if j != mine:
+                    links[j] += 1
+        target = next(
+            (j for j, _ in links.most_common() if size[j] + size[mine] <= LARGEST_GROUP), None
+        )
+        if target is None:
+            if pool is None or size[find(pool)] + size[mine] > LARGEST_GROUP:
+                pool = mine
+                continue
+            target = find(pool)
+        root[mine] = target
+        size[target] += size[mine]
+    merged: dict[int, list[str]] = {}
+    for i, group in enumerate(groups):
+        merged.setdefault(find(i), []).extend(group)
+    return [sorted(g) for g in merged.values()]
+
+
+def strongest_links(between: Counter[tuple[int, int]]) -> Counter[tuple[int, int]]:
+    """Each group's :data:`LINKS_PER_GROUP` strongest links (a link is kept when it
+    is among the strongest of either of its groups)."""
+    by_group: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+    for pair, count in between.items():
+        for g in pair:
+            by_group.setdefault(g, []).append((count, pair))
+    keep: set[tuple[int, int]] = set()
+    for links in by_group.values():
+        keep.update(pair for _, pair in sorted(links, reverse=True)[:LINKS_PER_GROUP])
+    return Counter({pair: between[pair] for pair in keep})
 
 
 def group_name(members: list[str], labels: dict[str, str], kinds: dict[str, str], degree) -> str:

@@ -388,7 +388,7 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
             "width": round(min(24.0, 1.0 + 2.0 * math.log2(count)), 1),
             "arrows": {"to": {"enabled": False}},
         }
-        for n, ((a, b), count) in enumerate(sorted(between.items()))
+        for n, ((a, b), count) in enumerate(sorted(clusters.strongest_links(between).items()))
     ]
     search = [[n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"]] for n in members]
     edge_kinds = []
