@@ -38,8 +38,10 @@ html, body, #g {{ margin: 0; width: 100%; height: 100%; }}</style></head><body>
 <script>
 var d = JSON.parse(document.getElementById("d").textContent);
 var g = new graphology.Graph({{multi: true}});
-d.nodes.forEach(function (n) {{ g.addNode(n[0], {{x: n[1], y: -n[2], size: 3, color: n[3], label: n[4]}}); }});
-d.edges.forEach(function (e) {{ g.addEdge(d.nodes[e[0]][0], d.nodes[e[1]][0], {{color: "#ccc", size: 0.5}}); }});
+d.nodes.forEach(function (n) {{
+  g.addNode(n[0], {{x: n[1], y: -n[2], size: 3, color: n[3], label: n[4]}}); }});
+d.edges.forEach(function (e) {{
+  g.addEdge(d.nodes[e[0]][0], d.nodes[e[1]][0], {{color: "#ccc", size: 0.5}}); }});
 var r = new Sigma(g, document.getElementById("g"), {{renderLabels: true}});
 r.once("afterRender", function () {{ window.readyMs = performance.now(); }});
 window.renderer = r;
