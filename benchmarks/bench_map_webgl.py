@@ -9,9 +9,9 @@ sigma and graphology are not vendored; fetch their npm packages first:
 
 Positions are the ones the grouped map computes for its members (every node
 drawn at once), so both renderers draw the same picture. Reports time to the first
-frame (navigation start to the second animation frame after sigma is built) and frames per second while the
-camera pans and zooms for two seconds, in headless Chromium (software WebGL:
-SwiftShader, as there is no GPU).
+frame (navigation start to the second animation frame after sigma is built) and
+frames per second while the camera pans and zooms for two seconds, in headless
+Chromium (software WebGL: SwiftShader, as there is no GPU).
 """
 
 from __future__ import annotations
