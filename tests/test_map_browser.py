@@ -338,6 +338,30 @@ def test_no_internal_ids_and_distinct_duplicate_names(driver, tmp_path, seed_gra
     )
     assert "North Yorkshire (county)" in labels and "North Yorkshire (unitary)" in labels
     assert len(labels) == len(set(labels))
+    # no council sits on the line between two partners it is not joined to
+    where = driver.execute_script(
+        "var n = window.peergraph.network, p = n.getPositions(), out = {};"
+        "window.peergraph.nodes.get().forEach(function (d) {"
+        " out[d.id] = [p[d.id].x, p[d.id].y, d.size]; }); return out;"
+    )
+    lines = driver.execute_script(
+        "return window.peergraph.edges.get().map(function (e) { return [e.from, e.to]; })"
+    )
+    for a, b in lines:
+        (ax, ay, _), (bx, by, _) = where[a], where[b]
+        for c, (cx, cy, size) in where.items():
+            if c in (a, b):
+                continue
+            t = max(
+                0.0,
+                min(
+                    1.0,
+                    ((cx - ax) * (bx - ax) + (cy - ay) * (by - ay))
+                    / max((bx - ax) ** 2 + (by - ay) ** 2, 1e-9),
+                ),
+            )
+            gap = ((cx - ax - t * (bx - ax)) ** 2 + (cy - ay - t * (by - ay)) ** 2) ** 0.5
+            assert gap > size, f"{c} sits on the line {a}–{b}"
     screenshot(driver, "shared-services")
     for node in ("NYK", "BAB"):
         point_at(driver, node, click=True)
@@ -346,6 +370,23 @@ def test_no_internal_ids_and_distinct_duplicate_names(driver, tmp_path, seed_gra
             if ":" in node_id or re.fullmatch(r"[A-Z]{3}", node_id):
                 assert not re.search(rf"(?<![\w:]){re.escape(node_id)}(?![\w:])", text), node_id
         assert "SHARED_WITH" not in text and "shares with" in text
+
+
+def test_advice_view_reads_left_to_right(driver, tmp_path, seed_graph) -> None:
+    result = render_map(seed_graph, tmp_path / "advice.html", view="advice")
+    open_map(driver, result.path)
+    assert_clean_load(driver)
+    xs = driver.execute_script(
+        "var p = window.peergraph.network.getPositions(), out = {};"
+        "window.peergraph.edges.get().forEach(function (e) {"
+        " out[e.kind] = (out[e.kind] || []).concat([[p[e.from].x, p[e.to].x]]); });"
+        "return out;"
+    )
+    assert xs["SIGNPOSTED_IN"] and xs["OF"]
+    # featured council → review → the council reviewed, each step to the right
+    assert all(a < b for a, b in xs["SIGNPOSTED_IN"])
+    assert all(review < council for review, council in xs["OF"])
+    screenshot(driver, "advice")
 
 
 def test_national_view_places_councils_without_overlap_and_opens_a_dossier(
