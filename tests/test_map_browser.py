@@ -556,11 +556,11 @@ def test_hostile_report_text_stays_text(driver, tmp_path) -> None:
     assert console_errors(driver) == []
 
 
-def test_two_thousand_nodes_draw_without_physics(driver, tmp_path) -> None:
+def test_a_thousand_nodes_draw_without_physics_or_overlap(driver, tmp_path) -> None:
     """A correctness guard, not a timing test (benchmarks/bench_map.py measures)."""
-    graph = synthetic_graph(2300, seed=0, recommendations=False)
+    graph = synthetic_graph(1100, seed=0, recommendations=False)
     result = render_map(graph, tmp_path / "big.html")
-    assert result.node_count >= 2000
+    assert 900 <= result.node_count <= 1000  # the biggest map drawn node by node
     open_map(driver, result.path, timeout=120)
     assert_clean_load(driver)
     assert drawn(driver) == expected_all_view(graph) == (result.node_count, result.edge_count)
@@ -571,6 +571,18 @@ def test_two_thousand_nodes_draw_without_physics(driver, tmp_path) -> None:
         " Math.min.apply(null, xs);"
     )
     assert spread > 1000
+    circles = driver.execute_script(
+        "var n = window.peergraph.network, p = n.getPositions();"
+        "return window.peergraph.nodes.get().map(function (d) {"
+        " return [p[d.id].x, p[d.id].y, d.size]; });"
+    )
+    overlapping = sum(
+        1
+        for i, (x1, y1, r1) in enumerate(circles)
+        for x2, y2, r2 in circles[i + 1 :]
+        if (x1 - x2) ** 2 + (y1 - y2) ** 2 < (r1 + r2) ** 2
+    )
+    assert overlapping == 0
 
 
 def test_a_big_map_opens_as_groups_that_do_not_overlap_and_open_on_click(

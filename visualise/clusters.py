@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import networkx as nx
 import numpy as np
 
-from visualise.layout import SPACING, force_layout, separate_circles
+from visualise.layout import force_layout, separate_circles, spread_out
 
 #: drawn nodes above which the overview shows groups (measured: docs/maps.md)
-CLUSTER_ABOVE = 3000
+CLUSTER_ABOVE = 1000
 #: a community bigger than this is split again (its members must be quick to open)
 LARGEST_GROUP = 700
 #: a community smaller than this joins its best-joined neighbour (fewer, fuller groups)
@@ -117,28 +117,39 @@ def group_name(members: list[str], labels: dict[str, str], kinds: dict[str, str]
 
 
 def group_positions(
-    groups: list[list[str]], graph: nx.MultiDiGraph
+    groups: list[list[str]], graph: nx.MultiDiGraph, radius: Callable[[str], float]
 ) -> tuple[list[tuple[float, float]], list[float], dict[Hashable, tuple[float, float]]]:
     """Where each group sits, how far its opened members reach, and each member's
-    position when its group is open (around the group's place)."""
+    position when its group is open (around the group's place, no two overlapping:
+    ``radius`` is a member's drawn size)."""
     index = {m: i for i, g in enumerate(groups) for m in g}
     between = Counter(
         (min(index[u], index[v]), max(index[u], index[v]))
         for u, v in graph.edges()
         if index[u] != index[v]
     )
+    locals_: list[dict[Hashable, tuple[float, float]]] = []
+    for group in groups:
+        inside = set(group)
+        local = spread_out(
+            force_layout(group, [(u, v) for u, v in graph.subgraph(inside).edges()]),
+            {m: radius(m) for m in group},
+        )
+        locals_.append(local)
+    reach = np.array(
+        [
+            max((math.hypot(x, y) for x, y in local.values()), default=0.0) + 40.0
+            for local in locals_
+        ]
+    )
     centres = force_layout(list(range(len(groups))), list(between))
-    reach = np.array([SPACING * math.sqrt(len(g)) + 30.0 for g in groups])
     xy = np.array([centres[i] for i in range(len(groups))], dtype=float)
     if len(groups) > 1:
         # spread the groups so that any one can open without covering another
         xy *= 2.0 * reach.max() / max(float(np.abs(xy).max()), 1.0)
         xy = separate_circles(xy, reach, GROUP_GAP)
     members: dict[Hashable, tuple[float, float]] = {}
-    for i, group in enumerate(groups):
-        inside = set(group)
-        local = force_layout(group, [(u, v) for u, v in graph.subgraph(inside).edges()])
-        cx, cy = xy[i]
+    for (cx, cy), local in zip(xy, locals_, strict=True):
         for node, (x, y) in local.items():
             members[node] = (round(cx + x, 1), round(cy + y, 1))
     return [(round(float(x), 1), round(float(y), 1)) for x, y in xy], list(reach), members
