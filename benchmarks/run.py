@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_extract.py", "bench_load.py", "bench_map.py", "bench_startup.py"]
+BENCHMARKS = [
+    "bench_extract.py",
+    "bench_load.py",
+    "bench_map.py",
+    "bench_startup.py",
+    "bench_pdf.py",
+    "bench_html.py",
+]
 
 
 def main() -> int:

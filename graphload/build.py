@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphload.extract.organisations import organisation_type
 from graphload.model import (
     IDENTITY_PROPERTY,
     LIST_PROPERTIES,
@@ -123,6 +124,9 @@ class _ReviewContext:
     year: int | None
     councils: list[str]
     doc_id: str
+    kind: str | None = None
+    line: int | None = None
+    evidence: str | None = None
 
 
 @dataclass
@@ -155,8 +159,10 @@ def build_graph(
     recommendations: dict[str, list[tuple[RecommendationInfo, str]]] = {}
     shared: list[_SharedStatement] = []
 
+    reviews: list[_ReviewContext] = []
     for order, record in enumerate(ordered):
         review = _add_review(writer, councils, record)
+        reviews.append(review)
         _add_themes(writer, record, review)
         _add_signposts(writer, councils, record, review)
         recommendations.setdefault(review.id, []).extend(
@@ -195,6 +201,7 @@ def build_graph(
             mention_info.append((peer, review, employers))
         warnings.extend(DocumentWarning.from_line(record.document.path, w) for w in record.warnings)
 
+    _add_follow_ups(writer, reviews)
     _add_recommendations(writer, recommendations)
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
@@ -211,10 +218,15 @@ def _add_review(
     year = info.year
     if year is None and info.start_date:
         year = int(info.start_date[:4])
-    council_ids = [councils.resolve(ref, year) for ref in info.councils]
+    council_ids = [
+        _organisation_node(writer, ref, doc.id, info.line, info.evidence)
+        if not ref.is_council
+        else councils.resolve(ref, year)
+        for ref in info.councils
+    ]
     council_ids = list(dict.fromkeys(council_ids))
-    rid = review_id(council_ids, year, info.kind, doc.id)
-    context = _ReviewContext(rid, year, council_ids, doc.id)
+    rid = review_id([c.removeprefix("org:") for c in council_ids], year, info.kind, doc.id)
+    context = _ReviewContext(rid, year, council_ids, doc.id, info.kind, info.line, info.evidence)
 
     writer.node(
         doc.id,
@@ -232,7 +244,7 @@ def _add_review(
         {
             "kind": info.kind,
             "title": _review_title(
-                info.kind, [_council_label(councils, c) for c in council_ids], year
+                info.kind, [_subject_label(writer, councils, c) for c in council_ids], year
             ),
             "start_date": info.start_date,
             "end_date": info.end_date,
@@ -242,15 +254,50 @@ def _add_review(
     )
     writer.edge(rid, doc.id, Rel.SOURCED_FROM, {"source": doc.id})
     for council_id in council_ids:
-        _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
+        if council_id in councils.councils:
+            _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
         writer.edge(rid, council_id, Rel.OF, provenance(doc.id, info.line, info.evidence))
     return context
+
+
+PROGRESS_REVIEW = "Corporate Peer Challenge Progress Review"
+_FOLLOW_UP_YEARS = 3
+
+
+def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None:
+    """Link a progress review to the challenge it follows up: the latest earlier
+    review of the same council(s), at most three years before, when it is loaded."""
+    for review in reviews:
+        if review.kind != PROGRESS_REVIEW or not review.councils or review.year is None:
+            continue
+        earlier = [
+            other
+            for other in reviews
+            if other.kind != PROGRESS_REVIEW
+            and set(other.councils) == set(review.councils)
+            and other.year is not None
+            and 0 <= review.year - other.year <= _FOLLOW_UP_YEARS
+        ]
+        if earlier:
+            followed = max(earlier, key=lambda other: (other.year or 0, other.id))
+            writer.edge(
+                review.id,
+                followed.id,
+                Rel.FOLLOWS_UP,
+                provenance(review.doc_id, review.line, review.evidence),
+            )
 
 
 def _review_title(kind: str | None, council_names: list[str], year: int | None) -> str:
     subject = " and ".join(council_names) if council_names else "an unnamed council"
     when = f" ({year})" if year is not None else ""
     return f"{kind or 'Peer review'}: {subject}{when}"
+
+
+def _subject_label(writer: _GraphWriter, councils: CouncilResolver, node_id: str) -> str:
+    if node_id in councils.councils:
+        return _council_label(councils, node_id)
+    return writer.graph.nodes[node_id]["name"]  # a fire and rescue service, a town council
 
 
 def _council_label(councils: CouncilResolver, council_id: str) -> str:
@@ -369,6 +416,14 @@ def _employer_id(
     if ref.is_council:
         council_id = councils.resolve(ref, review.year)
         return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
+    return _organisation_node(writer, ref, review.doc_id, peer.line, peer.evidence)
+
+
+def _organisation_node(
+    writer: _GraphWriter, ref: Ref, doc_id: str, line: int | None, evidence: str | None
+) -> str:
+    """A body that is not in the councils register, typed by its name (the LGA, a fire
+    and rescue service, a town council, an NHS trust, a company...)."""
     org_id, name = organisation_node_id(ref)
     writer.node(
         org_id,
@@ -376,7 +431,8 @@ def _employer_id(
         {
             "name": name,
             "aliases": [name, ref.name.strip()] if ref.name else [name],
-            **provenance(review.doc_id, peer.line, peer.evidence),
+            "type": organisation_type(name),
+            **provenance(doc_id, line, evidence),
         },
     )
     return org_id

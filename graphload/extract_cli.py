@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import click
 
 from graphload.cli_output import error_line, note, say, warn
-from graphload.errors import EXIT_FAILED
+from graphload.errors import EXIT_FAILED, EXIT_USAGE
 from graphload.vocab.text import scrub_json
 
 if TYPE_CHECKING:
-    from graphload.records import ExtractRecord
+    from graphload.records import ExtractRecord, Ref
 
 EXAMPLES = """\b
 Examples:
@@ -26,23 +26,20 @@ class ExtractCommand(click.Command):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_paragraph()
-        formatter.write_text(formats_and_limits())
+        with formatter.indentation():
+            formatter.write_text(formats_and_limits())
         super().format_epilog(ctx, formatter)
 
 
 def formats_and_limits() -> str:
     from graphload.extract import reading
 
-    suffixes = ", ".join(sorted(reading.TEXT_FORMATS))
-    limits = []
-    if hasattr(reading, "MAX_FILE_BYTES"):
-        limits.append(f"files up to {reading.MAX_FILE_BYTES // 2**20} MB")
-    if hasattr(reading, "MAX_LINE_CHARS"):
-        limits.append(f"lines beyond {reading.MAX_LINE_CHARS:,} characters are cut, with a warning")
-    text = f"Formats: {suffixes} (by file name). In a folder, other files are named and skipped."
-    if limits:
-        text += " Limits: " + "; ".join(limits) + "."
-    return text
+    return (
+        f"Formats: {', '.join(sorted(reading.TEXT_FORMATS))} (by file name); in a folder, "
+        "files in other formats are named and skipped. Limits: files up to "
+        f"{reading.MAX_FILE_BYTES // 2**20} MB; lines beyond {reading.MAX_LINE_CHARS:,} "
+        "characters are cut, with a warning."
+    )
 
 
 @click.command("extract", cls=ExtractCommand, epilog=EXAMPLES)
@@ -55,7 +52,20 @@ def formats_and_limits() -> str:
     show_default=True,
     help="json: the stable record format (README); table: a summary per document.",
 )
-def extract_command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say why: the cues behind the reviewed council and where each peer was read.",
+)
+def extract_command(
+    paths: tuple[str, ...], fmt: str, council_name: str | None, explain: bool
+) -> None:
     """Read peer challenge documents (files or folders) and print what they say.
 
     No store is needed. One line on stderr per document that cannot be read;
@@ -64,10 +74,11 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """
     from graphload.extract import ExtractOutcome, extract_paths, skipped_files
 
+    council = resolve_council_option(council_name)
     for path in skipped_files(paths):
         note(f"{path}: skipped, peergraph does not read {path.suffix or 'extension-less'} files")
     outcomes: list[ExtractOutcome] = []
-    for outcome in extract_paths(paths):
+    for outcome in extract_paths(paths, council=council):
         outcomes.append(outcome)
         if outcome.error:
             error_line(outcome.error)
@@ -76,6 +87,8 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
                 warn(warning)
             if fmt == "table":
                 say(summarise(outcome.record))
+            if explain:  # beside JSON on stdout it would break the record: stderr then
+                say(explain_record(outcome.record), err=fmt == "json")
     records = [o.record for o in outcomes if o.record]
     if fmt == "json":
         text = json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False)
@@ -87,6 +100,48 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     click.echo(f"{len(records)} document(s) read, {failed} failed", err=True)
     if failed:
         sys.exit(EXIT_FAILED)
+
+
+def resolve_council_option(name: str | None) -> Ref | None:
+    """``--council NAME`` as a council reference; a name nobody knows is a usage error."""
+    if name is None:
+        return None
+    from graphload.extract.reviewed import stated_council
+    from graphload.gazetteer import Gazetteer
+
+    council = stated_council(name, Gazetteer.load())
+    if council is None:
+        error_line(
+            f"--council {name!r}: not a council in the register, nor a fire and "
+            "rescue service or town or parish council named in full"
+        )
+        sys.exit(EXIT_USAGE)
+    return council
+
+
+def explain_record(record: ExtractRecord) -> str:
+    """Why the reader decided what it did: council candidates with cues, peers' sources."""
+    review = record.review
+    chosen = " and ".join(c.name for c in review.councils) or "none"
+    where = f" (line {review.line})" if review.line else ""
+    lines = [f"== {record.document.path}", f"   reviewed council: {chosen}{where}"]
+    for rank, candidate in enumerate(record.explanation[:4]):
+        label = (
+            "chosen"
+            if any(c.id == candidate["id"] for c in review.councils)
+            else ("runner-up" if rank else "best, not clear enough")
+        )
+        lines.append(
+            f"     {label}: {candidate['name']}  score {candidate['score']:g}: "
+            f"{candidate['cues'] or 'no cue'}"
+        )
+    if not record.explanation:
+        lines.append("     no council, fire and rescue service or town council is named")
+    for peer in record.peers:
+        cue = getattr(peer, "cue", None)
+        source = f"cue: {cue}; " if cue else ""
+        lines.append(f"   peer: {peer.name} (line {peer.line}; {source}“{peer.evidence or ''}”)")
+    return "\n".join(lines)
 
 
 def summarise(record: ExtractRecord) -> str:

@@ -22,6 +22,7 @@ import click
 
 from graphload.build import build_graph
 from graphload.ledger import Ledger
+from graphload.records import Ref
 from graphload.store import GraphStore, StoreError, WriteSummary, open_store, resolve_store_dir
 
 # Fewer documents than this load too fast for a progress bar to help.
@@ -64,6 +65,7 @@ def load_paths(
     backend: str = "embedded",
     reset: bool = False,
     progress: bool = False,
+    council: Ref | None = None,
     **neo4j_options: Any,
 ) -> LoadSummary:
     """Read ``paths`` (files or directories) into the store and return what happened.
@@ -85,7 +87,7 @@ def load_paths(
             store.reset()
             ledger.clear()
         read_now: list[str] = []
-        for path, record, error in _extract(list(paths), progress):
+        for path, record, error in _extract(list(paths), progress, council):
             if record is None:
                 summary.documents_failed += 1
                 message = error or "could not be read"
@@ -113,7 +115,9 @@ def load_paths(
     return summary
 
 
-def _extract(paths: list[str | Path], progress: bool) -> Iterator[tuple[str, Any, str | None]]:
+def _extract(
+    paths: list[str | Path], progress: bool, council: Ref | None = None
+) -> Iterator[tuple[str, Any, str | None]]:
     """(path, record or None, error or None) for every document under ``paths``."""
     from graphload.errors import PeergraphError
     from graphload.extract import extract_paths, find_documents
@@ -126,7 +130,7 @@ def _extract(paths: list[str | Path], progress: bool) -> Iterator[tuple[str, Any
             yield str(path), None, str(error)
         except OSError as error:
             yield str(path), None, error.strerror or str(error)
-    outcomes = extract_paths(documents)
+    outcomes = extract_paths(documents, council=council)
     if progress and len(documents) >= PROGRESS_THRESHOLD:
         with click.progressbar(
             outcomes, length=len(documents), label="Reading documents", file=sys.stderr

@@ -30,8 +30,20 @@ Examples:
     "a damaged database file is set aside.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning.")
+@click.option(
+    "--council",
+    "council_name",
+    metavar="NAME",
+    help="The reviewed council, for documents that never name it.",
+)
 @store_options()
-def load_command(paths: tuple[str, ...], reset: bool, verbose: bool, store: StoreTarget) -> None:
+def load_command(
+    paths: tuple[str, ...],
+    reset: bool,
+    verbose: bool,
+    store: StoreTarget,
+    council_name: str | None = None,
+) -> None:
     """Read peer challenge documents (files or folders) into the graph store.
 
     Loading is idempotent: the store always holds the graph of every document
@@ -40,7 +52,10 @@ def load_command(paths: tuple[str, ...], reset: bool, verbose: bool, store: Stor
     if there was none to read.
     """
     from graphload.extract import find_documents, skipped_files
+    from graphload.extract_cli import resolve_council_option
     from graphload.store import create_store_dir
+
+    council = resolve_council_option(council_name)
 
     for path in skipped_files(paths):
         note(f"{path}: skipped, peergraph does not read {path.suffix or 'extension-less'} files")
@@ -48,7 +63,7 @@ def load_command(paths: tuple[str, ...], reset: bool, verbose: bool, store: Stor
         raise PeergraphError(f"no document peergraph reads in {', '.join(paths)}: nothing loaded")
     if store.backend == "embedded":
         create_store_dir(store.store_dir)
-    summary = _load(paths, store, reset)
+    summary = _load(paths, store, reset, council)
     for line in summary.errors:
         error_line(line)
     if verbose:
@@ -58,7 +73,7 @@ def load_command(paths: tuple[str, ...], reset: bool, verbose: bool, store: Stor
     sys.exit(0 if summary.ok else EXIT_FAILED)
 
 
-def _load(paths: tuple[str, ...], store: StoreTarget, reset: bool) -> Any:
+def _load(paths: tuple[str, ...], store: StoreTarget, reset: bool, council: Any = None) -> Any:
     from graphload.load import load_paths
     from graphload.store.embedded import DamagedStoreError, set_damaged_database_aside
 
@@ -69,6 +84,7 @@ def _load(paths: tuple[str, ...], store: StoreTarget, reset: bool) -> Any:
             backend=store.backend,
             reset=reset,
             progress=True,
+            council=council,
             **store.neo4j_options,
         )
 

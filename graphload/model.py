@@ -46,6 +46,7 @@ class Rel:
     COVERS: Final = "COVERS"
     SOURCED_FROM: Final = "SOURCED_FROM"
     SUCCEEDED_BY: Final = "SUCCEEDED_BY"
+    FOLLOWS_UP: Final = "FOLLOWS_UP"
 
 
 #: Where a fact was read: the Document id, the sentence, the 1-based line.
@@ -62,7 +63,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
         "replaced_by",
         *PROVENANCE,
     ),
-    Label.ORGANISATION: ("name", "aliases", *PROVENANCE),
+    Label.ORGANISATION: ("name", "aliases", "type", *PROVENANCE),
     Label.PEER: ("name", "aliases", "councillor", "party", *PROVENANCE),
     Label.REVIEW: ("kind", "title", "start_date", "end_date", "year", *PROVENANCE),
     Label.DOCUMENT: ("path", "sha256", "format", "title"),
@@ -84,11 +85,12 @@ RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
     Rel.COVERS: PROVENANCE,
     Rel.SOURCED_FROM: ("source",),
     Rel.SUCCEEDED_BY: ("date",),
+    Rel.FOLLOWS_UP: PROVENANCE,
 }
 
 #: (source labels, target labels) of each relationship type.
 RELATIONSHIP_ENDPOINTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    Rel.OF: (frozenset({Label.REVIEW}), frozenset({Label.COUNCIL})),
+    Rel.OF: (frozenset({Label.REVIEW}), frozenset({Label.COUNCIL, Label.ORGANISATION})),
     Rel.REVIEWED_BY: (frozenset({Label.COUNCIL}), frozenset({Label.PEER})),
     Rel.SERVED_ON: (frozenset({Label.PEER}), frozenset({Label.REVIEW})),
     Rel.WORKS_FOR: (frozenset({Label.PEER}), frozenset({Label.COUNCIL, Label.ORGANISATION})),
@@ -100,6 +102,7 @@ RELATIONSHIP_ENDPOINTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     Rel.COVERS: (frozenset({Label.REVIEW}), frozenset({Label.THEME})),
     Rel.SOURCED_FROM: (frozenset({Label.REVIEW}), frozenset({Label.DOCUMENT})),
     Rel.SUCCEEDED_BY: (frozenset({Label.COUNCIL}), frozenset({Label.COUNCIL})),
+    Rel.FOLLOWS_UP: (frozenset({Label.REVIEW}), frozenset({Label.REVIEW})),
 }
 
 #: Every node is identified by its ``id`` property.

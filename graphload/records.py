@@ -66,6 +66,7 @@ class ReviewInfo:
     year: int | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -79,6 +80,8 @@ class PeerInfo:
     team_role: str | None = None  # their place on the team, when stated ("Lead peer")
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
+    cue: str | None = None  # why the reader took them for a peer: the block and its cue
 
 
 @dataclass
@@ -89,6 +92,7 @@ class SignpostInfo:
     section: str | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -99,6 +103,7 @@ class RecommendationInfo:
     group: str = "recommendation"  # key, further, suggestion, comment, recommendation
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -106,6 +111,7 @@ class ThemeInfo:
     name: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -114,6 +120,7 @@ class SharedServiceInfo:
     what: str
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -125,6 +132,7 @@ class PersonInfo:
     why: str = ""
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None  # the PDF page of ``line``; None for formats without pages
 
 
 @dataclass
@@ -138,10 +146,14 @@ class ExtractRecord:
     shared_services: list[SharedServiceInfo] = field(default_factory=list)
     not_peers: list[PersonInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why the reviewed council was chosen: every candidate with its score and cues,
+    # best first (printed by ``extract --explain``; not part of the JSON record).
+    explanation: list[dict[str, Any]] = field(default_factory=list, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (``themes`` as names, their provenance apart)."""
         data = asdict(self)
+        data.pop("explanation")
         data["theme_evidence"] = data["themes"]
         data["themes"] = [t.name for t in self.themes]
         return data

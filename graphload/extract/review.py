@@ -4,30 +4,77 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
 from graphload.extract.reading import Line
+from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
-from graphload.records import Ref
+from graphload.records import PeerInfo, Ref
 
+_REVIEWED = r"peer (?:review|challenge)"
+# Most specific first: a title naming several kinds is the first it names here.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Corporate Peer Challenge Progress Review",
-        re.compile(r"corporate peer challenge[^.]{0,20}progress review|progress review", re.I),
+        re.compile(
+            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit",
+            re.I,
+        ),
+    ),
+    (
+        "Fire Peer Challenge",
+        re.compile(
+            rf"\bfire (?:and rescue )?(?:service )?{_REVIEWED}|fire and rescue[^.]{{0,60}}"
+            rf"{_REVIEWED}|operational assessment and fire",
+            re.I,
+        ),
     ),
     ("Finance Peer Review", re.compile(r"financ\w* peer (review|challenge)", re.I)),
+    ("Planning Peer Challenge", re.compile(rf"\bplanning (?:service )?{_REVIEWED}", re.I)),
+    (
+        "Adult Social Care Peer Challenge",
+        re.compile(
+            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,20}}"
+            rf"{_REVIEWED}|safeguarding adults[^.]{{0,20}}{_REVIEWED}"
+            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}",
+            re.I,
+        ),
+    ),
+    (
+        "Children's Services Peer Review",
+        re.compile(
+            rf"\bchildren[’']?s?[’']?(?: services?| social care| safeguarding)*[^.]{{0,20}}"
+            rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}"
+            rf"|{_REVIEWED} (?:of|on|into) children",
+            re.I,
+        ),
+    ),
+    ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
+    (
+        "Equality, Diversity and Inclusion Peer Challenge",
+        re.compile(rf"\b(?:equality|diversity|inclusion|EDI)\b[^.]{{0,30}}{_REVIEWED}", re.I),
+    ),
+    ("Communications Peer Review", re.compile(rf"\bcommunications? {_REVIEWED}", re.I)),
     ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
+    (
+        "Town and Parish Council Peer Review",
+        re.compile(
+            rf"\b(?:town|parish|local) councils?\b[^.]{{0,60}}{_REVIEWED}|\bNALC\b[^.]{{0,80}}"
+            rf"{_REVIEWED}|{_REVIEWED}[^.]{{0,40}}\b(?:town|parish) council",
+            re.I,
+        ),
+    ),
     ("Peer Challenge", re.compile(r"peer challenge", re.I)),
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
+_GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
+# Every kind's wording contains one of these: one search rules most lines out.
+_KIND_HINT = re.compile(r"peer|follow|operational", re.I)
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
-_REVIEW_OF = re.compile(
-    r"peer (?:challenge|review) (?:of|at|to|for|in)\b|invited (?:in)?to\b", re.I
-)
 
 
 @dataclass
@@ -38,6 +85,7 @@ class ReviewFacts:
     year: int | None
     line: Line | None  # where the reviewed councils were read
     warnings: list[str] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # title lines naming a kind of review
 
 
 def title_anchors(lines: list[Line]) -> list[int]:
@@ -47,7 +95,7 @@ def title_anchors(lines: list[Line]) -> list[int]:
         text = line.text
         if not text or len(text) > MAX_TITLE_CHARS or text.endswith("."):
             continue
-        if any(pattern.search(text) for _, pattern in KINDS):
+        if _KIND_HINT.search(text) and any(pattern.search(text) for _, pattern in KINDS):
             anchors.append(index)
     return anchors
 
@@ -55,13 +103,34 @@ def title_anchors(lines: list[Line]) -> list[int]:
 def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     """The most specific kind named by the first few titles (a page's <title> may say
     only "Peer challenge" where its heading says "Corporate Peer Challenge")."""
-    for kind, pattern in KINDS:
-        if any(pattern.search(lines[index].text) for index in anchors[:3]):
-            return kind
-    counts = Counter(
-        kind for line in lines for kind, pattern in KINDS[2:] if pattern.search(line.text)
+    titles = [_with_line_before(lines, index) for index in anchors[:3]]
+    titled = next(
+        (kind for kind, pattern in KINDS if any(pattern.search(title) for title in titles)), None
     )
-    return counts.most_common(1)[0][0] if counts else None
+    if titled and titled not in _GENERIC_KINDS:
+        return titled
+    # Not in a title: the most specific kind the text names (a progress review only
+    # from a title: reports of a challenge announce the progress review to come).
+    counts = Counter(
+        kind
+        for line in lines
+        if _KIND_HINT.search(line.text)
+        for kind, pattern in KINDS[1:]
+        if pattern.search(line.text)
+    )
+    specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
+    if specific:
+        return specific.most_common(1)[0][0]
+    return titled or (counts.most_common(1)[0][0] if counts else None)
+
+
+def _with_line_before(lines: list[Line], index: int) -> str:
+    """A title and the short line above it ("Slough Children's Service" over "Safeguarding
+    Peer Review")."""
+    before = next((ln for ln in reversed(lines[:index]) if ln.text), None)
+    if before and len(before.text) <= MAX_TITLE_CHARS and not before.text.endswith((".", ":")):
+        return f"{before.text} / {lines[index].text}"
+    return lines[index].text
 
 
 def title_end_line(lines: list[Line], anchors: list[int]) -> int:
@@ -81,98 +150,41 @@ def _line_after(lines: list[Line], index: int, count: int) -> Line:
     return lines[-1]
 
 
-def reviewed_councils(
-    lines: list[Line], anchors: list[int], finder: CouncilFinder
-) -> tuple[list[Ref], Line | None, str | None]:
-    """The councils a review is of, where they were read, and a warning if inferred."""
-    for index in anchors:
-        found = _councils_in(lines[index], finder)
-        seen = 0
-        for line in lines[index + 1 :]:
-            if found or seen >= TITLE_LINES_AFTER:
-                break
-            if line.text:
-                seen += 1
-                if len(line.text) <= MAX_TITLE_CHARS and not line.text.endswith("."):
-                    found = _councils_in(line, finder)
-                    if found:
-                        return found, line, None
-        if found:
-            return found, lines[index], None
-    for line in [line for line in lines if line.text][:3]:
-        if len(line.text) <= MAX_TITLE_CHARS:
-            found = _councils_in(line, finder)
-            if found:
-                return found, line, None
-    for line in lines:
-        match = _REVIEW_OF.search(line.text)
-        if match:
-            found = [
-                m.ref
-                for m in finder.find(line.text[match.end() : match.end() + 160])
-                if m.ref.in_register
-            ]
-            if found:
-                return found[:2], line, None
-    return _most_named(lines, finder)
+def settle_council(
+    facts: ReviewFacts,
+    lines: list[Line],
+    finder: CouncilFinder,
+    peers: list[PeerInfo],
+    signpost_lines: Iterable[int] = (),
+    stated: Ref | None = None,
+) -> CouncilDecision:
+    """Decide the reviewed council(s) once the team is known, and record it in ``facts``.
 
-
-def _councils_in(line: Line, finder: CouncilFinder) -> list[Ref]:
-    refs: list[Ref] = []
-    for mention in finder.find(line.text):
-        if mention.ref.in_register and mention.ref not in refs:
-            refs.append(mention.ref)
-    return refs
-
-
-@lru_cache(maxsize=1)
-def _short_names(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(
-        e.short_name
-        for e in gazetteer.entries.values()
-        if e.nation == "England" and len(e.short_name) >= 4
-    )
-
-
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_MAX_NAME_WORDS = 4
-
-
-def _most_named(
-    lines: list[Line], finder: CouncilFinder
-) -> tuple[list[Ref], Line | None, str | None]:
-    """Last resort: a council named far more often than any other.
-
-    Word n-grams looked up in a set keep this linear in the size of the document.
+    ``stated`` is the council the user named (``--council``); it wins, with a
+    warning when the text pointed elsewhere.
     """
-    names = _short_names(finder.gazetteer)
-    counts: Counter[str] = Counter()
-    first_line: dict[str, Line] = {}
-    for line in lines:
-        words = _WORD.findall(line.text)
-        for i, word in enumerate(words):
-            if not word[0].isupper():
-                continue
-            for n in range(_MAX_NAME_WORDS, 0, -1):
-                name = " ".join(words[i : i + n])
-                if name in names:
-                    counts[name] += 1
-                    first_line.setdefault(name, line)
-                    break
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        name, count = ranked[0]
-        ref = finder.council(name)
-        if ref:
-            return (
-                [ref],
-                first_line[name],
-                (
-                    f"the reviewed council is not named in a title; took {ref.name}, "
-                    f"named {count} times"
-                ),
+    decision = decide_council(
+        lines,
+        facts.anchors,
+        finder,
+        team=[(p.line, p.name) for p in peers if p.line],
+        employers=[o.id for p in peers for o in p.organisations],
+        signpost_lines=signpost_lines,
+        title_lines_after=TITLE_LINES_AFTER,
+        max_title_chars=MAX_TITLE_CHARS,
+    )
+    if stated is not None:
+        if decision.councils and stated.id not in {c.id for c in decision.councils}:
+            facts.warnings.append(
+                f"the text points to {' and '.join(c.name for c in decision.councils)}; "
+                f"took {stated.name} as stated with --council"
             )
-    return [], None, "the text never names the reviewed council; none recorded"
+        facts.councils, facts.line = [stated], None
+        return decision
+    facts.councils, facts.line = decision.councils, decision.line
+    if decision.warning:
+        facts.warnings.append(decision.warning)
+    return decision
 
 
 def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, CouncilFinder]:
@@ -187,9 +199,7 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
-    for each in lines:
-        finder.learn(each.text)
-    councils, line, warning = reviewed_councils(lines, anchors, finder)
-    if warning:
-        warnings.append(warning)
-    return ReviewFacts(review_kind(lines, anchors), councils, visit, year, line, warnings), finder
+    for line in lines:
+        finder.learn(line.text)
+    kind = review_kind(lines, anchors)
+    return ReviewFacts(kind, [], visit, year, None, warnings, anchors), finder

@@ -13,9 +13,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphload.errors import StoreError
 from graphload.model import (
@@ -24,6 +22,9 @@ from graphload.model import (
     RELATIONSHIP_PROPERTIES,
     relationship_key,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 BATCH_SIZE = 500
 
@@ -167,6 +168,8 @@ class GraphStore:
     def export_graph(self) -> nx.MultiDiGraph:
         """The stored graph in ``build_graph``'s shape (every property of a label
         present, None where the store holds none)."""
+        import networkx as nx  # here, not at the top: a report never needs it
+
         g = nx.MultiDiGraph()
         for row in self._run("MATCH (n) WHERE n.id IS NOT NULL RETURN n"):
             node = dict(row["n"])

@@ -6,6 +6,12 @@ when this is its last client. If a previous run was killed, its server may
 still be running: the next open reattaches to it through the registry file
 falkordblite keeps beside the database, and a registry left by a server that
 is gone is removed first so a fresh server starts.
+
+Health, before and after the server starts: a store that does not exist is an
+error unless the caller may create one; a folder peergraph cannot write in, or
+a database file that is not one, is refused before any server starts; a
+database the server cannot load is named, with the way out. Whatever happens,
+no server process or temporary folder is left behind.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from graphload.store.base import GraphStore
 GRAPH_NAME = "peergraph"
 DATABASE_FILE = "graph.rdb"
 SANDBOX_PREFIX = "peergraph-"
+RDB_MAGIC = b"REDIS"  # how every redis database file starts
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +77,6 @@ class EmbeddedStore(GraphStore):
         self.store_dir = Path(store_dir)
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
-        self._sandbox: Path | None = None
         if create:
             create_store_dir(self.store_dir)
         elif not (self.database.exists() or _registry_path(self.database).exists()):
@@ -87,6 +93,8 @@ class EmbeddedStore(GraphStore):
         temporary folder goes into one folder of ours, so that a server that
         fails to start leaves nothing behind."""
         sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+        # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
+        # for the length of the start is the only handle on where its files go.
         saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
         try:
             from redislite.falkordb_client import FalkorDB
@@ -239,11 +247,13 @@ def check_store_usable(store_dir: Path, database: Path) -> None:
     if database.exists():
         try:
             with open(database, "rb") as handle:
-                handle.read(1)
+                magic = handle.read(len(RDB_MAGIC))
         except OSError as error:
             raise StoreError(
                 f"cannot read the store's database {database}: {error.strerror or error}"
             ) from None
+        if magic != RDB_MAGIC:  # not a database file at all: say so without starting a server
+            raise _damaged(store_dir, database, "it does not start as a database file does")
 
 
 def _server_complaints(sandbox: Path) -> list[str]:
@@ -277,15 +287,18 @@ def _start_error(
 ) -> StoreError:
     loading = [c for c in complaints if "DB" in c or "RDB" in c or "load" in c.lower()]
     if database.exists() and loading:
-        return DamagedStoreError(
-            f"the store's database {database} is damaged and cannot be read "
-            f"({loading[0].rstrip('.')}): rebuild the store with "
-            f"'peergraph load PATH... --reset --store {store_dir}' (which sets the damaged "
-            "file aside), or restore that file from a backup",
-            database,
-        )
+        return _damaged(store_dir, database, loading[0].split(". ")[0].rstrip("."))
     reason = complaints[-1] if complaints else str(error).splitlines()[0]
     return StoreError(f"cannot start the embedded graph database in {store_dir}: {reason}")
+
+
+def _damaged(store_dir: Path, database: Path, why: str) -> DamagedStoreError:
+    return DamagedStoreError(
+        f"the store's database {database} is damaged and cannot be read ({why}): rebuild "
+        f"the store with 'peergraph load PATH... --reset --store {store_dir}' (which sets "
+        "the damaged file aside), or restore that file from a backup",
+        database,
+    )
 
 
 def set_damaged_database_aside(database: Path) -> Path:

@@ -1,0 +1,510 @@
+"""Which council (or fire and rescue service, or town council) a review is of.
+
+Every body the document names is a candidate; cues add points (a title, "peer
+challenge of X", "X invited", "visit to X", being named again and again, also by a
+defined abbreviation) and a body met as a peer's employer or in a signpost loses
+them. A candidate wins only with a clear margin over the next; otherwise the
+review gets none and a warning naming the leaders. A wrong council is worse than
+none. Every rule reads each line once (linear in the document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.organisations import typed_organisations
+from graphload.extract.reading import Line
+from graphload.gazetteer import Gazetteer
+from graphload.records import Ref
+
+TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
+OPENING_POINTS = 3.0  # named in the document's first short lines
+OPENING_ALONE_POINTS = 8.0  # ... as the whole of one of them: a cover page
+PHRASE_POINTS = 6.0  # "peer challenge of X", "X invited", "visit to X"...
+MAX_PHRASES = 2
+MENTION_POINTS = 1.0  # each time it is named elsewhere
+MAX_MENTION_POINTS = 12.0
+EMPLOYER_PENALTY = 5.0  # each time it is a peer's employer (at most twice)
+MIN_SCORE = 4.0
+MARGIN = 2.0  # the winner needs twice the runner-up's score
+MIN_LEAD = 6.0  # ... and this many points more
+MIN_MENTIONS = 3  # with no cue at all, named this often (and twice the runner-up)
+
+_ROLE = (
+    r"Chief|Executive|Director|Officer|Head|Leader|Manager|Member|Councillor|Cllr|Portfolio|"
+    r"Cabinet|Deputy|Assistant|Adviser|Advisor|Associate|Mayor|Chair\w*|former|"
+    r"formerly|Treasurer|Clerk|Commissioner|Secretary"
+)
+# A mention written as someone's employer: "Chief Executive, X", "Director of X",
+# "Name (X", "Leader of the Council at X", "formerly of X", "a team from X".
+_EMPLOYER_BEFORE = re.compile(
+    rf"(?:\b(?:{_ROLE})\b[^.;:!?]{{0,60}}?(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
+    r"|\b(?!(?:Peer|Challenge|Review|Report|Feedback|Corporate|Council)\b)[A-Z][a-z'’-]+\s+"
+    r"(?!(?:Peer|Challenge|Review|Report|Feedback)\b)[A-Z][a-z'’-]+\s*(?:,|\(|–|—|-)\s*"
+    r"|\b(?:team|peers?|panel|colleagues?|officers?|councillors?)\b[^.;:]{0,60}\bfrom\s*"
+    r"|\b(?!(?:Peer|Challenge|Review|Report|Association|Government)\b)[A-Z][a-z'’-]+\s+"
+    r"(?!(?:Peer|Challenge|Review|Report|Association|Government)\b)[A-Z][a-z'’-]+\s+"
+    r"(?:of|from)\s+"
+    r"|\bfrom\s*)(?:the\s+)?$"
+)
+# "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
+_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
+_TEAM_WORDS = re.compile(
+    r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
+# Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
+# "learn from X" (the verb "signpost online resources" is not).
+_SIGNPOST = re.compile(
+    r"^\W*signpost\b|\bsignpost(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?to\b|\blearn(?:ing)? from\b",
+    re.I,
+)
+
+# Phrases that say which body the review is of; the name follows or precedes.
+_CUE_BEFORE_NAME = re.compile(
+    r"\b(?:peer (?:challenge|review)|review|challenge|assessment|visit|visiting|hosted|panel)\s+"
+    r"(?:team\s+)?(?:(?:undertaken|carried out|held|conducted|delivered|completed)\s+)?"
+    r"(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
+    r"|\bvisit(?:ed|ing)?\s+(?:the\s+)?$"
+    r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
+    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$",
+    re.I,
+)
+_CUE_AFTER_NAME = re.compile(
+    r"^(?:'s?|’s?)?\s*(?:\([^)]{1,12}\)\s*)?(?:"
+    r"(?:[A-Z][\w'’]*\s+){0,3}(?:has|have|had)?\s*(?:decided to\s+)?"
+    r"(?:invited|commission(?:ed|s)?\b|requested|asked|welcomed|hosted|participated|"
+    r"received|undertook|volunteered|took part)\b"
+    r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
+    r"|(?:to|will)\s+(?:participate|host|take part)\b"
+    r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
+    r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
+    r"|\s*(?:Fire\s+)?Peer Challenge\b"
+    r")",
+    re.I,
+)
+_BEFORE_WINDOW = 60
+_AFTER_WINDOW = 60
+
+
+class _Lazy:
+    """A yes/no about a line, worked out only if asked (most lines never ask)."""
+
+    def __init__(self, work: Callable[[], bool]) -> None:
+        self._work = work
+        self._value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            self._value = self._work()
+        return self._value
+
+
+@dataclass
+class Cue:
+    line: int
+    what: str
+    points: float
+
+
+@dataclass
+class Candidate:
+    ref: Ref
+    cues: list[Cue] = field(default_factory=list)
+    mentions: int = 0
+    employer: int = 0
+    first_line: Line | None = None
+    title_line: int | None = None  # index of the line that names it in a title
+    lead_line: Line | None = None  # where its strongest cue was read: the evidence
+    lead_points: float = 0.0
+    phrases: int = 0
+    order: int = 0  # how many bodies were named before it first was
+    someones_employer: int = 0  # named as someone's employer off the team's lines
+
+    def saturated(self, in_title: bool) -> bool:
+        """Every cue it can still gain here is already at its cap."""
+        return (
+            self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS
+            and self.phrases >= MAX_PHRASES
+            and (self.title_line is not None or not in_title)
+        )
+
+    def add(self, cue: Cue, line: Line) -> None:
+        self.cues.append(cue)
+        if cue.points > self.lead_points:
+            self.lead_line, self.lead_points = line, cue.points
+
+    @property
+    def score(self) -> float:
+        strong = sum(c.points for c in self.cues)
+        named = min(self.mentions * MENTION_POINTS, MAX_MENTION_POINTS)
+        return strong + named - EMPLOYER_PENALTY * min(self.employer, 2)
+
+    def explain(self) -> str:
+        parts = [f"{c.what} (line {c.line}, +{c.points:g})" for c in self.cues]
+        if self.mentions:
+            parts.append(f"named {self.mentions} time(s) (+{min(self.mentions, 12):g})")
+        if self.employer:
+            penalty = EMPLOYER_PENALTY * min(self.employer, 2)
+            parts.append(f"a peer's employer {self.employer} time(s) (-{penalty:g})")
+        return "; ".join(parts)
+
+
+@dataclass
+class CouncilDecision:
+    councils: list[Ref]
+    line: Line | None
+    candidates: list[Candidate]  # every candidate, best first
+    warning: str | None = None
+
+
+@dataclass
+class _Named:
+    ref: Ref
+    start: int
+    end: int
+    bare: bool = False  # "Bury" without "Council": counts only as a mention
+
+
+@lru_cache(maxsize=4)
+def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """English councils' short names, and the words they start with."""
+    names = frozenset(
+        e.short_name
+        for e in gazetteer.entries.values()
+        if e.nation == "England" and len(e.short_name) >= 4
+    )
+    return names, frozenset(name.split()[0] for name in names)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")  # no \b: faster, and a superset
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+ $")
+_MAX_NAME_WORDS = 4
+
+
+def decide_council(
+    lines: list[Line],
+    anchors: list[int],
+    finder: CouncilFinder,
+    team: Iterable[tuple[int, str]] = (),
+    employers: Iterable[str] = (),
+    signpost_lines: Iterable[int] = (),
+    title_lines_after: int = 4,
+    max_title_chars: int = 140,
+) -> CouncilDecision:
+    """Weigh every body the document names and decide which the review is of."""
+    # A peer's line: its number and the peer's surname on it (an HTML page on one
+    # physical line gives every block the same number).
+    surnames: dict[int, list[str]] = {}
+    for number, name in team:
+        surnames.setdefault(number, []).append(name.split()[-1] if name.split() else name)
+    employer_ids = set(employers)
+    signposts = set(signpost_lines)
+    title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
+    opening = {index for index, line in enumerate(lines) if line.text}
+    opening = set(sorted(opening)[:3])
+    org_abbreviations: dict[str, Ref] = {}
+    candidates: dict[str, Candidate] = {}
+
+    def candidate(ref: Ref, line: Line) -> Candidate:
+        found = candidates.get(ref.id)
+        if found is None:
+            found = candidates[ref.id] = Candidate(ref, order=len(candidates))
+        return found
+
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text:
+            continue
+        named = _bodies_in(text, finder, org_abbreviations)
+        if not named:
+            continue
+        in_team = any(surname in text for surname in surnames.get(line.number, ()))
+        in_title = index in title_zone and len(text) <= max_title_chars
+        about_team = _Lazy(
+            lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
+        )
+        in_signpost = _Lazy(
+            lambda text=text, n=line.number: n in signposts or bool(_SIGNPOST.search(text))
+        )
+        previous_employer = False
+        previous_end = -1
+        for item in named:
+            entry = candidate(item.ref, line)
+            if entry.saturated(in_title) and not about_team():
+                previous_employer, previous_end = False, item.end
+                continue  # nothing more to learn from it here: skip the work
+            before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
+            after = text[item.end : item.end + _AFTER_WINDOW]
+            joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
+            cue_before = None if in_team else _CUE_BEFORE_NAME.search(before)
+            as_employer = not cue_before and (
+                in_team
+                or bool(_EMPLOYER_BEFORE.search(before))
+                or bool(_EMPLOYER_AFTER.match(after))
+                or (joined and previous_employer)
+            )
+            previous_employer, previous_end = as_employer, item.end
+            if as_employer:
+                # Someone's employer: a peer's when the line is about the team, else
+                # perhaps the council's own officer ("its Chief Executive, X"): no points.
+                if about_team():
+                    entry.employer += 1
+                else:
+                    entry.someones_employer += 1
+                continue
+            if in_title:
+                if entry.title_line is None:
+                    entry.title_line = index
+                    entry.add(Cue(line.number, "named in the title", TITLE_POINTS), line)
+                continue
+            if in_signpost():
+                continue
+            if index in opening and len(text) <= max_title_chars and not cue_before:
+                if not any(c.what.startswith("named in the opening") for c in entry.cues):
+                    if _alone_on_line(text, item) and not _after_a_person(lines, index):
+                        cue = Cue(
+                            line.number, "named alone on an opening line", OPENING_ALONE_POINTS
+                        )
+                    else:
+                        cue = Cue(line.number, "named in the opening lines", OPENING_POINTS)
+                    entry.add(cue, line)
+            phrase = cue_before or _CUE_AFTER_NAME.match(after)
+            if phrase and entry.phrases < MAX_PHRASES:
+                entry.phrases += 1
+                entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
+            else:
+                entry.mentions += 1
+                entry.first_line = entry.first_line or line
+    for ref_id in employer_ids & candidates.keys():
+        candidates[ref_id].employer = max(candidates[ref_id].employer, 1)
+    ranked = sorted(candidates.values(), key=lambda c: -c.score)  # stable: first named first
+    return _decide(ranked)
+
+
+def _decide(ranked: list[Candidate]) -> CouncilDecision:
+    top = ranked[0] if ranked else None
+    if top is not None and not top.cues:
+        named_often = _named_most_often(ranked)
+        if named_often:
+            return named_often
+    if top is None or top.score < MIN_SCORE:
+        leaders = [c for c in ranked if c.score > 0][:3]
+        employers = [c.ref.name for c in ranked if c.employer][:3]
+        if not leaders and employers:
+            return CouncilDecision(
+                [],
+                None,
+                ranked,
+                "the text names no council but the peers' employers ("
+                + ", ".join(employers)
+                + "); none recorded as the reviewed council",
+            )
+        someones = [c.ref.name for c in ranked if c.someones_employer][:3]
+        if not leaders and someones:
+            return CouncilDecision(
+                [],
+                None,
+                ranked,
+                "the text names councils only as people's employers ("
+                + ", ".join(someones)
+                + "); none recorded as the reviewed council",
+            )
+        return CouncilDecision([], None, ranked, _unclear(leaders))
+    # A joint review: councils named together in the same title share the win.
+    winners = [top]
+    if top.title_line is not None:
+        winners += [
+            c
+            for c in ranked[1:]
+            if c.title_line == top.title_line and c.score >= top.score / MARGIN
+        ]
+    rest = [c for c in ranked if c not in winners]
+    runner_up = max(rest[0].score, 0.0) if rest else 0.0
+    weakest = min(w.score for w in winners)
+    if weakest < MARGIN * runner_up or weakest - runner_up < MIN_LEAD:
+        return CouncilDecision([], None, ranked, _unclear(ranked[:3]))
+    in_document_order = [c for c in ranked_by_first_named(ranked) if c in winners]
+    return CouncilDecision(
+        [w.ref for w in in_document_order], top.lead_line or top.first_line, ranked
+    )
+
+
+def _named_most_often(ranked: list[Candidate]) -> CouncilDecision | None:
+    """No cue at all: a council named at least three times, and twice as often as any
+    other, is taken, with a warning saying so."""
+    top = ranked[0]
+    runner_up = max((c.score for c in ranked[1:]), default=0.0)
+    if top.mentions >= MIN_MENTIONS and top.score >= MARGIN * max(runner_up, 0.5):
+        return CouncilDecision(
+            [top.ref],
+            top.first_line,
+            ranked,
+            f"the reviewed council is not named in a title; took {top.ref.name}, "
+            f"named {top.mentions} times",
+        )
+    return None
+
+
+def _unclear(leaders: list[Candidate]) -> str:
+    named = [c for c in leaders if c.score > 0]
+    if not named:
+        return "the text never names the reviewed council; none recorded"
+    return (
+        "the text never names the reviewed council for certain; none recorded (candidates: "
+        + ", ".join(f"{c.ref.name} {c.score:g}" for c in named)
+        + ")"
+    )
+
+
+def ranked_by_first_named(candidates: list[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: c.order)
+
+
+def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
+    """The council a user names (``--council``): from the register, or a fire and rescue
+    service or town/parish council named in full; None if it is neither."""
+    entry = gazetteer.resolve(name.strip(), None)
+    if entry is not None:
+        return Ref.council(entry.code, entry.name)
+    typed = typed_organisations(name.strip())
+    if len(typed) == 1 and typed[0].end - typed[0].start == len(name.strip()):
+        return typed[0].ref
+    return None
+
+
+_TYPED_WORDS = frozenset({"Fire", "Town", "Parish", "Community", "Village", "Neighbourhood"})
+_FINDER_WORDS = frozenset(
+    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "LGA", "LGG"}
+    | {"Borough", "Local"}
+)
+
+
+def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
+    """Councils (register) and typed organisations a line names, in order.
+
+    One pass collects the line's capitalised words; each finder runs only if a word it
+    needs is there (most lines name nothing).
+    """
+    capitals = set(_CAPITALISED.findall(text))
+    if not capitals:
+        return []
+    orgs = typed_organisations(text) if not capitals.isdisjoint(_TYPED_WORDS) else []
+    named: list[_Named] = []
+    for org in orgs:
+        named.append(_Named(org.ref, org.start, org.end))
+        if org.abbreviation:
+            org_abbreviations.setdefault(org.abbreviation, org.ref)
+    if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
+        for mention in finder.find(text):
+            if not mention.ref.in_register:
+                continue
+            if any(o.start <= mention.start < o.end for o in orgs):
+                continue  # "Warwickshire County Council Fire and Rescue Service" is the service
+            named.append(_Named(mention.ref, mention.start, mention.end))
+    if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
+        for abbreviation, ref in org_abbreviations.items():
+            for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
+                if not any(n.start <= match.start() < n.end + 10 for n in named):
+                    named.append(_Named(ref, match.start(), match.end()))
+    starts = capitals & _short_names(finder.gazetteer)[1]
+    if starts:
+        named.extend(_bare_names(text, finder, named, starts))
+    named.sort(key=lambda n: n.start)
+    return named
+
+
+def _bare_names(
+    text: str, finder: CouncilFinder, named: list[_Named], starts: set[str]
+) -> list[_Named]:
+    """Register short names used alone ("Bury is ambitious"), looked up as word n-grams
+    from each place the line has a word (in ``starts``) that begins some short name."""
+    names = _short_names(finder.gazetteer)[0]
+    positions: list[int] = []
+    for word in starts:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            ):
+                positions.append(at)
+            at = text.find(word, end)
+    found: list[_Named] = []
+    resume = 0
+    for start in sorted(positions):
+        if start < resume or any(n.start <= start < n.end for n in named):
+            continue  # inside a name already read
+        if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "Simon Dudley": a person's surname, not the borough
+        ends = [_CAPITALISED.match(text, start).end()]
+        while len(ends) < _MAX_NAME_WORDS:
+            following = _NEXT_WORD.match(text, ends[-1])
+            if not following:
+                break
+            ends.append(following.end())
+        for end in reversed(ends):
+            name = text[start:end]
+            if " ".join(name.split()) in names:
+                ref = finder.council(name)
+                if ref:
+                    found.append(_Named(ref, start, end, bare=True))
+                resume = end
+                break
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: int) -> set[int]:
+    """Indexes of the titles that name a kind of review, the short lines under them and
+    the short line above (a title set on two lines: "Slough Children's Service")."""
+    zone: set[int] = set()
+    for index in [i for i in anchors if not lines[i].text.rstrip().endswith(":")][:3]:
+        zone.add(index)
+        before = next((i for i in range(index - 1, -1, -1) if lines[i].text), None)
+        if before is not None:
+            text = lines[before].text
+            if len(text) <= max_chars and not text.endswith((".", ":")):
+                zone.add(before)
+        seen = 0
+        for following in range(index + 1, len(lines)):
+            if seen >= after:
+                break
+            text = lines[following].text
+            if not text:
+                continue
+            seen += 1
+            if len(text) <= max_chars and not text.endswith("."):
+                zone.add(following)
+            else:
+                break
+    return zone
+
+
+def _alone_on_line(text: str, item: _Named) -> bool:
+    return not text[: item.start].strip(" -–—:|*#") and not text[item.end :].strip(" .,;:")
+
+
+_PERSON_OR_ROLE = re.compile(
+    rf"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms)\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}$"
+    rf"|\b(?:{_ROLE})\b"
+)
+
+
+def _after_a_person(lines: list[Line], index: int) -> bool:
+    """The line before is a person's name or role: an address or signature block."""
+    before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
+    return bool(before) and bool(_PERSON_OR_ROLE.search(before))
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"

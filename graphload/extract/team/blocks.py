@@ -1,0 +1,152 @@
+"""Candidate teams by their shape: runs of entries, lists inside one line, prose.
+
+* a run: consecutive lines (list items, table rows or plain lines) each holding one
+  person, with up to two unreadable lines or blank gaps inside it;
+* an inline list: one line whose entries are separated by semicolons or bullets,
+  usually after a colon ("The peer team was: A, …; B, …; and C, …");
+* prose: a sentence about the team, read by ``prose.py``.
+
+Every line is read once and every rule is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.names import take_name
+from graphload.extract.reading import Line
+from graphload.extract.sentences import clip, sentence_around
+from graphload.extract.team.cues import Verdict, weigh
+from graphload.extract.team.entry import (
+    MAX_ENTRY_CHARS,
+    PeerEntry,
+    parse_cells,
+    parse_entry,
+    reads_as_prose,
+)
+
+MAX_GAP = 2  # blank lines allowed inside a run
+MAX_MISSES = 2  # unreadable lines allowed inside a run
+MAX_RUN = 40
+MAX_PROSE_LINE = 20_000
+_INLINE_SPLIT = re.compile(r"\s*(?:;|•|●|▪|·)\s*(?:and\s+)?")
+_SENTENCE_TAIL = re.compile(
+    r"(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She|Their)\s+[a-z])"
+)
+# An entry that ends with an employer or a bracket is whole: no wrapped line follows it.
+_COMPLETE_ENTRY = re.compile(
+    r"(?:Council|Councils|LGA|Association|Service|Trust|Ltd|Limited|plc|Authority|NHS|"
+    r"[.:;)])\s*$"
+)
+_CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in plain text
+
+
+@dataclass
+class Block:
+    entries: list[PeerEntry]
+    verdict: Verdict
+
+
+def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """Runs of lines that each hold one person, weighed by what introduces them."""
+    blocks: list[Block] = []
+    run: list[PeerEntry] = []
+    context: list[str] = []
+    recent: list[str] = []  # the last non-empty lines that held no person
+    gap = misses = 0
+
+    def close() -> None:
+        nonlocal run, misses
+        if run:
+            verdict = weigh(context, run, "list")
+            blocks.append(Block(run, verdict))
+        run, misses = [], 0
+
+    last_text = ""
+    for line in lines:
+        if not line.text:
+            gap += 1
+            if run and gap > MAX_GAP:
+                close()
+            continue
+        entry = _line_entry(line, finder)
+        if entry is None and run and misses == 0 and gap == 0:
+            wrapped = _wrapped_entry(last_text, line, finder)
+            if wrapped and wrapped.name == run[-1].name:
+                # an entry wrapped onto a second line (a PDF's column): read it whole
+                last_text = f"{last_text} {line.text}"
+                wrapped.line, wrapped.evidence = run[-1].line, clip(last_text)
+                run[-1] = wrapped
+                continue
+        gap = 0
+        if entry is None and run and (line.kind == "heading" or line.text.endswith(":")):
+            close()  # a new heading or introduction: whatever follows is another list
+            recent = [line.text]
+            continue
+        if entry is None:
+            if run:
+                misses += 1
+                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS and not line.bullet:
+                    close()
+            if not run:
+                recent = (recent + [line.text])[-2:]
+            continue
+        if not run:
+            context = list(recent)
+        entry.line, entry.evidence = line.number, clip(line.text)
+        run.append(entry)
+        last_text = line.text
+        misses = 0
+        if len(run) >= MAX_RUN:
+            close()
+            recent = []
+    close()
+    return blocks
+
+
+def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:
+    """The previous entry read again with ``line`` after it, when ``line`` looks like its
+    continuation: short, no bullet of its own, and the entry did not end a sentence."""
+    if line.bullet or len(line.text) > 120 or _COMPLETE_ENTRY.search(previous):
+        return None
+    if take_name(line.text) is not None:
+        return None
+    entry = parse_entry(f"{previous} {line.text}", finder)
+    return None if entry is None or reads_as_prose(entry) else entry
+
+
+def _line_entry(line: Line, finder: CouncilFinder) -> PeerEntry | None:
+    if len(line.text) > MAX_ENTRY_CHARS:
+        return None
+    cells = _CELLS.split(line.raw) if "\t" in line.raw or "   " in line.raw else None
+    entry = parse_cells(cells, finder) if cells and len(cells) > 1 else None
+    entry = entry or parse_entry(line.text, finder)
+    return None if entry is None or reads_as_prose(entry) else entry
+
+
+def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """Entries separated by semicolons or bullets inside one line."""
+    blocks: list[Block] = []
+    previous = ""
+    for line in lines:
+        text = line.text[:MAX_PROSE_LINE]
+        if not text:
+            continue
+        if text.count(";") + text.count("•") + text.count("●") + text.count("▪") >= 1:
+            colon = text.find(":")
+            intro, body = (text[: colon + 1], text[colon + 1 :]) if colon >= 0 else ("", text)
+            pieces = [p for p in _INLINE_SPLIT.split(body) if p.strip()]
+            entries: list[PeerEntry] = []
+            for piece in pieces:
+                piece = _SENTENCE_TAIL.split(piece, maxsplit=1)[0]
+                entry = parse_entry(piece, finder)
+                if entry and not reads_as_prose(entry):
+                    start = max(0, text.find(entry.name))
+                    entry.line, entry.evidence = line.number, clip(sentence_around(text, start))
+                    entries.append(entry)
+            if len(entries) >= 2:
+                blocks.append(Block(entries, weigh([previous, intro], entries, "inline list")))
+        previous = text
+    return blocks

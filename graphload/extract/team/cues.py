@@ -1,0 +1,115 @@
+"""The evidence that a block of people is the peer team, weighed rather than required.
+
+A block scores for the words that introduce it (a heading such as "The Review Panel", a
+sentence about the peers ending in a colon), for team roles among its entries (lead
+peer, member peer, peer challenge manager), for an LGA person in it, and for a stated
+team size that matches. Words that introduce other people (those present at a meeting,
+those the team met, contacts) count against it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphload.extract.councils import LGA
+from graphload.extract.team.entry import TEAM_ROLE, PeerEntry
+
+# Words that introduce a team: any one of them in the heading or sentence before a block.
+TEAM_WORDS = re.compile(
+    r"\b(?:peers?|peer team|(?:review|challenge|assessment|visiting|"
+    r"full|core) team|review panel|the panel|panel members?|members of the (?:peer |review )?"
+    r"(?:team|panel)|team members?|participants|reviewers|the team (?:was|were|comprised|"
+    r"consisted|included|is|are)|the team:|delivered by|facilitated by|conducted by)\b",
+    re.IGNORECASE,
+)
+# Words that introduce people who are not the team.
+OTHER_PEOPLE = re.compile(
+    r"\b(?:present|apologies|in attendance|attendees|attended by|contacts?|contact details|"
+    r"spoke (?:to|with)|met (?:with)?|interviewed|thanks?|thanked|grateful|"
+    r"we would like to thank|distribution|copied to|signed|author|report author|"
+    r"officers? present|members? present|councillors present|dear|lead members of|"
+    r"cabinet members?|portfolio holders?|senior leadership team|management team|"
+    r"corporate leadership team|chief officers|our staff)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_STATED_SIZE = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:people|peers|members|officers and members|"
+    r"councillors and officers|individuals)\b",
+    re.IGNORECASE,
+)
+_LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
+ACCEPT = 4
+
+
+@dataclass
+class Verdict:
+    score: int
+    cue: str  # the strongest reason, for --explain
+
+
+def stated_size(text: str) -> int | None:
+    match = _STATED_SIZE.search(text)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
+    """How far ``entries`` (a block of the given shape, after ``context``) read as the team."""
+    described = [e for e in entries if e.described]
+    if not described:
+        return Verdict(0, "no one described")
+    score = 0
+    reasons: list[str] = []
+    intro = " ".join(context)
+    team_words = TEAM_WORDS.search(intro)
+    if team_words:
+        score += 3
+        reasons.append(
+            f"introduced by '{_short(_last_sentence(context[-1]) if context else intro)}'"
+        )
+    if context and context[-1].rstrip().endswith(":"):
+        score += 1
+    if OTHER_PEOPLE.search(_last_sentence(context[-1]) if context else ""):
+        score -= 5
+        reasons.append("introduced as other people")
+    team_roles = sum(1 for e in entries if e.team_role or (e.role and TEAM_ROLE.search(e.role)))
+    if team_roles:
+        score += 2
+        reasons.append("team roles in entries")
+    if any(_is_lga(e) for e in entries):
+        score += 1
+        reasons.append("LGA person present")
+    if len(described) >= 3:
+        score += 1
+    size = stated_size(intro)
+    if size is not None and size in {len(entries), len(entries) + 1, len(entries) - 1}:
+        score += 1
+        reasons.append(f"stated size {size}")
+    if shape == "signature":
+        score += 0
+    return Verdict(score, f"{shape}: " + ("; ".join(reasons) or "people with jobs"))
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
+def _is_lga(entry: PeerEntry) -> bool:
+    if any(o.id == LGA.id for o in entry.organisations):
+        return True
+    return bool(_LGA.search(" ".join(filter(None, [entry.role, entry.team_role]))))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."
