@@ -150,6 +150,16 @@ def test_prose_led_by_assisted_by(tmp_path: Path) -> None:
     assert _orgs(peers["Yves Sample"]) == [LGA]
 
 
+def test_unnamed_helpers_after_the_last_name_are_no_ones_job(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The challenge was led by Ali Probe (Chief Executive of Exeter City Council), "
+        "assisted by Councillor Bo Case (Devon County Council) and a review manager.\n",
+    )
+    assert set(peers) == {"Ali Probe", "Bo Case"}
+    assert peers["Bo Case"].role is None
+
+
 def test_prose_apposition_the_council_role(tmp_path: Path) -> None:
     peers = _peers(
         tmp_path,

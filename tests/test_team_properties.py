@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
-from graphload.extract.team import blocks, entry, find_peers
+from graphload.extract.team import blocks, entry, find_peers, prose
 from graphload.gazetteer import Gazetteer
 
 FINDER = CouncilFinder(Gazetteer.load())
@@ -95,8 +95,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls[0] += 1
         return real(text, start)
 
-    monkeypatch.setattr(blocks, "take_name", counting)
-    monkeypatch.setattr(entry, "take_name", counting)
+    for module in (blocks, entry, prose):
+        monkeypatch.setattr(module, "take_name", counting)
     return calls
 
 

@@ -10,19 +10,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphload.errors import ReadError
-from graphload.extract import shared
-from graphload.extract.others import find_others
-from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
-from graphload.extract.recommendations import find_recommendations
-from graphload.extract.review import read_review, settle_council
-from graphload.extract.sentences import clip
-from graphload.extract.signposts import find_signposts
-from graphload.extract.themes import find_themes
-from graphload.gazetteer import Gazetteer
-from graphload.records import DocumentInfo, ExtractRecord, Ref, ReviewInfo, ThemeInfo
+
+if TYPE_CHECKING:
+    from graphload.gazetteer import Gazetteer
+    from graphload.records import ExtractRecord, Ref
 
 __all__ = [
     "ExtractOutcome",
@@ -48,6 +43,19 @@ def extract_file(
 
     ``council`` states the reviewed council for a document that does not name it.
     """
+    # The rules are imported here, not at the top, so that importing this package
+    # (for its formats, as ``extract --help`` does) does not compile their patterns.
+    from graphload.extract import shared
+    from graphload.extract.others import find_others
+    from graphload.extract.peers import find_peers
+    from graphload.extract.recommendations import find_recommendations
+    from graphload.extract.review import read_review, settle_council
+    from graphload.extract.sentences import clip
+    from graphload.extract.signposts import find_signposts
+    from graphload.extract.themes import find_themes
+    from graphload.gazetteer import Gazetteer
+    from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
+
     gazetteer = gazetteer or Gazetteer.load()
     document = read_document(path)
     lines = document.lines
@@ -125,8 +133,23 @@ def _title(lines: list) -> str | None:
 def _files_in(directory: Path) -> list[Path]:
     """Everything in a folder that is not a folder: files, and the links, FIFOs and
     sockets that look like them, so that each one that cannot be read is named.
-    Links to folders are not followed, so a loop of links cannot trap the walk."""
-    return sorted(p for p in directory.rglob("*") if not p.name.startswith(".") and not p.is_dir())
+    Links to folders are not followed, so a loop of links cannot trap the walk.
+    The assets a browser saves beside a page ("Report_files/" next to
+    "Report.html": scripts, images, adverts' frames) are not documents."""
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if not p.name.startswith(".") and not p.is_dir() and not _saved_page_asset(p, directory)
+    )
+
+
+def _saved_page_asset(path: Path, top: Path) -> bool:
+    for folder in path.relative_to(top).parents:
+        if folder.name.endswith("_files"):
+            page = top / folder.parent / folder.name.removesuffix("_files")
+            if any(page.with_name(page.name + s).exists() for s in (".html", ".htm")):
+                return True
+    return False
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -174,6 +197,8 @@ def extract_paths(
 ) -> Iterator[ExtractOutcome]:
     """One outcome per document under ``paths``, in order. With ``jobs`` > 1 the
     documents are read by that many processes; the outcomes are the same."""
+    from graphload.gazetteer import Gazetteer
+
     documents = find_documents(paths)
     jobs = max(1, min(jobs, len(documents) // MIN_DOCUMENTS_PER_JOB))
     if jobs == 1:
@@ -192,6 +217,8 @@ def extract_paths(
 
 
 def _start_worker(council: Ref | None) -> None:
+    from graphload.gazetteer import Gazetteer
+
     global _worker_gazetteer, _worker_council
     _worker_council = council
     if _worker_gazetteer is None:  # a spawned, not forked, worker

@@ -74,7 +74,9 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     team_words = TEAM_WORDS.search(intro)
     if team_words:
         score += 3
-        reasons.append(f"introduced by '{_short(context[-1] if context else intro)}'")
+        reasons.append(
+            f"introduced by '{_short(_last_sentence(context[-1]) if context else intro)}'"
+        )
     if context and context[-1].rstrip().endswith(":"):
         score += 1
     if OTHER_PEOPLE.search(_last_sentence(context[-1]) if context else ""):

@@ -7,9 +7,10 @@ import re
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.names import same_person
 from graphload.extract.reading import Line
-from graphload.extract.team.blocks import Block, inline_lists, list_runs, prose
+from graphload.extract.team.blocks import Block, inline_lists, list_runs
 from graphload.extract.team.cues import ACCEPT
 from graphload.extract.team.entry import PeerEntry
+from graphload.extract.team.prose import prose
 from graphload.extract.team.signatures import find_signatures
 from graphload.records import PeerInfo
 

@@ -1,0 +1,225 @@
+"""Teams written as prose: the people a sentence about the team names.
+
+A sentence counts when it holds a team cue ("led by", "assisted by", "supported by",
+"facilitated by", "managed by", "the team … comprised / consists of / was:", "who led the
+team", "the peer team (…)") about a team, review, assessment or visit, or when it
+describes someone as a peer ("Lead Peer Review Officer"). Its people are read at the
+points where a new name may begin (after a comma, "and", "by", "of", "from", "with", a
+bracket, a bullet or a verb), each with what is written up to the next one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.names import ROLE_WORDS, take_name
+from graphload.extract.reading import Line
+from graphload.extract.sentences import clip
+from graphload.extract.team.blocks import MAX_PROSE_LINE, Block
+from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict
+from graphload.extract.team.entry import PeerEntry, describe
+from graphload.vocab.text import fold
+
+_PROSE_CUE = re.compile(
+    r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
+    r"delivered|carried out|managed|co-?ordinated)\s+by\b|"
+    r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
+    r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
+    r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
+    r"\bwho (?:had )?led the\b"
+)
+_TEAMISH = re.compile(
+    r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
+)
+
+_BOUNDARY = re.compile(
+    r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\bof\s+|\(\s*|[•●▪]\s*|"
+    r"\b(?:[a-z]{3,}ed|including|namely|were|was|are|is)\s+)"
+)
+
+# Where a person's description ends in prose: the next clause of the sentence.
+_CLAUSE = re.compile(
+    r",?\s*\b(?:assisted|supported|joined|accompanied|were|was|is|are|has|have|had)\b"
+    r"|,?\s+and\s+(?:a|an|the|two|three|four|five|other|several|senior)\s"
+    r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
+)
+
+_WORD = re.compile(r"\S+")
+
+# Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
+_PEER_ROLE_HINT = re.compile(
+    r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
+    r"reviewer|(?:challenge|review) manager"
+)
+
+
+def may_hold_cue(lowered: str) -> bool:
+    """Whether a lower-cased text holds the words a cue cannot do without (unrolled
+    substring tests: far cheaper than the cue regexes on the many lines without one)."""
+    if " by " in lowered or " led the" in lowered or "team (" in lowered:
+        return True
+    has_noun = "team" in lowered or "panel" in lowered or "peers" in lowered
+    return (has_noun or "reviewers" in lowered) and (
+        "was" in lowered
+        or "were" in lowered
+        or "compris" in lowered
+        or "consist" in lowered
+        or "includ" in lowered
+        or "made up" in lowered
+        or "panel (" in lowered
+    )
+
+
+def may_describe_peer(lowered: str) -> bool:
+    return ("peer" in lowered or "review" in lowered or "challenge" in lowered) and bool(
+        _PEER_ROLE_HINT.search(lowered)
+    )
+
+
+LEAD = "Lead peer"
+# Words of a job written before a name: "Chief Fire Officer Dave Curry".
+JOB_WORDS = ROLE_WORDS | {"fire", "finance", "operating", "technical"}
+# A person described as a member of the team, wherever the sentence is.
+PEER_ROLE = re.compile(
+    r"\b(?:lead peer|member peer|officer peer|peer (?:review |challenge )?(?:officer|manager|"
+    r"lead)|peer reviewers?|challenge manager|review manager)\b",
+    re.IGNORECASE,
+)
+_LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
+_WHO_LED = re.compile(r"\s*,?\s*who (?:had )?led the\b[^,;]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
+_NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|St|Prof|Revd|Rev)$")
+
+
+def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """People in sentences about the team ("led by A (…), assisted by B and C, …"), and
+    people a sentence describes as peers ("A, …, Lead Peer Review Officer, and B, …")."""
+    blocks: list[Block] = []
+    for line in lines:
+        text = line.text[:MAX_PROSE_LINE]
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # a letter whose lower case is longer: read as written
+        if not (may_hold_cue(lowered) or may_describe_peer(lowered)):
+            continue
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            entries, label = _team_in_sentence(sentence, lowered[start:end], finder)
+            for entry in entries:
+                entry.line, entry.evidence = line.number, clip(sentence)
+            if entries:
+                blocks.append(Block(entries, Verdict(ACCEPT, label)))
+    return blocks
+
+
+def _team_in_sentence(
+    sentence: str, lowered: str, finder: CouncilFinder
+) -> tuple[list[PeerEntry], str]:
+    """The team a sentence names: after a cue, or from the first person it describes as a
+    peer. ``lowered`` is the sentence in lower case, where the cues are searched."""
+    cues = _PROSE_CUE.finditer(lowered) if may_hold_cue(lowered) else iter(())
+    cue = next((c for c in cues if _introduces_people(sentence, c)), None)
+    if (
+        cue
+        and not OTHER_PEOPLE.search(sentence[: cue.start()])
+        and _TEAMISH.search(lowered[: cue.end() + 30])
+    ):
+        who_led = cue.group().startswith("who")
+        people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
+        if who_led:
+            kept = [e for _, e in people if e.team_role == LEAD]
+        else:
+            kept = [e for start, e in people if start >= cue.start() or e.team_role == LEAD]
+        return [e for e in kept if e.described], f"prose: '{' '.join(cue.group().split())}'"
+    described = PEER_ROLE.search(lowered) if may_describe_peer(lowered) else None
+    if described:
+        named = [e for _, e in _people_in(sentence, finder, max(0, described.start() - 250))]
+        first = next((i for i, e in enumerate(named) if _described_as_peer(e)), None)
+        if first is not None:
+            kept = [e for e in named[first:] if e.described]
+            return kept, "prose: a person described as a peer"
+    return [], ""
+
+
+def _introduces_people(sentence: str, cue: re.Match[str]) -> bool:
+    """ "The peers were: …" or "The peers were Ann Example, …", not "The peer team were
+    impressed by …": after "was"/"were" a colon or a name must follow."""
+    if not cue.group().endswith(("was", "were")):
+        return True
+    after = cue.end()
+    while after < len(sentence) and sentence[after] == " ":
+        after += 1
+    return sentence[after : after + 1] == ":" or take_name(sentence, after) is not None
+
+
+def _described_as_peer(entry: PeerEntry) -> bool:
+    return bool(PEER_ROLE.search(" ".join(filter(None, [entry.role, entry.team_role]))))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _NOT_SENTENCE_END.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return spans
+
+
+def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tuple[int, PeerEntry]]:
+    """The people a sentence names at the points where a name may begin, each with what
+    is written up to the next one (and where that point is)."""
+    found: list[tuple[int, int, str, bool, str]] = []  # (start, name end, name, cllr, job)
+    position = 0
+    for boundary in _BOUNDARY.finditer(sentence, start):
+        if boundary.end() < position:
+            continue
+        job, name_start = _job_before_name(sentence, boundary.end())
+        span = take_name(sentence, name_start)
+        if span is None or finder.council(span.name):
+            continue
+        found.append((boundary.start(), span.end, span.name, span.councillor, job))
+        position = span.end
+    people: list[tuple[int, PeerEntry]] = []
+    joined_to_next: list[bool] = []
+    for index, (boundary_start, name_end, name, councillor, job) in enumerate(found):
+        stop = found[index + 1][0] if index + 1 < len(found) else len(sentence)
+        rest = sentence[name_end:stop]
+        led_before = bool(_LED_BY.search(sentence, max(0, boundary_start - 12), boundary_start + 3))
+        led_after = _WHO_LED.match(rest)
+        if led_after:
+            rest = rest[led_after.end() :]
+        rest = _CLAUSE.split(rest, maxsplit=1)[0].rstrip(" .")
+        if job:
+            rest = f"{job}, {rest.lstrip(' ,')}" if rest.strip(" ,") else job
+        lead = LEAD if led_before or led_after else None
+        people.append((boundary_start, describe(name, councillor, rest, finder, lead)))
+        joined_to_next.append(sentence[stop : stop + 5].lstrip().startswith("and"))
+    # "A and B from the LGA": A shares B's employer.
+    for index in range(len(people) - 2, -1, -1):
+        entry, following = people[index][1], people[index + 1][1]
+        if joined_to_next[index] and not entry.described:
+            entry.organisations = list(following.organisations)
+            entry.role = entry.role or following.role
+    return people
+
+
+def _job_before_name(sentence: str, start: int) -> tuple[str, int]:
+    """ "Chief Fire Officer Dave Curry": the job written before a name, and where the
+    name starts (``start`` itself when there is none)."""
+    position = start
+    words: list[str] = []
+    for match in _WORD.finditer(sentence, start):
+        if match.start() != position or len(words) >= 4:
+            break
+        word = match.group()
+        if not (word[:1].isupper() and fold(word) in JOB_WORDS):
+            break
+        words.append(word)
+        position = match.end() + 1
+    if not words or take_name(sentence, position) is None:
+        return "", start
+    return " ".join(words), position
