@@ -64,7 +64,7 @@ def test_stats_counts_documents_in_the_ledger_and_in_the_graph(store_copy) -> No
     next(iter(sorted((store_copy / "documents").glob("*.json")))).unlink()
     result = run("stats", "--store", store_copy)
     assert result.stdout.splitlines()[0] == "Documents: 4 in the ledger, 5 in the graph"
-    assert "the next load would drop them from the graph" in result.stderr
+    assert "the next load reads them again from where they were loaded from" in result.stderr
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
