@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from graphload.gazetteer import Gazetteer
 
@@ -225,14 +226,14 @@ def make_reviews(
     lga = [p for p in people if p.lga]
     members = [p for p in people if not p.lga]
     scale = max(1.0, len(members) / 100)
-    weights = [1.0 / (1 + i / scale) for i in range(len(members))]
+    cumulative = list(accumulate(1.0 / (1 + i / scale) for i in range(len(members))))
     reviews = []
     for index in range(count):
         council = rng.choice(population.councils)
         team_size = rng.randint(4, 6)
         team: list[Person] = []
         while len(team) < team_size:
-            person = rng.choices(members, weights)[0]
+            person = rng.choices(members, cum_weights=cumulative)[0]
             if person not in team and person.employer != council and person.shared_with != council:
                 team.append(person)
         team.append(rng.choice(lga))
