@@ -396,7 +396,10 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
         }
         for n, ((a, b), count) in enumerate(sorted(clusters.strongest_links(between).items()))
     ]
-    search = [[n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"]] for n in members]
+    search = [
+        [n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"], n["kind"]]
+        for n in members
+    ]
     edge_kinds = []
     for kind in kinds:
         k = style.edge_style(kind)
@@ -421,6 +424,18 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
         ),
     }
     return overview, blocks, prov
+
+
+def name_rule() -> dict[str, list[str]]:
+    """The titles and honours the page's Find box drops from a person's name (the
+    lists of :mod:`graphload.vocab.people`, so the page and the reports agree)."""
+    from graphload.vocab import people
+
+    return {
+        "titles": sorted(people.TITLES | people.COUNCILLOR_TITLES),
+        "honours": sorted(people.HONOURS),
+        "upperHonours": sorted(people._UPPER_HONOURS),
+    }
 
 
 def _sources_line(documents: list[str]) -> str:
@@ -512,6 +527,7 @@ def render_map(
         "focus": sel.focus if sel.focus in sel.graph else None,
         "yearRange": [all_years[0], all_years[-1]] if all_years else None,
         "grouped": grouped,
+        "nameRule": name_rule(),
     }
     if grouped:
         data["searchIndex"] = overview["searchIndex"]
