@@ -280,10 +280,11 @@ def _network(
         phrase = style.phrase(rel)
         width = line_look.width
         opacity = 0.85
-        if rel == "SUPPLIED_PEERS_TO":  # many thin lines: faint unless several peers
+        if rel == "SUPPLIED_PEERS_TO":  # many lines: a single loan faint, many strong
             weight = int(attrs.get("weight", 1))
             width = round(0.6 + 1.2 * (weight - 1), 1) if weight < 6 else 6.6
-            opacity = min(0.85, 0.18 + 0.17 * (weight - 1))
+            faintest = 0.18 if shown.number_of_edges() > 200 else 0.5
+            opacity = min(0.85, faintest + 0.17 * (weight - 1))
         edge_years = (
             sorted({int(y) for y in str(attrs.get("years", "")).replace("–", " ").split()})
             if national
