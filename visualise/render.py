@@ -91,6 +91,21 @@ def select(
     return Selection(views.without_isolates(shown, keep=focus), view, focus, said, span)
 
 
+def _thinned(sel: Selection) -> Selection:
+    """A national map with thousands of lines keeps each council's strongest (the
+    dossiers list every loan); others are drawn as selected."""
+    from visualise import national
+
+    if sel.view != "national" or sel.graph.number_of_edges() <= national.DRAWN_LINKS_UP_TO:
+        return sel
+    said = [
+        *sel.said,
+        f"Each council's {national.LINKS_PER_COUNCIL} strongest lines are drawn "
+        f"(of {sel.graph.number_of_edges()}); its dossier lists every loan.",
+    ]
+    return Selection(national.strongest_links(sel.graph), sel.view, sel.focus, said, sel.years)
+
+
 def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, str]:
     """Labels made distinct where two different nodes share one ("North Yorkshire"
     the county council and "North Yorkshire" the unitary): by council kind, by the
@@ -468,7 +483,7 @@ def render_map(
     is drawn as groups that open on click. Raises
     ``ValueError`` (``visualise.select.MatchError`` for names) on bad arguments.
     """
-    sel = select(graph, view, council, peer, depth, years)
+    sel = _thinned(select(graph, view, council, peer, depth, years))
     limit = clusters.CLUSTER_ABOVE if group_above is None else group_above
     grouped = sel.graph.number_of_nodes() > limit and view != "national"
     blocks: list[dict] = []
