@@ -26,7 +26,7 @@ from visualise.views import labels_of, node_years, rel_type
 SUPPLIED = "SUPPLIED_PEERS_TO"
 #: a national map with more lines than this draws each council's strongest ones only
 DRAWN_LINKS_UP_TO = 1500
-LINKS_PER_COUNCIL = 6
+LINKS_PER_COUNCIL = 4
 PIXELS_PER_DEGREE = 420.0  # England is about 6 degrees tall: ~2,500 px at scale 1
 GAP = 3.0  # pixels between two circles after overlaps are removed
 
