@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("pg-data").textContent);
-  var big = data.nodes.length > data.bigAbove;
+  var big = data.nodes.length > data.bigAbove || data.edges.length > 1000;
   var DIM = 0.12;
 
   function el(tag, className, text) {
