@@ -474,3 +474,44 @@ def test_an_association_of_councils_is_not_a_council(tmp_path: Path) -> None:
     assert [(o.id, o.name) for o in peers["Hal Sample"].organisations] == [
         ("org:london-councils", "London Councils")
     ]
+
+
+def test_people_quoted_in_their_own_words_are_not_a_team(tmp_path: Path) -> None:
+    # A page of peers' testimonials: each name line is followed by their own words.
+    peers = _peers(
+        tmp_path,
+        "Hear from our peers\n\n"
+        "What peers say about taking part in a peer challenge.\n\n"
+        "Councillor Ann Example, Leader, Wealden District Council\n\n"
+        "I always learn something from a challenge that I take back to my council.\n\n"
+        "Bob Sample, Chief Executive, Fenland District Council\n\n"
+        "Being on a peer team gave me time to think about how we work.\n\n"
+        "Cat Trial, Director of Place, Sefton Council\n\n"
+        "I would recommend it to anyone.\n",
+    )
+    assert peers == {}
+
+
+def test_a_sector_label_after_an_employer_that_is_not_a_council(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers who will be working with us are:\n\n"
+        "- Dan Probe, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Eve Marsh, Director of Research, The Bridge to Work (voluntary sector)\n"
+        "- Councillor Finn Oake, Salford City Council (member peer)\n",
+    )
+    assert set(peers) == {"Dan Probe", "Eve Marsh", "Finn Oake"}
+    assert [o.name for o in peers["Eve Marsh"].organisations] == ["The Bridge to Work"]
+    assert peers["Eve Marsh"].role == "Director of Research"
+
+
+def test_an_abbreviated_employer_after_at_in_a_bracketed_team(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The Peer Challenge team (Gus Hale, Town Clerk, Dunstable Town Council, Hal Penn "
+        "former leader at Wealden District Council, Ida Rowe, Head of Member Services at "
+        "NALC and Jon Sable, Peer Challenge Manager at LGA) met councillors and staff.\n",
+    )
+    assert set(peers) == {"Gus Hale", "Hal Penn", "Ida Rowe", "Jon Sable"}
+    assert [o.name for o in peers["Ida Rowe"].organisations] == ["NALC"]
+    assert _orgs(peers["Jon Sable"]) == [LGA]

@@ -41,6 +41,10 @@ _COMPLETE_ENTRY = re.compile(
     r"[.:;)])\s*$"
 )
 _CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in plain text
+# A sentence in the first person after each person: their own words ("I would recommend
+# it…"), so the people are quoted (testimonials, a peers' page), not listed as a team.
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"“‘(])(?:I|I['’](?:ve|m|d|ll))\b|\b(?:my|me)\b")
+QUOTED_PENALTY = 5
 
 
 @dataclass
@@ -56,13 +60,19 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     context: list[str] = []
     recent: list[str] = []  # the last non-empty lines that held no person
     gap = misses = 0
+    quoted = 0  # entries followed by a sentence in the first person
 
     def close() -> None:
-        nonlocal run, misses
+        nonlocal run, misses, quoted
         if run:
             verdict = weigh(context, run, "list")
+            if len(run) >= 2 and quoted >= len(run) - 1:
+                verdict = Verdict(
+                    verdict.score - QUOTED_PENALTY,
+                    f"{verdict.cue}; people quoted in their own words",
+                )
             blocks.append(Block(run, verdict))
-        run, misses = [], 0
+        run, misses, quoted = [], 0, 0
 
     last_text = ""
     for line in lines:
@@ -88,7 +98,10 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
         if entry is None:
             if run:
                 misses += 1
-                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS and not line.bullet:
+                in_own_words = misses == 1 and _in_own_words(line.text)
+                quoted += in_own_words
+                long_line = len(line.text) > MAX_ENTRY_CHARS and not line.bullet
+                if misses > MAX_MISSES or long_line and not in_own_words:
                     close()
             if not run:
                 recent = (recent + [line.text])[-2:]
@@ -104,6 +117,15 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             recent = []
     close()
     return blocks
+
+
+def _in_own_words(text: str) -> bool:
+    """A sentence in the first person: "I always learn…", "“Being a peer gave me…”"."""
+    return (
+        (text[:1].isupper() or text[:1] in "\"“‘'")
+        and len(text.split()) >= 5
+        and bool(_FIRST_PERSON.search(text))
+    )
 
 
 def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:

@@ -37,6 +37,14 @@ _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)\s*[.;,]?\s*$")
+# "(voluntary sector)", "(private sector)": which sector the peer comes from, not a job.
+_SECTOR_LABEL = re.compile(
+    r"\s*\((?:the\s+)?(?:voluntary|private|public|community|third|health|charity|charitable|"
+    r"business|academic)(?:\s+(?:and|&)\s+\w+)?\s+sector\)\s*[.;,]?\s*$",
+    re.IGNORECASE,
+)
+# An employer after "at" written as its abbreviation: "Head of Member Services at NALC".
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 _PARTNERSHIP = re.compile(
     r"(?P<name>(?:[A-Z][\w&'’]*\s+){1,5}Partnership)\s*,?\s*"
     r"(?:serving|Serving|covering)\s*:?\s*"
@@ -154,6 +162,7 @@ def describe(
             inner, rest = rest[1:close], rest[close + 1 :]
             party, team_role, inner = _read_bracket(inner, team_role)
             rest = f"{inner}, {rest}" if inner else rest
+    rest = _SECTOR_LABEL.sub("", rest)
     trailing = _TRAILING_BRACKET.search(rest)
     if trailing and (TEAM_ROLE.search(trailing.group(1)) or canonical_party(trailing.group(1))):
         bracket_party, team_role, inner = _read_bracket(trailing.group(1), team_role)
@@ -317,7 +326,12 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
             org = finder.organisation(last)
             if org:
                 return clean_role(head), [org]
+        if joiner == " at " and _ABBREVIATION.fullmatch(last):
+            return clean_role(head), [finder.organisation(last) or Ref.organisation(last)]
     return text, []
+
+
+_ORGANISATION_SMALL_WORDS = {"and", "of", "&", "the", "to", "for", "in", "on"}
 
 
 def _reads_as_organisation(text: str) -> bool:
@@ -325,7 +339,8 @@ def _reads_as_organisation(text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 6
-        and all(w[:1].isupper() or w.lower() in {"and", "of", "&", "the"} for w in words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _ORGANISATION_SMALL_WORDS for w in words)
         and not _ROLE_LIKE.search(text)
     )
 
