@@ -280,3 +280,22 @@ def test_specific_kind_from_the_body(tmp_path: Path, body: str, kind: str) -> No
 )
 def test_organisation_types(name: str, kind: str | None) -> None:
     assert organisation_type(name) == kind
+
+
+# A feedback letter flattened into one line: the reviewed council is named in the
+# address and in the team's own introduction; the peers' employers are named later on.
+def test_a_letter_on_one_line_names_the_council_near_the_team(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Kay Lyle Chief Executive Wigan Council Town Hall Wigan 18th July 2013 Dear Kay "
+        "Wigan Council Corporate Peer Challenge 11th – 14th June 2013 On behalf of the peer "
+        "team, I would like to thank you for inviting us into Wigan Council to deliver the "
+        "recent corporate peer challenge. Peers were selected on the basis of their "
+        "relevant experience and agreed with you. The peers who delivered the peer "
+        "challenge at Wigan were: Ann Example – Chief Executive, Leeds City Council "
+        "Councillor Bob Sample (Labour) – Leader of Salford City Council Eve Marsh – "
+        "Senior Adviser, LGA (Peer Challenge Manager) Scope and focus of the peer "
+        "challenge.\n",
+    )
+    assert councils(record) == ["WGN"]
+    assert {p.name for p in record.peers} == {"Ann Example", "Bob Sample", "Eve Marsh"}

@@ -515,3 +515,34 @@ def test_an_abbreviated_employer_after_at_in_a_bracketed_team(tmp_path: Path) ->
     assert set(peers) == {"Gus Hale", "Hal Penn", "Ida Rowe", "Jon Sable"}
     assert [o.name for o in peers["Ida Rowe"].organisations] == ["NALC"]
     assert _orgs(peers["Jon Sable"]) == [LGA]
+
+
+def test_a_person_introducing_their_own_quoted_words_is_not_a_team(tmp_path: Path) -> None:
+    # A page about the peer challenge offer quotes one officer about it.
+    peers = _peers(
+        tmp_path,
+        "This year we will be working with the following services on their peer challenge:\n"
+        "Ann Example, Chief Fire Officer, Cumbria County Council:\n"
+        '"The new peer challenge gives every service a chance to learn from the others."\n',
+    )
+    assert peers == {}
+
+
+def test_a_team_list_flattened_into_one_paragraph_with_dashes(tmp_path: Path) -> None:
+    # A letter copied from a PDF: no line breaks or separators, only a dash after names.
+    peers = _peers(
+        tmp_path,
+        "Dear Kay, On behalf of the peer team, thank you for inviting us. The peers who "
+        "delivered the peer challenge at Wigan were: Ann Example – Chief Executive, Leeds "
+        "City Council Councillor Bob Sample (Labour) – Leader of Salford City Council "
+        "Councillor Cat Trial OBE (Conservative) – London Borough of Sutton Dan Probe – "
+        "Director of Research, NIACE Eve Marsh – Senior Adviser, LGA (Peer Challenge "
+        "Manager) Scope and focus of the peer challenge You asked the peer team to look "
+        "at: 1. Understanding of the local context.\n",
+    )
+    assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial", "Dan Probe", "Eve Marsh"}
+    assert [o.name for o in peers["Ann Example"].organisations] == ["Leeds City Council"]
+    assert peers["Bob Sample"].party == "Labour"
+    assert peers["Cat Trial"].councillor
+    assert [o.name for o in peers["Dan Probe"].organisations] == ["NIACE"]
+    assert _orgs(peers["Eve Marsh"]) == [LGA]

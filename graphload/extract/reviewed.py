@@ -88,6 +88,10 @@ _CUE_AFTER_NAME = re.compile(
     re.I,
 )
 _BEFORE_WINDOW = 60
+_PEER_CHALLENGE_AT = re.compile(
+    r"\bpeer (?:challenge|review)\s+(?:of|at|to|for|in)\s+(?:the\s+)?$", re.I
+)
+_PEER_NEARBY = 150  # characters either side of a mention in which a peer makes it an employer
 _AFTER_WINDOW = 60
 
 
@@ -242,9 +246,22 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            cue_before = None if in_team else _CUE_BEFORE_NAME.search(before)
+            # On a long line (a page or letter flattened into one), only a peer named
+            # near the mention makes it that peer's employer.
+            near_a_peer = in_team and (
+                len(text) <= _PEER_NEARBY
+                or any(
+                    surname in text[max(0, item.start - _PEER_NEARBY) : item.end + _PEER_NEARBY]
+                    for surname in surnames.get(line.number, ())
+                )
+            )
+            cue_before = None if near_a_peer else _CUE_BEFORE_NAME.search(before)
+            if near_a_peer and len(text) > _PEER_NEARBY:
+                # the team's own introduction: "the peers who delivered the peer
+                # challenge at X were: …"
+                cue_before = _PEER_CHALLENGE_AT.search(before)
             as_employer = not cue_before and (
-                in_team
+                near_a_peer
                 or bool(_EMPLOYER_BEFORE.search(before))
                 or bool(_EMPLOYER_AFTER.match(after))
                 or (joined and previous_employer)
