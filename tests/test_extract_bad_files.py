@@ -195,3 +195,17 @@ def test_a_page_too_dense_for_layout_is_read_as_plain_lines(tmp_path: Path) -> N
     words = {line.text for line in read_document(path).lines if line.text}
     assert time.monotonic() - started < 60  # a hang, not a speed claim: see benchmarks/
     assert {"w0", "w11999"} <= {w for text in words for w in text.split()}
+
+
+def test_a_saved_pages_assets_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "Report.html").write_text(f"<main><p>{GOOD.replace(chr(10), '</p><p>')}</p></main>")
+    assets = tmp_path / "Report_files"
+    assets.mkdir()
+    (assets / "saved_resource.html").write_text("<p>Advert: Wigan Council bins</p>")
+    (assets / "analytics.js").write_text("var x = 1;")
+    (tmp_path / "Other_files").mkdir()  # no page of that name: its files are documents
+    (tmp_path / "Other_files" / "note.txt").write_text(GOOD)
+    result = _run("extract", str(tmp_path))
+    assert "2 document(s) read, 0 failed" in result.stderr
+    assert "saved_resource" not in result.stderr + result.stdout
+    assert "analytics.js" not in result.stderr

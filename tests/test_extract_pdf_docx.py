@@ -192,6 +192,7 @@ def test_facts_from_a_pdf_carry_their_page() -> None:
 TEAM_TABLE = (
     "Corporate Peer Challenge Wigan Council\n\n4-7 March 2019\n\n"
     "The peers who delivered the peer challenge were:\n\n"
+    "Name\tRole\tOrganisation\n"
     "Ann Example\tChief Executive\tLeeds City Council\n"
     "Cllr Bob Sample\tLeader\tBolton Council\n"
     "Carol Test\tProgramme Manager\tLocal Government Association\n\nProse.\n"
@@ -286,3 +287,55 @@ def test_a_team_list_cut_by_a_page_break_stays_whole(tmp_path: Path) -> None:
         assert [p.name for p in extract_file(path).peers] == names, prose
         assert facts(extract_file(path)) == facts(extract_file(tmp_path / "team.txt")), prose
     assert len(cut_at) >= 3  # the break fell after different entries
+
+
+def test_word_content_controls_are_read(tmp_path: Path) -> None:
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Corporate Peer Challenge Wigan Council")
+    field = document.add_paragraph("4-7 March 2019")  # a template's date field
+    sdt = document.element.body.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    content.append(copy.deepcopy(field._p))
+    sdt.append(content)
+    field._p.addprevious(sdt)
+    field._p.getparent().remove(field._p)
+    path = tmp_path / "template.docx"
+    document.save(str(path))
+    record = extract_file(path)
+    assert (record.review.start_date, record.review.end_date) == ("2019-03-04", "2019-03-07")
+
+
+def test_web_page_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "breaks.html"
+    path.write_text(
+        "<main><h1>Corporate Peer Challenge<br>Wigan Council</h1><p>4-7 March 2019</p>"
+        "<p>The peers were:</p><ul><li>Ann Example, Chief Executive,<br>Leeds City Council</li>"
+        "</ul><p>Yours sincerely</p><p>Carol Test<br>Programme Manager</p></main>"
+    )
+    lines = [(line.kind, line.text) for line in read_document(path).lines if line.text]
+    assert lines == [
+        ("heading", "Corporate Peer Challenge Wigan Council"),
+        ("paragraph", "4-7 March 2019"),
+        ("paragraph", "The peers were:"),
+        ("list_item", "Ann Example, Chief Executive, Leeds City Council"),
+        ("paragraph", "Yours sincerely"),
+        ("paragraph", "Carol Test"),
+        ("paragraph", "Programme Manager"),
+    ]
+    assert extract_file(path).peers[0].organisations[0].id == "LDS"
+
+
+def test_word_symbol_bullets_from_a_pdf_are_bullets(tmp_path: Path) -> None:
+    path = tmp_path / "copied.txt"  # text copied out of a Word-made PDF keeps U+F0B7
+    path.write_text("The peers were:\n\uf0b7 Ann Example, Chief Executive, Leeds City Council\n")
+    lines = read_document(path).lines
+    assert (lines[1].kind, lines[1].bullet, lines[1].text[:11]) == (
+        "list_item",
+        True,
+        "Ann Example",
+    )

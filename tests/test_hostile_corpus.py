@@ -104,6 +104,9 @@ def test_extract_and_load_over_a_hostile_corpus(tmp_path: Path) -> None:
     assert "Traceback" not in load.stderr
     assert load.returncode == 1
     assert f"Read {len(good)} documents, {len(bad)} failed" in load.stdout + load.stderr
+    # Every good file is in the graph: one review of each council, each with its document.
+    assert f"holds {len(good)} documents" in load.stdout
+    assert f"Document {len(good)}," in load.stdout and f"Review {len(good)}" in load.stdout
 
 
 def test_one_report_in_three_formats_is_one_review_with_three_sources() -> None:

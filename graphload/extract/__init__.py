@@ -124,8 +124,23 @@ def _title(lines: list) -> str | None:
 def _files_in(directory: Path) -> list[Path]:
     """Everything in a folder that is not a folder: files, and the links, FIFOs and
     sockets that look like them, so that each one that cannot be read is named.
-    Links to folders are not followed, so a loop of links cannot trap the walk."""
-    return sorted(p for p in directory.rglob("*") if not p.name.startswith(".") and not p.is_dir())
+    Links to folders are not followed, so a loop of links cannot trap the walk.
+    The assets a browser saves beside a page ("Report_files/" next to
+    "Report.html": scripts, images, adverts' frames) are not documents."""
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if not p.name.startswith(".") and not p.is_dir() and not _saved_page_asset(p, directory)
+    )
+
+
+def _saved_page_asset(path: Path, top: Path) -> bool:
+    for folder in path.relative_to(top).parents:
+        if folder.name.endswith("_files"):
+            page = top / folder.parent / folder.name.removesuffix("_files")
+            if any(page.with_name(page.name + s).exists() for s in (".html", ".htm")):
+                return True
+    return False
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:

@@ -24,7 +24,10 @@ MAX_LINE_CHARS = 100_000  # longer lines are cut (with a warning) to keep parsin
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _TAG = re.compile(r"<[^<>\n]{0,400}>")
-BULLET = re.compile(r"^\s*(?:[-*•●▪❖◦·]\s*)+")
+# Bullet marks, with the private-use code points that Word's Symbol and Wingdings
+# bullets become in a PDF's text (U+F0B7 and friends).
+BULLET_MARKS = "-*•●▪■❖◦·►➢▶\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
+BULLET = re.compile(rf"^\s*(?:[{BULLET_MARKS}]\s*)+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")

@@ -87,7 +87,7 @@ def _blocks(document: Any) -> Iterator[Block]:
     default_after = _default_space_after(document)
     previous_space = True
     previous_kind = ""
-    for item in document.iter_inner_content():
+    for item in _body_items(document):
         if isinstance(item, Table):
             for row in _rows(item):
                 yield Block(row, "table_row", gap_before=previous_kind != "table_row")
@@ -117,6 +117,28 @@ def _blocks(document: Any) -> Iterator[Block]:
             )
         previous_kind = kind
         previous_space = _spacing(item, "space_after", default_after) > 0
+
+
+def _body_items(document: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in order, including those inside content
+    controls (``w:sdt``), which Word templates use for their fields."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+
+    def walk(parent: Any) -> Iterator[Any]:
+        for child in parent.iterchildren():
+            if child.tag == f"{_W}p":
+                yield Paragraph(child, document._body)
+            elif child.tag == f"{_W}tbl":
+                yield Table(child, document._body)
+            elif child.tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(body)
 
 
 def _spacing(paragraph: Any, name: str, default: float) -> float:

@@ -176,9 +176,11 @@ class _PageText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            kind = self._kind
-            self.flush()
-            self._kind = "line" if kind in ("paragraph", "line") else kind
+            if self._kind in ("paragraph", "line"):  # an address's lines stay lines
+                self.flush()
+                self._kind = "line"
+            else:  # inside a list item, heading or table cell: one block goes on
+                self._parts.append(" ")
             return
         if tag in SKIP:
             self._skipping += 1
