@@ -88,10 +88,13 @@ _CUE_AFTER_NAME = re.compile(
     re.I,
 )
 _BEFORE_WINDOW = 60
-_PEER_CHALLENGE_AT = re.compile(
-    r"\bpeer (?:challenge|review)\s+(?:of|at|to|for|in)\s+(?:the\s+)?$", re.I
+_TEAM_INTRODUCES = re.compile(
+    r"\b(?:peer (?:challenge|review)\s+(?:of|at|to|for|in)|(?:review|peer|challenge)\s+team\s+"
+    r"visit(?:ing|ed)?)\s+(?:the\s+)?$",
+    re.I,
 )
-_PEER_NEARBY = 150  # characters either side of a mention in which a peer makes it an employer
+_SENTENCE_REACH = 300  # how far either side of a mention its sentence is looked for
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _AFTER_WINDOW = 60
 
 
@@ -246,20 +249,18 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            # On a long line (a page or letter flattened into one), only a peer named
-            # near the mention makes it that peer's employer.
-            near_a_peer = in_team and (
-                len(text) <= _PEER_NEARBY
-                or any(
-                    surname in text[max(0, item.start - _PEER_NEARBY) : item.end + _PEER_NEARBY]
-                    for surname in surnames.get(line.number, ())
-                )
+            # Only a peer named in the same sentence makes a council that peer's
+            # employer (a page or letter may be flattened into one line), and even then
+            # the team's own introduction names the council reviewed ("the peers who
+            # delivered the peer challenge at X were: …", "the review team visiting X").
+            near_a_peer = in_team and any(
+                surname in _sentence_of(text, item.start, item.end)
+                for surname in surnames.get(line.number, ())
             )
-            cue_before = None if near_a_peer else _CUE_BEFORE_NAME.search(before)
-            if near_a_peer and len(text) > _PEER_NEARBY:
-                # the team's own introduction: "the peers who delivered the peer
-                # challenge at X were: …"
-                cue_before = _PEER_CHALLENGE_AT.search(before)
+            if near_a_peer:
+                cue_before = _TEAM_INTRODUCES.search(before)
+            else:
+                cue_before = _CUE_BEFORE_NAME.search(before)
             as_employer = not cue_before and (
                 near_a_peer
                 or bool(_EMPLOYER_BEFORE.search(before))
@@ -520,6 +521,17 @@ def _after_a_person(lines: list[Line], index: int) -> bool:
     """The line before is a person's name or role: an address or signature block."""
     before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
     return bool(before) and bool(_PERSON_OR_ROLE.search(before))
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, looked for within a bounded reach."""
+    low = max(0, start - _SENTENCE_REACH)
+    left = text[low:start]
+    cut = max(left.rfind(". "), left.rfind("! "), left.rfind("? "))
+    first = low + cut + 2 if cut >= 0 else low
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    last = after.end() if after else min(len(text), end + _SENTENCE_REACH)
+    return text[first:last]
 
 
 def _clip(text: str) -> str:
