@@ -299,3 +299,33 @@ def test_a_letter_on_one_line_names_the_council_near_the_team(tmp_path: Path) ->
     )
     assert councils(record) == ["WGN"]
     assert {p.name for p in record.peers} == {"Ann Example", "Bob Sample", "Eve Marsh"}
+
+
+# A page saying the council "had a peer review" (a SEND or service review), short name.
+def test_a_council_that_had_a_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Local Government Association (LGA) Peer Review\n\n"
+        "In November 2016, Rutland County Council had a peer review from the Local "
+        "Government Association. The review looked at provision for children with "
+        "special educational needs in the local area.\n",
+    )
+    assert councils(record) == ["RUT"]
+
+
+# A peer described as having worked with the reviewed council on earlier peer teams.
+def test_a_peer_who_worked_with_the_council_before_is_not_its_employee(
+    tmp_path: Path,
+) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer Challenge: the brief\n\n"
+        "Rutland County Council has commissioned a small team of peers to carry out a "
+        "Corporate Peer Challenge.\n\n"
+        "The peers who will be working with us are:\n\n"
+        "- Ann Example, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Bob Sample, Former Director of Fenland District Council and member of earlier "
+        "peer teams working with Rutland County Council\n"
+        "- Cllr Cat Trial, Salford City Council (member peer)\n",
+    )
+    assert councils(record) == ["RUT"]

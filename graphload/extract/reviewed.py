@@ -80,6 +80,8 @@ _CUE_AFTER_NAME = re.compile(
     r"(?:invited|commission(?:ed|s)?\b|requested|asked|welcomed|hosted|participated|"
     r"received|undertook|volunteered|took part)\b"
     r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
+    r"|(?:has\s+|have\s+)?(?:had|underwent|undergone)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?peer (?:challenge|review)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
     r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
     r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
@@ -93,6 +95,7 @@ _TEAM_INTRODUCES = re.compile(
     r"visit(?:ing|ed)?)\s+(?:the\s+)?$",
     re.I,
 )
+_WORKED_WITH = re.compile(r"\bwork(?:s|ing|ed)?\s+with\s+(?:the\s+)?$", re.I)
 _SENTENCE_REACH = 300  # how far either side of a mention its sentence is looked for
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _AFTER_WINDOW = 60
@@ -257,6 +260,10 @@ def decide_council(
                 surname in _sentence_of(text, item.start, item.end)
                 for surname in surnames.get(line.number, ())
             )
+            if near_a_peer and _WORKED_WITH.search(before):
+                # "a member of earlier peer teams working with X": not the peer's employer
+                previous_employer, previous_end = False, item.end
+                continue
             if near_a_peer:
                 cue_before = _TEAM_INTRODUCES.search(before)
             else:

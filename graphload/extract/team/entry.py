@@ -265,6 +265,8 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     current_orgs: list[Ref] = []
     adjectival: list[Ref] = []
     for mention in mentions:
+        if _WORKED_WITH.search(text, cursor, mention.start):
+            continue  # "member of earlier peer teams working with X": not an employer
         if _is_adjectival(text, mention):
             # "LGA Peer Challenge Manager": the organisation is part of the role's wording.
             _add_org(adjectival, mention.ref)
@@ -331,6 +333,7 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     return text, []
 
 
+_WORKED_WITH = re.compile(r"\bwork(?:s|ing|ed)?\s+with\s+(?:the\s+)?$")
 _ORGANISATION_SMALL_WORDS = {"and", "of", "&", "the", "to", "for", "in", "on"}
 
 
