@@ -546,3 +546,16 @@ def test_a_team_list_flattened_into_one_paragraph_with_dashes(tmp_path: Path) ->
     assert peers["Cat Trial"].councillor
     assert [o.name for o in peers["Dan Probe"].organisations] == ["NIACE"]
     assert _orgs(peers["Eve Marsh"]) == [LGA]
+
+
+def test_a_note_of_earlier_peer_work_is_not_a_job(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers who will be working with us are:\n\n"
+        "- Ann Example, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Bob Sample, Former Director of Fenland District Council and member of earlier "
+        "LGA peer challenge teams working with Rutland County Council\n"
+        "- Cllr Cat Trial, Salford City Council (member peer)\n",
+    )
+    assert [o.name for o in peers["Bob Sample"].organisations] == ["Fenland District Council"]
+    assert peers["Bob Sample"].role == "Former Director"

@@ -91,7 +91,7 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 run[-1] = wrapped
                 continue
         gap = 0
-        if entry is None and run and (line.kind == "heading" or line.text.endswith(":")):
+        if entry is None and run and (line.kind == "heading" or _introduces(line.text)):
             close()  # a new heading or introduction: whatever follows is another list
             recent = [line.text]
             continue
@@ -117,6 +117,15 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             recent = []
     close()
     return blocks
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _introduces(text: str) -> bool:
+    """A line that introduces what follows: words ending in a colon ("We would like to
+    thank:"), not a stray colon."""
+    return text.endswith(":") and len(_WORD.findall(text[:200])) >= 2
 
 
 def _in_own_words(text: str) -> bool:

@@ -258,6 +258,9 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     if found:
         partnership = found.group("name").strip()
         text = text[: found.start()] + ", " + text[found.end() :]
+    earlier_teams = _EARLIER_TEAMS.search(text)
+    if earlier_teams:
+        text = text[: earlier_teams.start()]  # a note of past peer work, not a job
     mentions = [_body_named_councils(text, m) for m in finder.find(text)]
     pieces: list[tuple[str, list[Ref]]] = []  # (role text, employers after it)
     cursor = 0
@@ -333,6 +336,12 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     return text, []
 
 
+# "…, and member of previous LGA Corporate Peer Challenge Teams working with Devon"
+_EARLIER_TEAMS = re.compile(
+    r",?\s+and\s+(?:a\s+)?member\s+of\s+(?:the\s+|previous\s+|earlier\s+|several\s+|many\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:peer|challenge|review)\s+teams\b",
+    re.IGNORECASE,
+)
 _WORKED_WITH = re.compile(r"\bwork(?:s|ing|ed)?\s+with\s+(?:the\s+)?$")
 _ORGANISATION_SMALL_WORDS = {"and", "of", "&", "the", "to", "for", "in", "on"}
 
