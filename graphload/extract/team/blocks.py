@@ -210,7 +210,9 @@ def dash_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 
 def _dash_list(text: str, line: Line, previous: str, finder: CouncilFinder) -> Block | None:
     starts = [s for s in (_name_before(text, m.start()) for m in _NAME_DASH.finditer(text)) if s]
-    opened = next((i for i, s in enumerate(starts) if text[:s].rstrip().endswith(":")), None)
+    opened = next(
+        (i for i, s in enumerate(starts) if text[max(0, s - 20) : s].rstrip().endswith(":")), None
+    )
     if opened is None:
         return None
     pieces: list[str] = []
