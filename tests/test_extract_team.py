@@ -559,3 +559,16 @@ def test_a_note_of_earlier_peer_work_is_not_a_job(tmp_path: Path) -> None:
     )
     assert [o.name for o in peers["Bob Sample"].organisations] == ["Fenland District Council"]
     assert peers["Bob Sample"].role == "Former Director"
+
+
+def test_a_flattened_team_list_with_plain_hyphens(tmp_path: Path) -> None:
+    # The same letter where the PDF's dashes came out as hyphens.
+    peers = _peers(
+        tmp_path,
+        "The peers who delivered the peer challenge were: Ann Example - Chief Executive, "
+        "Leeds City Council Councillor Bob Sample (Labour) - Leader of Salford City Council "
+        "Cat Trial - Senior Adviser, LGA (Peer Challenge Manager) Scope and focus of the "
+        "peer challenge.\n",
+    )
+    assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial"}
+    assert [o.name for o in peers["Bob Sample"].organisations] == ["Salford City Council"]

@@ -185,7 +185,7 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 # A list flattened into one paragraph with only a dash after each name (a PDF copied as
 # text): "…were: Ann Example – Chief Executive, Leeds City Council Councillor Bob Sample
 # (Labour) – Leader of Salford City Council Cat Trial – …".
-_NAME_DASH = re.compile(r"\s[–—]\s")
+_NAME_DASH = re.compile(r"\s[–—-]\s")
 _NAME_TITLE = re.compile(r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?$")
 _HONOURS = re.compile(r"(?:OBE|MBE|CBE|DBE|KBE|JP|DL)[,.]?$")
 _BRACKET_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
@@ -200,7 +200,7 @@ def dash_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     previous = ""
     for line in lines:
         text = line.text[:MAX_PROSE_LINE]
-        if text.count("–") + text.count("—") >= 2 and ":" in text:
+        if text.count("–") + text.count("—") + text.count(" - ") >= 2 and ":" in text:
             block = _dash_list(text, line, previous, finder)
             if block:
                 blocks.append(block)
