@@ -52,10 +52,14 @@ requestAnimationFrame(step);
 
 
 def graph_of_documents(n_docs: int, seed: int = 0):
-    """A synthetic graph (no recommendations) with about ``n_docs`` documents."""
-    graph = synthetic_graph(int(n_docs * NODES_PER_DOCUMENT) + 10, seed=seed, recommendations=False)
-    docs = sum(1 for _, a in graph.nodes(data=True) if "Document" in a["labels"])
-    return graph, docs
+    """A synthetic graph (no recommendations) with at least ``n_docs`` documents."""
+    total = int(n_docs * NODES_PER_DOCUMENT) + 10
+    while True:
+        graph = synthetic_graph(total, seed=seed, recommendations=False)
+        docs = sum(1 for _, a in graph.nodes(data=True) if "Document" in a["labels"])
+        if docs >= n_docs:
+            return graph, docs
+        total += int((n_docs - docs) * NODES_PER_DOCUMENT * 1.5) + 10
 
 
 def measure(driver, graph, out: Path, runs: int, group_above: int | None) -> dict:

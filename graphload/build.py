@@ -225,7 +225,7 @@ def _add_review(
         for ref in info.councils
     ]
     council_ids = list(dict.fromkeys(council_ids))
-    rid = review_id([c.removeprefix("org:") for c in council_ids], year, info.kind, doc.id)
+    rid = review_id(council_ids, year, info.kind, doc.id)
     context = _ReviewContext(rid, year, council_ids, doc.id, info.kind, info.line, info.evidence)
 
     writer.node(

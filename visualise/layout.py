@@ -179,25 +179,60 @@ def component_layout(
 def separate_circles(
     xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int = 300
 ) -> np.ndarray:
-    """Push overlapping circles apart until none overlaps (or ``rounds`` run out)."""
+    """Push overlapping circles apart until none overlaps (or ``rounds`` run out).
+
+    Each round finds the overlapping pairs (all pairs, by rows of at most
+    ``ROW_CHUNK``) and moves both circles of each pair half the overlap apart."""
     xy = xy.astype(float).copy()
     n = len(xy)
     if n < 2:
         return xy
-    need = radius[:, None] + radius[None, :] + gap
     rng = np.random.default_rng(0)
     for _ in range(rounds):
-        d = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((d**2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        overlap = need - dist
-        overlap[overlap < 0] = 0
-        if not overlap.any():
+        rows, cols = [], []
+        for start in range(0, n, ROW_CHUNK):
+            block = xy[start : start + ROW_CHUNK]
+            d2 = ((block[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
+            need = radius[start : start + ROW_CHUNK, None] + radius[None, :] + gap
+            i, j = np.nonzero(d2 < need**2)
+            keep = (i + start) < j  # each pair once, never a circle with itself
+            rows.append(i[keep] + start)
+            cols.append(j[keep])
+        a, b = np.concatenate(rows), np.concatenate(cols)
+        if not len(a):
             break
+        d = xy[a] - xy[b]
+        dist = np.sqrt((d**2).sum(axis=1))
         same = dist < 1e-6
-        if same.any():  # two councils at one point: nudge apart in a random direction
-            d = d + rng.normal(scale=0.5, size=d.shape) * same[:, :, None]
-            dist = np.maximum(np.sqrt((d**2).sum(axis=2)), 1e-6)
-        push = (overlap / dist / 2.0 * 1.05)[:, :, None] * d
-        xy += push.sum(axis=1)
+        if same.any():  # two circles at one point: nudge apart in a random direction
+            d[same] = rng.normal(scale=0.5, size=(int(same.sum()), 2))
+            dist = np.maximum(np.sqrt((d**2).sum(axis=1)), 1e-6)
+        overlap = radius[a] + radius[b] + gap - dist
+        push = d * (overlap / dist / 2.0 * 1.2)[:, None]
+        np.add.at(xy, a, push)
+        np.add.at(xy, b, -push)
     return xy
+
+
+def spread_out(
+    positions: dict[Hashable, tuple[float, float]],
+    radius: dict[Hashable, float],
+    gap: float = 4.0,
+) -> dict[Hashable, tuple[float, float]]:
+    """``positions`` pushed apart (and centred) so that no two circles of
+    ``radius`` overlap; for up to a few thousand nodes (quadratic)."""
+    nodes = list(positions)
+    if len(nodes) < 2:
+        return positions
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    r = np.array([radius[n] for n in nodes], dtype=float)
+    # first give the circles room: their total area a sixth of the layout's disc
+    needed = math.sqrt(float((r**2).sum()) * 6.0)
+    extent = float(np.sqrt(((xy - xy.mean(axis=0)) ** 2).sum(axis=1)).max()) or 1.0
+    if extent < needed:
+        xy = (xy - xy.mean(axis=0)) * (needed / extent)
+    xy = separate_circles(xy, r, gap)
+    xy -= xy.mean(axis=0)
+    return {
+        n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)
+    }

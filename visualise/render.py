@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 
 from visualise import clusters, facts, html, style, views
-from visualise.layout import component_layout, force_layout, layered_layout
+from visualise.layout import component_layout, force_layout, layered_layout, spread_out
 from visualise.national import council_radius, national_layout
 from visualise.select import find_node
 
@@ -158,7 +158,11 @@ def _positions(sel: Selection) -> dict:
         return layered_layout([left, reviews, right], shown.edges())
     if sel.view == "shared-services":
         return component_layout(list(shown.nodes), list(shown.edges()))
-    return force_layout(list(shown.nodes), list(shown.edges()))
+    positions = force_layout(list(shown.nodes), list(shown.edges()))
+    if shown.number_of_nodes() > BIG_ABOVE:  # drawn without physics: no overlaps
+        sizes = {n: style.node_size(shown.degree(n)) for n in shown.nodes}
+        positions = spread_out(positions, sizes)
+    return positions
 
 
 def _labelled_edges(shown: nx.MultiDiGraph) -> set[tuple]:
@@ -314,7 +318,9 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
     relationship styles, and one block of members per group (read when opened)."""
     shown = sel.graph
     groups = clusters.communities(shown)
-    centres, reach, member_xy = clusters.group_positions(groups, shown)
+    centres, reach, member_xy = clusters.group_positions(
+        groups, shown, lambda n: style.node_size(shown.degree(n))
+    )
     members, _, prov = _network(graph, sel, positions=member_xy, with_edges=False)
     group_of = {m: i for i, g in enumerate(groups) for m in g}
     kinds = sorted({views.rel_type(k, a) for *_, k, a in shown.edges(keys=True, data=True)})
@@ -388,7 +394,7 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
             "width": round(min(24.0, 1.0 + 2.0 * math.log2(count)), 1),
             "arrows": {"to": {"enabled": False}},
         }
-        for n, ((a, b), count) in enumerate(sorted(between.items()))
+        for n, ((a, b), count) in enumerate(sorted(clusters.strongest_links(between).items()))
     ]
     search = [[n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"]] for n in members]
     edge_kinds = []

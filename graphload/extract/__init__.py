@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphload.errors import ReadError
-from graphload.extract import shared
-from graphload.extract.others import find_others
-from graphload.extract.peers import find_peers
 from graphload.extract.reading import TEXT_FORMATS, read_document
-from graphload.extract.recommendations import find_recommendations
-from graphload.extract.review import read_review, settle_council
-from graphload.extract.sentences import clip
-from graphload.extract.signposts import find_signposts
-from graphload.extract.themes import find_themes
-from graphload.gazetteer import Gazetteer
-from graphload.records import DocumentInfo, ExtractRecord, Ref, ReviewInfo, ThemeInfo
+
+if TYPE_CHECKING:
+    from graphload.gazetteer import Gazetteer
+    from graphload.records import ExtractRecord, Ref
 
 __all__ = [
     "ExtractOutcome",
@@ -47,6 +42,19 @@ def extract_file(
 
     ``council`` states the reviewed council for a document that does not name it.
     """
+    # The rules are imported here, not at the top, so that importing this package
+    # (for its formats, as ``extract --help`` does) does not compile their patterns.
+    from graphload.extract import shared
+    from graphload.extract.others import find_others
+    from graphload.extract.peers import find_peers
+    from graphload.extract.recommendations import find_recommendations
+    from graphload.extract.review import read_review, settle_council
+    from graphload.extract.sentences import clip
+    from graphload.extract.signposts import find_signposts
+    from graphload.extract.themes import find_themes
+    from graphload.gazetteer import Gazetteer
+    from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
+
     gazetteer = gazetteer or Gazetteer.load()
     document = read_document(path)
     lines = document.lines
@@ -169,6 +177,8 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
 def extract_paths(
     paths: Iterable[str | Path], gazetteer: Gazetteer | None = None, council: Ref | None = None
 ) -> Iterator[ExtractOutcome]:
+    from graphload.gazetteer import Gazetteer
+
     gazetteer = gazetteer or Gazetteer.load()
     for path in find_documents(paths):
         try:

@@ -10,7 +10,10 @@ found on their own. Everything resolves through the gazetteer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
@@ -298,8 +301,11 @@ class CouncilFinder:
         return mentions
 
     def _named_by_prefix(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        # Matches of one pattern never overlap, so the spans found before each loop
+        # are all a match has to be checked against.
+        spans = SpanIndex((m.start, m.end) for m in mentions)
         for match in _PREFIX_NAMED.finditer(text):
-            if any(m.start <= match.start() < m.end for m in mentions):
+            if spans.covers(match.start()):
                 continue
             words = match.group(0).split()
             while len(words) > 3:  # longest first: "London Borough of Barking & Dagenham"
@@ -310,9 +316,10 @@ class CouncilFinder:
                     )
                     break
                 words.pop()
+        spans = SpanIndex((m.start, m.end) for m in mentions)
         for phrase in ("Local Government Association",):
             for match in re.finditer(phrase, text):
-                if not any(m.start <= match.start() < m.end for m in mentions):
+                if not spans.covers(match.start()):
                     mentions.append(self._mention(LGA, match.start(), match.end()))
         mentions.sort(key=lambda m: m.start)
         return _drop_echoes(text, mentions)
@@ -394,6 +401,19 @@ _ANCHOR_SPELLINGS = frozenset(
     for spelling in (base, base.capitalize(), base.upper())
     for dots in ("", ".", "..", "...")
 )
+
+
+class SpanIndex:
+    """Character spans, asked whether they cover a position, in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def covers(self, at: int, slack: int = 0) -> bool:
+        index = bisect_right(self.starts, at) - 1
+        return index >= 0 and at < self.reach[index] + slack
 
 
 def _could_end_a_name(text: str, anchor: int) -> bool:

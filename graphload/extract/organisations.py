@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphload.ids import slugify
+from graphload.model import organisation_id
 from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
-_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+)*){1,6}"
+_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
 _TYPED = re.compile(
     rf"(?P<name>{_LEAD}(?:"
     r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"
@@ -89,8 +89,8 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words += match.group(ending).split()
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
-        key = slugify(_KEY_NOISE.sub(" ", name.replace("&", "and")))
-        ref = Ref(f"org:{key}", name, RefKind.ORGANISATION)
+        key = _KEY_NOISE.sub(" ", name.replace("&", "and"))
+        ref = Ref(organisation_id(key), name, RefKind.ORGANISATION)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))
     return found

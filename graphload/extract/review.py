@@ -32,7 +32,12 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("Finance Peer Review", re.compile(r"financ\w* peer (review|challenge)", re.I)),
+    (
+        "Finance Peer Review",
+        re.compile(
+            r"financ\w* peer (?:review|challenge)|\bLGA financ\w* (?:review|challenge)", re.I
+        ),
+    ),
     ("Planning Peer Challenge", re.compile(rf"\bplanning (?:service )?{_REVIEWED}", re.I)),
     (
         "Adult Social Care Peer Challenge",
@@ -72,7 +77,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
 # Every kind's wording contains one of these: one search rules most lines out.
-_KIND_HINT = re.compile(r"peer|follow|operational", re.I)
+_KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -167,7 +172,7 @@ def settle_council(
         lines,
         facts.anchors,
         finder,
-        team=[(p.line, p.name) for p in peers if p.line],
+        team=[(p.line, p.name, [o.id for o in p.organisations]) for p in peers if p.line],
         employers=[o.id for p in peers for o in p.organisations],
         signpost_lines=signpost_lines,
         title_lines_after=TITLE_LINES_AFTER,

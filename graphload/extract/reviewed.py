@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from graphload.extract.councils import CouncilFinder
+from graphload.extract.councils import CouncilFinder, SpanIndex
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -56,6 +56,10 @@ _EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
 _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
+# A short line about the team ("Team: A Council, B Council") is not a title.
+_TEAM_LINE = re.compile(
+    r"\b(?:team|panel|led by|assisted by|supported by|members were|peers were)\b", re.I
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
 # Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
 # "learn from X" (the verb "signpost online resources" is not).
@@ -90,15 +94,15 @@ _CUE_AFTER_NAME = re.compile(
     re.I,
 )
 _BEFORE_WINDOW = 60
-_TEAM_INTRODUCES = re.compile(
-    r"\b(?:peer (?:challenge|review)\s+(?:of|at|to|for|in)|(?:review|peer|challenge)\s+team\s+"
-    r"visit(?:ing|ed)?)\s+(?:the\s+)?$",
-    re.I,
-)
-_WORKED_WITH = re.compile(r"\bwork(?:s|ing|ed)?\s+with\s+(?:the\s+)?$", re.I)
-_SENTENCE_REACH = 300  # how far either side of a mention its sentence is looked for
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _AFTER_WINDOW = 60
+
+
+def _mentions_team(text: str, in_team: bool) -> bool:
+    return in_team or bool(_TEAM_WORDS.search(text))
+
+
+def _in_signpost(text: str, in_signpost_section: bool) -> bool:
+    return in_signpost_section or bool(_SIGNPOST.search(text))
 
 
 class _Lazy:
@@ -136,11 +140,10 @@ class Candidate:
     someones_employer: int = 0  # named as someone's employer off the team's lines
 
     def saturated(self, in_title: bool) -> bool:
-        """Every cue it can still gain here is already at its cap."""
-        return (
-            self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS
-            and self.phrases >= MAX_PHRASES
-            and (self.title_line is not None or not in_title)
+        """Named so often already that more mentions add nothing here (phrases found
+        later are not looked for: a council named a dozen times is decided by then)."""
+        return self.mentions * MENTION_POINTS >= MAX_MENTION_POINTS and (
+            self.title_line is not None or not in_title
         )
 
     def add(self, cue: Cue, line: Line) -> None:
@@ -201,7 +204,7 @@ def decide_council(
     lines: list[Line],
     anchors: list[int],
     finder: CouncilFinder,
-    team: Iterable[tuple[int, str]] = (),
+    team: Iterable[tuple[int, str, Iterable[str]]] = (),
     employers: Iterable[str] = (),
     signpost_lines: Iterable[int] = (),
     title_lines_after: int = 4,
@@ -210,9 +213,10 @@ def decide_council(
     """Weigh every body the document names and decide which the review is of."""
     # A peer's line: its number and the peer's surname on it (an HTML page on one
     # physical line gives every block the same number).
-    surnames: dict[int, list[str]] = {}
-    for number, name in team:
-        surnames.setdefault(number, []).append(name.split()[-1] if name.split() else name)
+    on_line: dict[int, list[tuple[str, set[str]]]] = {}
+    for number, name, organisations in team:
+        surname = name.split()[-1] if name.split() else name
+        on_line.setdefault(number, []).append((surname, set(organisations)))
     employer_ids = set(employers)
     signposts = set(signpost_lines)
     title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
@@ -234,14 +238,19 @@ def decide_council(
         named = _bodies_in(text, finder, org_abbreviations)
         if not named:
             continue
-        in_team = any(surname in text for surname in surnames.get(line.number, ()))
-        in_title = index in title_zone and len(text) <= max_title_chars
-        about_team = _Lazy(
-            lambda text=text, in_team=in_team: in_team or bool(_TEAM_WORDS.search(text))
+        # The employers of the peers read from this line (an HTML page on one physical
+        # line gives every block the same number: the peer's name must be on it too).
+        peers_here = [orgs for surname, orgs in on_line.get(line.number, ()) if surname in text]
+        in_team = bool(peers_here)
+        line_employers = set().union(*peers_here) if peers_here else set()
+        in_title = (
+            index in title_zone
+            and len(text) <= max_title_chars
+            and not _TEAM_LINE.search(text)
+            and not _after_a_person(lines, index)
         )
-        in_signpost = _Lazy(
-            lambda text=text, n=line.number: n in signposts or bool(_SIGNPOST.search(text))
-        )
+        about_team = _Lazy(partial(_mentions_team, text, in_team))
+        in_signpost = _Lazy(partial(_in_signpost, text, line.number in signposts))
         previous_employer = False
         previous_end = -1
         for item in named:
@@ -252,27 +261,14 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            # Only a peer named in the same sentence makes a council that peer's
-            # employer (a page or letter may be flattened into one line), and even then
-            # the team's own introduction names the council reviewed ("the peers who
-            # delivered the peer challenge at X were: …", "the review team visiting X").
-            near_a_peer = in_team and any(
-                surname in _sentence_of(text, item.start, item.end)
-                for surname in surnames.get(line.number, ())
-            )
-            if near_a_peer and _WORKED_WITH.search(before):
-                # "a member of earlier peer teams working with X": not the peer's employer
-                previous_employer, previous_end = False, item.end
-                continue
-            if near_a_peer:
-                cue_before = _TEAM_INTRODUCES.search(before)
-            else:
-                cue_before = _CUE_BEFORE_NAME.search(before)
-            as_employer = not cue_before and (
-                near_a_peer
-                or bool(_EMPLOYER_BEFORE.search(before))
-                or bool(_EMPLOYER_AFTER.match(after))
-                or (joined and previous_employer)
+            cue_before = _CUE_BEFORE_NAME.search(before)
+            as_employer = item.ref.id in line_employers or (
+                not cue_before
+                and (
+                    bool(_EMPLOYER_BEFORE.search(before))
+                    or bool(_EMPLOYER_AFTER.match(after))
+                    or (joined and previous_employer)
+                )
             )
             previous_employer, previous_end = as_employer, item.end
             if as_employer:
@@ -425,17 +421,19 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         named.append(_Named(org.ref, org.start, org.end))
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
+    org_spans = SpanIndex((o.start, o.end) for o in orgs)
     if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue
-            if any(o.start <= mention.start < o.end for o in orgs):
+            if org_spans.covers(mention.start):
                 continue  # "Warwickshire County Council Fire and Rescue Service" is the service
             named.append(_Named(mention.ref, mention.start, mention.end))
     if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
+        spans = SpanIndex((n.start, n.end) for n in named)
         for abbreviation, ref in org_abbreviations.items():
             for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
-                if not any(n.start <= match.start() < n.end + 10 for n in named):
+                if not spans.covers(match.start(), slack=10):  # not its own definition
                     named.append(_Named(ref, match.start(), match.end()))
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
@@ -462,12 +460,16 @@ def _bare_names(
             at = text.find(word, end)
     found: list[_Named] = []
     resume = 0
+    spans = SpanIndex((n.start, n.end) for n in named)
     for start in sorted(positions):
-        if start < resume or any(n.start <= start < n.end for n in named):
+        if start < resume or spans.covers(start):
             continue  # inside a name already read
         if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
             continue  # "Simon Dudley": a person's surname, not the borough
-        ends = [_CAPITALISED.match(text, start).end()]
+        first = _CAPITALISED.match(text, start)
+        if first is None:
+            continue
+        ends = [first.end()]
         while len(ends) < _MAX_NAME_WORDS:
             following = _NEXT_WORD.match(text, ends[-1])
             if not following:
@@ -507,10 +509,10 @@ def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: in
             if not text:
                 continue
             seen += 1
-            if len(text) <= max_chars and not text.endswith("."):
+            if len(text) <= max_chars and not text.endswith((".", ":")):
                 zone.add(following)
             else:
-                break
+                break  # a sentence, or a list's introduction ("The peer team:")
     return zone
 
 
@@ -524,21 +526,17 @@ _PERSON_OR_ROLE = re.compile(
 )
 
 
+_NOT_A_PERSON = re.compile(
+    r"\b(?:peer|challenge|review|report|councils?|feedback|letter|team|appendix)\b", re.I
+)
+
+
 def _after_a_person(lines: list[Line], index: int) -> bool:
     """The line before is a person's name or role: an address or signature block."""
     before = next((lines[i].text for i in range(index - 1, -1, -1) if lines[i].text), "")
-    return bool(before) and bool(_PERSON_OR_ROLE.search(before))
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around ``text[start:end]``, looked for within a bounded reach."""
-    low = max(0, start - _SENTENCE_REACH)
-    left = text[low:start]
-    cut = max(left.rfind(". "), left.rfind("! "), left.rfind("? "))
-    first = low + cut + 2 if cut >= 0 else low
-    after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
-    last = after.end() if after else min(len(text), end + _SENTENCE_REACH)
-    return text[first:last]
+    return (
+        bool(before) and not _NOT_A_PERSON.search(before) and bool(_PERSON_OR_ROLE.search(before))
+    )
 
 
 def _clip(text: str) -> str:
