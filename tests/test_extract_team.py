@@ -572,3 +572,18 @@ def test_a_flattened_team_list_with_plain_hyphens(tmp_path: Path) -> None:
     )
     assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial"}
     assert [o.name for o in peers["Bob Sample"].organisations] == ["Salford City Council"]
+
+
+def test_the_lgas_earlier_improvement_body_before_a_job(tmp_path: Path) -> None:
+    # Reports from before 2011 name the review manager's employer by its old name.
+    peers = _peers(
+        tmp_path,
+        "The members of the peer review team were:\n\n"
+        "- Ann Example, Chief Executive, Hambleton District Council\n"
+        "- Bob Sample, Leader, Breckland District Council\n"
+        "- Cat Trial, LG Improvement and Development Review Manager\n"
+        "- Dan Probe, IDeA Programme Manager\n",
+    )
+    assert [o.name for o in peers["Cat Trial"].organisations] == ["LG Improvement and Development"]
+    assert peers["Cat Trial"].role == "Review Manager"
+    assert [o.name for o in peers["Dan Probe"].organisations] == ["IDeA"]

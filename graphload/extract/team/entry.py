@@ -31,6 +31,11 @@ _LGA_STAFF = re.compile(
     r"\bprogramme support\b|\bregional advis[eo]r\b",
     re.IGNORECASE,
 )
+# The LGA's improvement body under its earlier names, written before a job.
+_LGA_PREDECESSOR = re.compile(
+    r"(?:the\s+)?(?P<body>IDeA|I&DeA|Improvement and Development Agency|"
+    r"(?:LG|Local Government) Improvement and Development|Local Government Group)\s+(?=[A-Z])"
+)
 _NETWORK_AFTER = re.compile(r"'?\s+Network\b")
 _REDACTED = re.compile(r",?\s*\[[a-z -]{1,20} removed\]")
 _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
@@ -170,6 +175,12 @@ def describe(
         rest = rest[: trailing.start()] + (f", {inner}" if inner else "")
     rest = _LEADING_SEPARATORS.sub("", rest)
     role, organisations, groups = parse_role(rest, finder)
+    predecessor = _LGA_PREDECESSOR.match(role) if role and not organisations else None
+    if role and predecessor:
+        # "IDeA Review Manager", "LG Improvement and Development Review Manager": the
+        # body the manager worked for before the LGA took its work over, as written.
+        organisations = [Ref.organisation(predecessor.group("body"))]
+        role = role[predecessor.end() :].strip() or role
     if not organisations and _LGA_STAFF.search(" ".join(filter(None, [role, team_role]))):
         organisations = [LGA]  # the team's manager and support officer work for the LGA
     party = (
