@@ -35,6 +35,7 @@ from benchmarks.synthetic import synthetic_graph  # noqa: E402
 from visualise import render_map  # noqa: E402
 
 NODES_PER_DOCUMENT = 7.2  # synthetic graphs without recommendations (measured)
+DRAWN_PER_DOCUMENT = 6.1  # of which the "all" view draws (documents are not drawn)
 FPS_SCRIPT = """
 var done = arguments[arguments.length - 1];
 var net = window.peergraph.network, start = net.getViewPosition(), scale = net.getScale();
@@ -116,6 +117,11 @@ def _line(row: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default="100,2000,10000")
+    parser.add_argument(
+        "--sizes",
+        help="the older interface: about N drawn nodes each (the all view draws about "
+        "six nodes per document); overrides --docs",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ungrouped", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the rows here")
@@ -124,7 +130,11 @@ def main() -> int:
     if reason:
         print(f"skipped: {reason}")
         return 0
-    rows = bench([int(s) for s in args.docs.split(",")], args.runs, args.ungrouped)
+    if args.sizes:
+        docs = [max(1, round(int(s) / DRAWN_PER_DOCUMENT)) for s in args.sizes.split(",")]
+    else:
+        docs = [int(s) for s in args.docs.split(",")]
+    rows = bench(docs, args.runs, args.ungrouped)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n")
     return 0

@@ -298,3 +298,52 @@ def test_specific_kind_from_the_body(tmp_path: Path, body: str, kind: str) -> No
 )
 def test_organisation_types(name: str, kind: str | None) -> None:
     assert organisation_type(name) == kind
+
+
+# A feedback letter flattened into one line: the reviewed council is named in the
+# address and in the team's own introduction; the peers' employers are named later on.
+def test_a_letter_on_one_line_names_the_council_near_the_team(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Kay Lyle Chief Executive Wigan Council Town Hall Wigan 18th July 2013 Dear Kay "
+        "Wigan Council Corporate Peer Challenge 11th – 14th June 2013 On behalf of the peer "
+        "team, I would like to thank you for inviting us into Wigan Council to deliver the "
+        "recent corporate peer challenge. Peers were selected on the basis of their "
+        "relevant experience and agreed with you. The peers who delivered the peer "
+        "challenge at Wigan were: Ann Example – Chief Executive, Leeds City Council "
+        "Councillor Bob Sample (Labour) – Leader of Salford City Council Eve Marsh – "
+        "Senior Adviser, LGA (Peer Challenge Manager) Scope and focus of the peer "
+        "challenge.\n",
+    )
+    assert councils(record) == ["WGN"]
+    assert {p.name for p in record.peers} == {"Ann Example", "Bob Sample", "Eve Marsh"}
+
+
+# A page saying the council "had a peer review" (a SEND or service review), short name.
+def test_a_council_that_had_a_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Local Government Association (LGA) Peer Review\n\n"
+        "In November 2016, Rutland County Council had a peer review from the Local "
+        "Government Association. The review looked at provision for children with "
+        "special educational needs in the local area.\n",
+    )
+    assert councils(record) == ["RUT"]
+
+
+# A peer described as having worked with the reviewed council on earlier peer teams.
+def test_a_peer_who_worked_with_the_council_before_is_not_its_employee(
+    tmp_path: Path,
+) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer Challenge: the brief\n\n"
+        "Rutland County Council has commissioned a small team of peers to carry out a "
+        "Corporate Peer Challenge.\n\n"
+        "The peers who will be working with us are:\n\n"
+        "- Ann Example, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Bob Sample, Former Director of Fenland District Council and member of earlier "
+        "peer teams working with Rutland County Council\n"
+        "- Cllr Cat Trial, Salford City Council (member peer)\n",
+    )
+    assert councils(record) == ["RUT"]

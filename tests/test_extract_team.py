@@ -474,3 +474,116 @@ def test_an_association_of_councils_is_not_a_council(tmp_path: Path) -> None:
     assert [(o.id, o.name) for o in peers["Hal Sample"].organisations] == [
         ("org:london-councils", "London Councils")
     ]
+
+
+def test_people_quoted_in_their_own_words_are_not_a_team(tmp_path: Path) -> None:
+    # A page of peers' testimonials: each name line is followed by their own words.
+    peers = _peers(
+        tmp_path,
+        "Hear from our peers\n\n"
+        "What peers say about taking part in a peer challenge.\n\n"
+        "Councillor Ann Example, Leader, Wealden District Council\n\n"
+        "I always learn something from a challenge that I take back to my council.\n\n"
+        "Bob Sample, Chief Executive, Fenland District Council\n\n"
+        "Being on a peer team gave me time to think about how we work.\n\n"
+        "Cat Trial, Director of Place, Sefton Council\n\n"
+        "I would recommend it to anyone.\n",
+    )
+    assert peers == {}
+
+
+def test_a_sector_label_after_an_employer_that_is_not_a_council(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers who will be working with us are:\n\n"
+        "- Dan Probe, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Eve Marsh, Director of Research, The Bridge to Work (voluntary sector)\n"
+        "- Councillor Finn Oake, Salford City Council (member peer)\n",
+    )
+    assert set(peers) == {"Dan Probe", "Eve Marsh", "Finn Oake"}
+    assert [o.name for o in peers["Eve Marsh"].organisations] == ["The Bridge to Work"]
+    assert peers["Eve Marsh"].role == "Director of Research"
+
+
+def test_an_abbreviated_employer_after_at_in_a_bracketed_team(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The Peer Challenge team (Gus Hale, Town Clerk, Dunstable Town Council, Hal Penn "
+        "former leader at Wealden District Council, Ida Rowe, Head of Member Services at "
+        "NALC and Jon Sable, Peer Challenge Manager at LGA) met councillors and staff.\n",
+    )
+    assert set(peers) == {"Gus Hale", "Hal Penn", "Ida Rowe", "Jon Sable"}
+    assert [o.name for o in peers["Ida Rowe"].organisations] == ["NALC"]
+    assert _orgs(peers["Jon Sable"]) == [LGA]
+
+
+def test_a_person_introducing_their_own_quoted_words_is_not_a_team(tmp_path: Path) -> None:
+    # A page about the peer challenge offer quotes one officer about it.
+    peers = _peers(
+        tmp_path,
+        "This year we will be working with the following services on their peer challenge:\n"
+        "Ann Example, Chief Fire Officer, Cumbria County Council:\n"
+        '"The new peer challenge gives every service a chance to learn from the others."\n',
+    )
+    assert peers == {}
+
+
+def test_a_team_list_flattened_into_one_paragraph_with_dashes(tmp_path: Path) -> None:
+    # A letter copied from a PDF: no line breaks or separators, only a dash after names.
+    peers = _peers(
+        tmp_path,
+        "Dear Kay, On behalf of the peer team, thank you for inviting us. The peers who "
+        "delivered the peer challenge at Wigan were: Ann Example – Chief Executive, Leeds "
+        "City Council Councillor Bob Sample (Labour) – Leader of Salford City Council "
+        "Councillor Cat Trial OBE (Conservative) – London Borough of Sutton Dan Probe – "
+        "Director of Research, NIACE Eve Marsh – Senior Adviser, LGA (Peer Challenge "
+        "Manager) Scope and focus of the peer challenge You asked the peer team to look "
+        "at: 1. Understanding of the local context.\n",
+    )
+    assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial", "Dan Probe", "Eve Marsh"}
+    assert [o.name for o in peers["Ann Example"].organisations] == ["Leeds City Council"]
+    assert peers["Bob Sample"].party == "Labour"
+    assert peers["Cat Trial"].councillor
+    assert [o.name for o in peers["Dan Probe"].organisations] == ["NIACE"]
+    assert _orgs(peers["Eve Marsh"]) == [LGA]
+
+
+def test_a_note_of_earlier_peer_work_is_not_a_job(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peers who will be working with us are:\n\n"
+        "- Ann Example, Chief Executive, Leeds City Council (officer peer lead)\n"
+        "- Bob Sample, Former Director of Fenland District Council and member of earlier "
+        "LGA peer challenge teams working with Rutland County Council\n"
+        "- Cllr Cat Trial, Salford City Council (member peer)\n",
+    )
+    assert [o.name for o in peers["Bob Sample"].organisations] == ["Fenland District Council"]
+    assert peers["Bob Sample"].role == "Former Director"
+
+
+def test_a_flattened_team_list_with_plain_hyphens(tmp_path: Path) -> None:
+    # The same letter where the PDF's dashes came out as hyphens.
+    peers = _peers(
+        tmp_path,
+        "The peers who delivered the peer challenge were: Ann Example - Chief Executive, "
+        "Leeds City Council Councillor Bob Sample (Labour) - Leader of Salford City Council "
+        "Cat Trial - Senior Adviser, LGA (Peer Challenge Manager) Scope and focus of the "
+        "peer challenge.\n",
+    )
+    assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial"}
+    assert [o.name for o in peers["Bob Sample"].organisations] == ["Salford City Council"]
+
+
+def test_the_lgas_earlier_improvement_body_before_a_job(tmp_path: Path) -> None:
+    # Reports from before 2011 name the review manager's employer by its old name.
+    peers = _peers(
+        tmp_path,
+        "The members of the peer review team were:\n\n"
+        "- Ann Example, Chief Executive, Hambleton District Council\n"
+        "- Bob Sample, Leader, Breckland District Council\n"
+        "- Cat Trial, LG Improvement and Development Review Manager\n"
+        "- Dan Probe, IDeA Programme Manager\n",
+    )
+    assert [o.name for o in peers["Cat Trial"].organisations] == ["LG Improvement and Development"]
+    assert peers["Cat Trial"].role == "Review Manager"
+    assert [o.name for o in peers["Dan Probe"].organisations] == ["IDeA"]

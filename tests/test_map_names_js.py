@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from queries.names import GENERIC_WORDS, Candidate, Matcher
+from visualise.render import name_rule
 
 NAMES_JS = Path(__file__).resolve().parents[1] / "visualise" / "assets" / "names.js"
 NODE = shutil.which("node")
@@ -28,6 +29,7 @@ CANDIDATES = [
     Candidate("peer:sioban", "Siobhán Murphy", "Peer", ()),
     Candidate("peer:jo-smith", "Jo Smith", "Peer", ()),
     Candidate("peer:jo-smyth", "Jo Smyth", "Peer", ()),
+    Candidate("KIN", "King's Lynn and West Norfolk", "Council", ("King's Lynn",)),
 ]
 QUERIES = [
     "bur",
@@ -43,6 +45,11 @@ QUERIES = [
     "north yorks",
     "Dai Lerner",
     "dai larnor",
+    "Cllr Dai Larner OBE",
+    "Dr. Jo Smith PhD",
+    "jo smtih",
+    "kings lynn",
+    "King’s Lynn",
     "siobhan murphy",
     "st edmundsbury and forest heath",
     "jo smith",
@@ -58,13 +65,16 @@ def js_matches(candidates: list[Candidate], queries: list[str]) -> list[list[str
     harness = (
         "const names = require(process.argv[1]);"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "const prepared = names.prepare(input.candidates);"
+        "const prepared = names.prepare(input.candidates, input.rule);"
         "console.log(JSON.stringify(input.queries.map("
         "q => names.matches(prepared, q).map(c => c.id))));"
     )
     payload = {
-        "candidates": [{"id": c.id, "spellings": list(c.spellings)} for c in candidates],
+        "candidates": [
+            {"id": c.id, "kind": c.label, "spellings": list(c.spellings)} for c in candidates
+        ],
         "queries": queries,
+        "rule": name_rule(),
     }
     done = subprocess.run(
         [str(NODE), "-e", harness, str(NAMES_JS)],
@@ -85,6 +95,7 @@ def test_the_page_matches_names_as_the_reports_do() -> None:
     assert expected[QUERIES.index("Bury 2013")] == ["BUR"]
     assert expected[QUERIES.index("Dai Lerner")] == ["peer:dai-larner"]
     assert expected[QUERIES.index("bromsgove")] == ["BRM"]
+    assert expected[QUERIES.index("Cllr Dai Larner OBE")] == ["peer:dai-larner"]
     assert expected[QUERIES.index("north yorkshire")] == ["NYK", "NYE"]
 
 

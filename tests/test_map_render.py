@@ -424,3 +424,28 @@ def test_empty_graph_renders_nothing_to_show(tmp_path) -> None:
     result = render_map(nx.MultiDiGraph(), tmp_path / "empty.html")
     assert (result.node_count, result.edge_count) == (0, 0)
     assert "Nothing to show" in result.description
+
+
+def test_a_busy_national_map_draws_each_councils_strongest_lines(tmp_path, monkeypatch) -> None:
+    from visualise import national
+
+    monkeypatch.setattr(national, "DRAWN_LINKS_UP_TO", 10)
+    g = synthetic_graph(1500, seed=2, recommendations=False)
+    everything = national.national_graph(g)
+    assert everything.number_of_edges() > 10
+    result = render_map(g, tmp_path / "national.html", view="national")
+    data = _map_data(result.path)
+    drawn = {(e["from"], e["to"]) for e in data["edges"]}
+    assert 0 < len(drawn) < everything.number_of_edges()
+    heaviest = max(everything.edges(data=True), key=lambda e: e[2]["weight"])
+    assert (heaviest[0], heaviest[1]) in drawn
+    assert f"(of {everything.number_of_edges()})" in result.description
+    # the dossiers still list every loan
+    lent = sum(len(a["dossier"].get("Peers lent", [])) for _, a in everything.nodes(data=True))
+    shown = sum(
+        len(s["items"])
+        for n in data["nodes"]
+        for s in n["tip"].get("sections", [])
+        if s["title"] == "Peers lent"
+    )
+    assert shown == lent

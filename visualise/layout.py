@@ -193,7 +193,8 @@ def separate_circles(
         for start in range(0, n, ROW_CHUNK):
             block = xy[start : start + ROW_CHUNK]
             d2 = ((block[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2)
-            need = radius[start : start + ROW_CHUNK, None] + radius[None, :] + gap
+            # half a pixel of slack, or pairs pushed to exactly ``gap`` never settle
+            need = radius[start : start + ROW_CHUNK, None] + radius[None, :] + gap - 0.5
             i, j = np.nonzero(d2 < need**2)
             keep = (i + start) < j  # each pair once, never a circle with itself
             rows.append(i[keep] + start)
@@ -226,8 +227,8 @@ def spread_out(
         return positions
     xy = np.array([positions[n] for n in nodes], dtype=float)
     r = np.array([radius[n] for n in nodes], dtype=float)
-    # first give the circles room: their total area a sixth of the layout's disc
-    needed = math.sqrt(float((r**2).sum()) * 6.0)
+    # first give the circles room: their total area a tenth of the layout's disc
+    needed = math.sqrt(float((r**2).sum()) * 10.0)
     extent = float(np.sqrt(((xy - xy.mean(axis=0)) ** 2).sum(axis=1)).max()) or 1.0
     if extent < needed:
         xy = (xy - xy.mean(axis=0)) * (needed / extent)

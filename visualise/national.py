@@ -24,6 +24,9 @@ from visualise.layout import separate_circles
 from visualise.views import labels_of, node_years, rel_type
 
 SUPPLIED = "SUPPLIED_PEERS_TO"
+#: a national map with more lines than this draws each council's strongest ones only
+DRAWN_LINKS_UP_TO = 1500
+LINKS_PER_COUNCIL = 4
 PIXELS_PER_DEGREE = 420.0  # England is about 6 degrees tall: ~2,500 px at scale 1
 GAP = 3.0  # pixels between two circles after overlaps are removed
 
@@ -216,3 +219,25 @@ def national_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {
         n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)
     }
+
+
+def strongest_links(
+    graph: nx.MultiDiGraph, per_council: int = LINKS_PER_COUNCIL
+) -> nx.MultiDiGraph:
+    """A copy keeping each council's ``per_council`` heaviest "supplied peers to"
+    lines (a line stays when it is among the heaviest of either council); the
+    dossiers still list every loan."""
+    ranked: dict[str, list[tuple[int, tuple]]] = {}
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        for end in (u, v):
+            ranked.setdefault(end, []).append((int(attrs.get("weight", 1)), (u, v, key)))
+    keep: set[tuple] = set()
+    for lines in ranked.values():
+        lines.sort(key=lambda item: (-item[0], item[1]))
+        keep.update(edge for _, edge in lines[:per_council])
+    out = nx.MultiDiGraph(**graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    out.add_edges_from(
+        (u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if (u, v, k) in keep
+    )
+    return out

@@ -91,6 +91,21 @@ def select(
     return Selection(views.without_isolates(shown, keep=focus), view, focus, said, span)
 
 
+def _thinned(sel: Selection) -> Selection:
+    """A national map with thousands of lines keeps each council's strongest (the
+    dossiers list every loan); others are drawn as selected."""
+    from visualise import national
+
+    if sel.view != "national" or sel.graph.number_of_edges() <= national.DRAWN_LINKS_UP_TO:
+        return sel
+    said = [
+        *sel.said,
+        f"Each council's {national.LINKS_PER_COUNCIL} strongest lines are drawn "
+        f"(of {sel.graph.number_of_edges()}); its dossier lists every loan.",
+    ]
+    return Selection(national.strongest_links(sel.graph), sel.view, sel.focus, said, sel.years)
+
+
 def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, str]:
     """Labels made distinct where two different nodes share one ("North Yorkshire"
     the county council and "North Yorkshire" the unitary): by council kind, by the
@@ -280,10 +295,11 @@ def _network(
         phrase = style.phrase(rel)
         width = line_look.width
         opacity = 0.85
-        if rel == "SUPPLIED_PEERS_TO":  # many thin lines: faint unless several peers
+        if rel == "SUPPLIED_PEERS_TO":  # many lines: a single loan faint, many strong
             weight = int(attrs.get("weight", 1))
             width = round(0.6 + 1.2 * (weight - 1), 1) if weight < 6 else 6.6
-            opacity = min(0.85, 0.18 + 0.17 * (weight - 1))
+            faintest = 0.18 if shown.number_of_edges() > 200 else 0.5
+            opacity = min(0.85, faintest + 0.17 * (weight - 1))
         edge_years = (
             sorted({int(y) for y in str(attrs.get("years", "")).replace("–", " ").split()})
             if national
@@ -396,7 +412,10 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
         }
         for n, ((a, b), count) in enumerate(sorted(clusters.strongest_links(between).items()))
     ]
-    search = [[n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"]] for n in members]
+    search = [
+        [n["id"], n["pgGroup"], n["label"], n["tip"]["name"], n["names"], n["kind"]]
+        for n in members
+    ]
     edge_kinds = []
     for kind in kinds:
         k = style.edge_style(kind)
@@ -421,6 +440,18 @@ def _grouped(graph: nx.MultiDiGraph, sel: Selection) -> tuple[dict, list[dict], 
         ),
     }
     return overview, blocks, prov
+
+
+def name_rule() -> dict[str, list[str]]:
+    """The titles and honours the page's Find box drops from a person's name (the
+    lists of :mod:`graphload.vocab.people`, so the page and the reports agree)."""
+    from graphload.vocab import people
+
+    return {
+        "titles": sorted(people.TITLES | people.COUNCILLOR_TITLES),
+        "honours": sorted(people.HONOURS),
+        "upperHonours": sorted(people._UPPER_HONOURS),
+    }
 
 
 def _sources_line(documents: list[str]) -> str:
@@ -452,7 +483,7 @@ def render_map(
     is drawn as groups that open on click. Raises
     ``ValueError`` (``visualise.select.MatchError`` for names) on bad arguments.
     """
-    sel = select(graph, view, council, peer, depth, years)
+    sel = _thinned(select(graph, view, council, peer, depth, years))
     limit = clusters.CLUSTER_ABOVE if group_above is None else group_above
     grouped = sel.graph.number_of_nodes() > limit and view != "national"
     blocks: list[dict] = []
@@ -512,6 +543,7 @@ def render_map(
         "focus": sel.focus if sel.focus in sel.graph else None,
         "yearRange": [all_years[0], all_years[-1]] if all_years else None,
         "grouped": grouped,
+        "nameRule": name_rule(),
     }
     if grouped:
         data["searchIndex"] = overview["searchIndex"]

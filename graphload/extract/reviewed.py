@@ -84,6 +84,8 @@ _CUE_AFTER_NAME = re.compile(
     r"(?:invited|commission(?:ed|s)?\b|requested|asked|welcomed|hosted|participated|"
     r"received|undertook|volunteered|took part)\b"
     r"|(?:is|was)\s+(?:the\s+)?(?:latest|first|second|third|fourth|next)\b"
+    r"|(?:has\s+|have\s+)?(?:had|underwent|undergone)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?peer (?:challenge|review)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
     r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
     r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphload.ids import fold
 from graphload.records import ExtractRecord
+from graphload.vocab.text import fold
 
 
 @dataclass

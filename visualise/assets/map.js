@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("pg-data").textContent);
-  var big = data.nodes.length > data.bigAbove;
+  var big = data.nodes.length > data.bigAbove || data.edges.length > 1000;
   var DIM = 0.12;
 
   function el(tag, className, text) {
@@ -215,11 +215,11 @@
 
   // search: the reports' name rule (names.js); every match is listed
   var searchable = data.grouped ? data.searchIndex.map(function (s) {
-    return { id: s[0], label: s[2], kind: "", spellings: [s[3], s[2]].concat(s[4] || []) };
+    return { id: s[0], label: s[2], kind: s[5], spellings: [s[3], s[2]].concat(s[4] || []) };
   }) : data.nodes.map(function (n) {
     return { id: n.id, label: n.fullLabel, kind: n.kind, spellings: [n.tip.name, n.fullLabel].concat(n.names || []) };
   });
-  var candidates = peergraphNames.prepare(searchable);
+  var candidates = peergraphNames.prepare(searchable, data.nameRule);
   var labelOf = {};
   searchable.forEach(function (c) { labelOf[c.id] = c; });
   var names = document.getElementById("pg-names");

@@ -6,11 +6,16 @@
  * loose; the first tier that matches anything decides, and every candidate it
  * matches is returned:
  *   1. the id, ignoring case;
- *   2. the normalised text (case, accents, punctuation, "&" = "and");
+ *   2. the folded text (graphload.vocab.text.fold: case, accents, apostrophes,
+ *      punctuation, "&" = "and");
  *   3. the distinctive words only (GENERIC_WORDS such as "District Council" dropped);
  *   4. each query word starts a word of the name, in order ("brom" → Bromsgrove);
- *   5. one spelling slip (difflib ratio >= 0.85, >= 0.9 for 12+ characters);
- *   6. the same number of words, each one slip apart ("dai lerner" → Dai Larner).
+ *   5. one spelling slip (graphload.vocab.names_match.one_slip_apart: one letter
+ *      inserted, deleted or changed, or two neighbouring letters swapped).
+ * A person's titles and honours are dropped from the query before it is tried
+ * against people ("Cllr Nick Worth OBE"); the lists come from
+ * graphload.vocab.people, sent in the page's data (rule.titles, rule.honours,
+ * rule.upperHonours).
  * tests/test_map_names_js.py runs this file in node against the Python rule.
  * Keep both in step: a change to one is a change to the other. */
 var peergraphNames = (function () {
@@ -21,8 +26,8 @@ var peergraphNames = (function () {
     "cc", "lbo"].forEach(function (w) { GENERIC_WORDS[w] = true; });
 
   function normalise(text) {
-    var folded = String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
-    folded = folded.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ");
+    var folded = String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
+    folded = folded.replace(/&/g, " and ").replace(/['\u2019\u2018`]/g, "").replace(/[^a-z0-9]+/g, " ");
     return folded.split(" ").filter(Boolean).join(" ");
   }
 
@@ -32,42 +37,20 @@ var peergraphNames = (function () {
     return words.length ? words.join(" ") : norm;
   }
 
-  // difflib.SequenceMatcher(None, a, b).ratio() for short strings (no junk heuristic)
-  function ratio(a, b) {
-    if (!a.length && !b.length) { return 1; }
-    var b2j = {};
-    for (var j = 0; j < b.length; j++) { (b2j[b[j]] = b2j[b[j]] || []).push(j); }
-    function longest(alo, ahi, blo, bhi) {
-      var besti = alo, bestj = blo, bestsize = 0, j2len = {};
-      for (var i = alo; i < ahi; i++) {
-        var next = {}, js = b2j[a[i]] || [];
-        for (var n = 0; n < js.length; n++) {
-          var jj = js[n];
-          if (jj < blo) { continue; }
-          if (jj >= bhi) { break; }
-          var k = next[jj] = (j2len[jj - 1] || 0) + 1;
-          if (k > bestsize) { besti = i - k + 1; bestj = jj - k + 1; bestsize = k; }
-        }
-        j2len = next;
-      }
-      return [besti, bestj, bestsize];
+  // one inserted, deleted or changed letter, or two neighbouring letters swapped
+  function oneSlipApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) { return false; }
+    if (a.length === b.length) {
+      var diffs = [];
+      for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { diffs.push(i); if (diffs.length > 2) { return false; } } }
+      if (diffs.length === 1) { return true; }
+      return diffs.length === 2 && diffs[1] === diffs[0] + 1 && a[diffs[0]] === b[diffs[1]] && a[diffs[1]] === b[diffs[0]];
     }
-    var matched = 0, queue = [[0, a.length, 0, b.length]];
-    while (queue.length) {
-      var q = queue.pop(), m = longest(q[0], q[1], q[2], q[3]);
-      if (m[2]) {
-        matched += m[2];
-        if (q[0] < m[0] && q[2] < m[1]) { queue.push([q[0], m[0], q[2], m[1]]); }
-        if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) { queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]); }
-      }
+    var shorter = a.length < b.length ? a : b, longer = a.length < b.length ? b : a;
+    for (var k = 0; k < longer.length; k++) {
+      if (longer.slice(0, k) + longer.slice(k + 1) === shorter) { return true; }
     }
-    return 2 * matched / (a.length + b.length);
-  }
-
-  function near(a, b) {
-    if (a === b) { return true; }
-    if (Math.abs(a.length - b.length) > 2) { return false; }
-    return ratio(a, b) >= (a.length < 12 ? 0.85 : 0.9);
+    return false;
   }
 
   function wordsIn(query, target) {
@@ -78,19 +61,34 @@ var peergraphNames = (function () {
     return i === q.length;
   }
 
-  function nearWords(query, target) {
-    var q = query.split(" ").filter(Boolean), t = target.split(" ").filter(Boolean);
-    return q.length === t.length && q.every(function (w, i) { return near(w, t[i]); });
+  function setOf(list) { var out = {}; (list || []).forEach(function (w) { out[w] = true; }); return out; }
+
+  // graphload.vocab.people.strip_titles: leading titles and trailing honours removed
+  function stripTitles(text, rule) {
+    var words = String(text).replace(/,/g, " ").split(/\s+/).filter(Boolean);
+    while (words.length && rule.titles[words[0].toLowerCase().replace(/\.+$/, "")]) { words.shift(); }
+    while (words.length) {
+      var bare = words[words.length - 1].replace(/^[.,()]+|[.,()]+$/g, "");
+      var upper = bare.toUpperCase();
+      if (!(rule.honours[bare] || (rule.upperHonours[upper] && bare === upper && /[A-Z]/.test(bare)))) { break; }
+      words.pop();
+    }
+    return words.join(" ");
   }
 
-  // candidates: [{id, spellings: [..]}]; the keys are computed once
-  function prepare(candidates) {
-    return candidates.map(function (c) {
+  // candidates: [{id, kind, spellings: [..]}]; the keys are computed once
+  function prepare(candidates, rule) {
+    var prepared = candidates.map(function (c) {
       return {
-        item: c, id: String(c.id).toLowerCase(),
+        item: c, id: String(c.id).toLowerCase(), person: c.kind === "Peer",
         norms: c.spellings.map(normalise), cores: c.spellings.map(core)
       };
     });
+    prepared.rule = {
+      titles: setOf(rule && rule.titles), honours: setOf(rule && rule.honours),
+      upperHonours: setOf(rule && rule.upperHonours)
+    };
+    return prepared;
   }
 
   var TIERS = [
@@ -98,20 +96,23 @@ var peergraphNames = (function () {
     function (q, c) { return c.norms.indexOf(q.norm) >= 0; },
     function (q, c) { return c.cores.indexOf(q.core) >= 0; },
     function (q, c) { return c.cores.some(function (s) { return wordsIn(q.core, s); }); },
-    function (q, c) { return c.cores.some(function (s) { return near(q.core, s); }); },
-    function (q, c) { return c.cores.some(function (s) { return nearWords(q.core, s); }); }
+    function (q, c) { return c.cores.some(function (s) { return oneSlipApart(q.core, s); }); }
   ];
 
+  function query(text) {
+    return { raw: String(text).trim().toLowerCase(), norm: normalise(text), core: core(text) };
+  }
+
   function matches(prepared, text) {
-    var q = { raw: String(text).trim().toLowerCase(), norm: normalise(text), core: core(text) };
-    if (!q.norm) { return []; }
+    if (!normalise(text)) { return []; }
+    var plain = query(text), person = query(stripTitles(text, prepared.rule) || text);
     for (var t = 0; t < TIERS.length; t++) {
-      var found = prepared.filter(function (c) { return TIERS[t](q, c); });
+      var found = prepared.filter(function (c) { return TIERS[t](c.person ? person : plain, c); });
       if (found.length) { return found.map(function (c) { return c.item; }); }
     }
     return [];
   }
 
-  return { normalise: normalise, core: core, ratio: ratio, prepare: prepare, matches: matches };
+  return { normalise: normalise, core: core, oneSlipApart: oneSlipApart, prepare: prepare, matches: matches };
 }());
 if (typeof module !== "undefined") { module.exports = peergraphNames; }

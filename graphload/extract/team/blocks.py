@@ -41,6 +41,10 @@ _COMPLETE_ENTRY = re.compile(
     r"[.:;)])\s*$"
 )
 _CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in plain text
+# A sentence in the first person after each person: their own words ("I would recommend
+# it…"), so the people are quoted (testimonials, a peers' page), not listed as a team.
+_FIRST_PERSON = re.compile(r"(?:^|[\s\"“‘(])(?:I|I['’](?:ve|m|d|ll))\b|\b(?:my|me)\b")
+QUOTED_PENALTY = 5
 
 
 @dataclass
@@ -56,13 +60,19 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     context: list[str] = []
     recent: list[str] = []  # the last non-empty lines that held no person
     gap = misses = 0
+    quoted = 0  # entries followed by a sentence in the first person
 
     def close() -> None:
-        nonlocal run, misses
+        nonlocal run, misses, quoted
         if run:
             verdict = weigh(context, run, "list")
+            if quoted and quoted >= (len(run) if len(run) <= 2 else len(run) - 1):
+                verdict = Verdict(
+                    verdict.score - QUOTED_PENALTY,
+                    f"{verdict.cue}; people quoted in their own words",
+                )
             blocks.append(Block(run, verdict))
-        run, misses = [], 0
+        run, misses, quoted = [], 0, 0
 
     last_text = ""
     for line in lines:
@@ -81,14 +91,17 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 run[-1] = wrapped
                 continue
         gap = 0
-        if entry is None and run and (line.kind == "heading" or line.text.endswith(":")):
+        if entry is None and run and (line.kind == "heading" or _introduces(line.text)):
             close()  # a new heading or introduction: whatever follows is another list
             recent = [line.text]
             continue
         if entry is None:
             if run:
                 misses += 1
-                if misses > MAX_MISSES or len(line.text) > MAX_ENTRY_CHARS and not line.bullet:
+                in_own_words = misses == 1 and _in_own_words(line.text)
+                quoted += in_own_words
+                long_line = len(line.text) > MAX_ENTRY_CHARS and not line.bullet
+                if misses > MAX_MISSES or long_line and not in_own_words:
                     close()
             if not run:
                 recent = (recent + [line.text])[-2:]
@@ -104,6 +117,23 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             recent = []
     close()
     return blocks
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _introduces(text: str) -> bool:
+    """A line that introduces what follows: words ending in a colon ("We would like to
+    thank:"), not a stray colon."""
+    return text.endswith(":") and len(_WORD.findall(text[:200])) >= 2
+
+
+def _in_own_words(text: str) -> bool:
+    """A sentence in the first person or in quotation marks: "I always learn…",
+    "“The new model has great potential…”"."""
+    if len(text.split()) < 5:
+        return False
+    return text[:1] in '"“' or text[:1].isupper() and bool(_FIRST_PERSON.search(text))
 
 
 def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:
@@ -150,3 +180,86 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 blocks.append(Block(entries, weigh([previous, intro], entries, "inline list")))
         previous = text
     return blocks
+
+
+# A list flattened into one paragraph with only a dash after each name (a PDF copied as
+# text): "…were: Ann Example – Chief Executive, Leeds City Council Councillor Bob Sample
+# (Labour) – Leader of Salford City Council Cat Trial – …".
+_NAME_DASH = re.compile(r"\s[–—-]\s")
+_NAME_TITLE = re.compile(r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?$")
+_HONOURS = re.compile(r"(?:OBE|MBE|CBE|DBE|KBE|JP|DL)[,.]?$")
+_BRACKET_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_TOKEN = re.compile(r"\S+")
+_NAME_WINDOW = 80
+_LAST_ENTRY_CHARS = 200
+
+
+def dash_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
+    """Entries run together after a colon, each a name followed by a dash."""
+    blocks: list[Block] = []
+    previous = ""
+    for line in lines:
+        text = line.text[:MAX_PROSE_LINE]
+        if text.count("–") + text.count("—") + text.count(" - ") >= 2 and ":" in text:
+            block = _dash_list(text, line, previous, finder)
+            if block:
+                blocks.append(block)
+        previous = text or previous
+    return blocks
+
+
+def _dash_list(text: str, line: Line, previous: str, finder: CouncilFinder) -> Block | None:
+    starts = [s for s in (_name_before(text, m.start()) for m in _NAME_DASH.finditer(text)) if s]
+    opened = next(
+        (i for i, s in enumerate(starts) if text[max(0, s - 20) : s].rstrip().endswith(":")), None
+    )
+    if opened is None:
+        return None
+    pieces: list[str] = []
+    for index in range(opened, len(starts)):
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else None
+        if end is None or end - start > MAX_ENTRY_CHARS:
+            pieces.append(_last_entry(text[start : start + _LAST_ENTRY_CHARS], finder))
+            break
+        pieces.append(text[start:end])
+    entries: list[PeerEntry] = []
+    for piece in pieces:
+        entry = parse_entry(piece, finder)
+        if entry and not reads_as_prose(entry):
+            entry.line, entry.evidence = line.number, clip(piece.strip())
+            entries.append(entry)
+    if len(entries) < 2:
+        return None
+    intro = text[: starts[opened]].rstrip()
+    return Block(entries, weigh([previous, intro], entries, "flattened list"))
+
+
+def _name_before(text: str, dash: int) -> int | None:
+    """Where the name before a dash begins: a title within its last words ("Councillor
+    Bob Sample (Labour)"), else its last two words ("Ann Example")."""
+    window_start = max(0, dash - _NAME_WINDOW)
+    window = text[window_start:dash]
+    bracket = _BRACKET_AT_END.search(window)
+    if bracket:
+        window = window[: bracket.start()]
+    tokens = list(_TOKEN.finditer(window))
+    while tokens and _HONOURS.match(tokens[-1].group()):
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    last = tokens[-5:]
+    titled = [t for t in last[:-1] if _NAME_TITLE.match(t.group())]
+    first = titled[-1] if titled else tokens[-2]
+    start = window_start + first.start()
+    span = take_name(text[start : window_start + tokens[-1].end()])
+    return start if span is not None else None
+
+
+def _last_entry(text: str, finder: CouncilFinder) -> str:
+    """The last entry runs into the next heading: end it at its bracket or employer."""
+    bracket = text.find(")")
+    if bracket >= 0:
+        return text[: bracket + 1]
+    mentions = finder.find(text)
+    return text[: mentions[0].end] if mentions else ""

@@ -31,12 +31,25 @@ _LGA_STAFF = re.compile(
     r"\bprogramme support\b|\bregional advis[eo]r\b",
     re.IGNORECASE,
 )
+# The LGA's improvement body under its earlier names, written before a job.
+_LGA_PREDECESSOR = re.compile(
+    r"(?:the\s+)?(?P<body>IDeA|I&DeA|Improvement and Development Agency|"
+    r"(?:LG|Local Government) Improvement and Development|Local Government Group)\s+(?=[A-Z])"
+)
 _NETWORK_AFTER = re.compile(r"'?\s+Network\b")
 _REDACTED = re.compile(r",?\s*\[[a-z -]{1,20} removed\]")
 _LEADING_MARKS = re.compile(r"^(?:\(?\d{1,2}[.)]|\([a-z]{1,4}\)|[^\w(]+)\s*")
 _JOINING_AND = re.compile(r"^(?:and|&)\s+|\s+and$")
 _LEADING_SEPARATORS = re.compile(r"^[\s,:;–—\-]+")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{1,80})\)\s*[.;,]?\s*$")
+# "(voluntary sector)", "(private sector)": which sector the peer comes from, not a job.
+_SECTOR_LABEL = re.compile(
+    r"\s*\((?:the\s+)?(?:voluntary|private|public|community|third|health|charity|charitable|"
+    r"business|academic)(?:\s+(?:and|&)\s+\w+)?\s+sector\)\s*[.;,]?\s*$",
+    re.IGNORECASE,
+)
+# An employer after "at" written as its abbreviation: "Head of Member Services at NALC".
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}")
 _PARTNERSHIP = re.compile(
     r"(?P<name>(?:[A-Z][\w&'’]*\s+){1,5}Partnership)\s*,?\s*"
     r"(?:serving|Serving|covering)\s*:?\s*"
@@ -154,6 +167,7 @@ def describe(
             inner, rest = rest[1:close], rest[close + 1 :]
             party, team_role, inner = _read_bracket(inner, team_role)
             rest = f"{inner}, {rest}" if inner else rest
+    rest = _SECTOR_LABEL.sub("", rest)
     trailing = _TRAILING_BRACKET.search(rest)
     if trailing and (TEAM_ROLE.search(trailing.group(1)) or canonical_party(trailing.group(1))):
         bracket_party, team_role, inner = _read_bracket(trailing.group(1), team_role)
@@ -161,6 +175,12 @@ def describe(
         rest = rest[: trailing.start()] + (f", {inner}" if inner else "")
     rest = _LEADING_SEPARATORS.sub("", rest)
     role, organisations, groups = parse_role(rest, finder)
+    predecessor = _LGA_PREDECESSOR.match(role) if role and not organisations else None
+    if role and predecessor:
+        # "IDeA Review Manager", "LG Improvement and Development Review Manager": the
+        # body the manager worked for before the LGA took its work over, as written.
+        organisations = [Ref.organisation(predecessor.group("body"))]
+        role = role[predecessor.end() :].strip() or role
     if not organisations and _LGA_STAFF.search(" ".join(filter(None, [role, team_role]))):
         organisations = [LGA]  # the team's manager and support officer work for the LGA
     party = (
@@ -249,6 +269,9 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     if found:
         partnership = found.group("name").strip()
         text = text[: found.start()] + ", " + text[found.end() :]
+    earlier_teams = _EARLIER_TEAMS.search(text)
+    if earlier_teams:
+        text = text[: earlier_teams.start()]  # a note of past peer work, not a job
     mentions = [_body_named_councils(text, m) for m in finder.find(text)]
     pieces: list[tuple[str, list[Ref]]] = []  # (role text, employers after it)
     cursor = 0
@@ -256,6 +279,8 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     current_orgs: list[Ref] = []
     adjectival: list[Ref] = []
     for mention in mentions:
+        if _WORKED_WITH.search(text, cursor, mention.start):
+            continue  # "member of earlier peer teams working with X": not an employer
         if _is_adjectival(text, mention):
             # "LGA Peer Challenge Manager": the organisation is part of the role's wording.
             _add_org(adjectival, mention.ref)
@@ -317,7 +342,19 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
             org = finder.organisation(last)
             if org:
                 return clean_role(head), [org]
+        if joiner == " at " and _ABBREVIATION.fullmatch(last):
+            return clean_role(head), [finder.organisation(last) or Ref.organisation(last)]
     return text, []
+
+
+# "…, and member of previous LGA Corporate Peer Challenge Teams working with Devon"
+_EARLIER_TEAMS = re.compile(
+    r",?\s+and\s+(?:a\s+)?member\s+of\s+(?:the\s+|previous\s+|earlier\s+|several\s+|many\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:peer|challenge|review)\s+teams\b",
+    re.IGNORECASE,
+)
+_WORKED_WITH = re.compile(r"\bwork(?:s|ing|ed)?\s+with\s+(?:the\s+)?$")
+_ORGANISATION_SMALL_WORDS = {"and", "of", "&", "the", "to", "for", "in", "on"}
 
 
 def _reads_as_organisation(text: str) -> bool:
@@ -325,7 +362,8 @@ def _reads_as_organisation(text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 6
-        and all(w[:1].isupper() or w.lower() in {"and", "of", "&", "the"} for w in words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _ORGANISATION_SMALL_WORDS for w in words)
         and not _ROLE_LIKE.search(text)
     )
 

@@ -7,7 +7,7 @@ import re
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.names import same_person
 from graphload.extract.reading import Line
-from graphload.extract.team.blocks import Block, inline_lists, list_runs
+from graphload.extract.team.blocks import Block, dash_lists, inline_lists, list_runs
 from graphload.extract.team.cues import ACCEPT
 from graphload.extract.team.entry import PeerEntry
 from graphload.extract.team.prose import prose
@@ -19,21 +19,43 @@ _NOT_A_PEER_ROLE = re.compile(r"principal adviser|principal advisor", re.IGNOREC
 
 def candidate_blocks(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     """Every block that might be the team, with its verdict (for --explain and tests)."""
-    return list_runs(lines, finder) + inline_lists(lines, finder) + prose(lines, finder)
+    return (
+        list_runs(lines, finder)
+        + inline_lists(lines, finder)
+        + dash_lists(lines, finder)
+        + prose(lines, finder)
+    )
 
 
 def find_team(lines: list[Line], finder: CouncilFinder) -> list[PeerEntry]:
     """Entries of the accepted blocks, each marked with the cue that accepted it."""
     entries: list[PeerEntry] = []
-    for block in candidate_blocks(lines, finder):
-        if block.verdict.score < ACCEPT:
-            continue
+    accepted = [b for b in candidate_blocks(lines, finder) if b.verdict.score >= ACCEPT]
+    # A line already read as a list is not read again as prose where the prose reader
+    # ran one entry's employer into the next person's name ("Sutton Dan Probe").
+    listed = {
+        (e.line, e.name)
+        for b in accepted
+        if not b.verdict.cue.startswith("prose")
+        for e in b.entries
+    }
+    for block in accepted:
+        prose_block = block.verdict.cue.startswith("prose")
         for entry in block.entries:
+            if prose_block and _garbles_a_listed_name(entry, listed):
+                continue
             if entry.described:
                 entry.cue = entry.cue or block.verdict.cue
                 entries.append(entry)
     entries.sort(key=lambda e: e.line or 0)
     return entries
+
+
+def _garbles_a_listed_name(entry: PeerEntry, listed: set[tuple[int | None, str]]) -> bool:
+    return any(
+        line == entry.line and name != entry.name and entry.name.endswith(" " + name)
+        for line, name in listed
+    )
 
 
 def find_peers(lines: list[Line], finder: CouncilFinder) -> tuple[list[PeerInfo], list[PeerEntry]]:
