@@ -233,7 +233,7 @@ def map_rows(runs: int, scratch: Path) -> list[tuple[str, str]]:
         [
             sys.executable,
             str(bench_map),
-            "--sizes",
+            "--docs",
             "2000",
             "--runs",
             str(runs),
