@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphload.extract.readers.base import shown
 from graphload.ledger import Ledger
 from graphload.progress import Progress
 from graphload.records import Ref
@@ -226,7 +227,8 @@ def _read(
 def _failed(summary: LoadSummary, path: str, error: str | None) -> None:
     summary.documents_failed += 1
     message = error or "could not be read"
-    summary.errors.append(message if message.startswith(path) else f"{path}: {message}")
+    name = shown(path)
+    summary.errors.append(message if message.startswith(name) else f"{name}: {message}")
 
 
 def _write(

@@ -126,3 +126,18 @@ def test_push_from_a_store_that_does_not_exist_points_to_load(tmp_path, unused_p
     assert result.stderr.startswith(f"error: there is no peergraph store in {missing}: ")
     assert f"peergraph load data/reports --store {missing}" in result.stderr
     assert not missing.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_named_once_and_the_rest_load(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(REPORTS / "003_79eebb9631e2e9cb.txt", docs)
+    bad = bytes(docs) + b"/bad-\xff-name.txt"
+    with open(bad, "wb") as handle:
+        handle.write(b"Corporate Peer Challenge of Bury Council")
+    result = run("load", str(docs), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1
+    (error,) = result.stderr.splitlines()
+    assert error.count("bad-\\xff-name.txt") == 1, error
+    assert "not valid UTF-8" in error
+    assert SUMMARY.match(result.stdout).groups()[:2] == ("1", "1")
