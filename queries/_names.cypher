@@ -1,6 +1,13 @@
-// Helper (not a report): every nameable node, for forgiving name matching in queries/names.py.
-MATCH (n)
-WHERE n:Council OR n:Peer OR n:Organisation
+// Helper (not a report): the nameable nodes of the kinds asked for ($councils, $peers,
+// $organisations: booleans), for forgiving name matching in queries/names.py. One label
+// per part, so a council name does not read every person.
+CALL {
+  MATCH (n:Council) WHERE $councils RETURN n
+  UNION ALL
+  MATCH (n:Peer) WHERE $peers RETURN n
+  UNION ALL
+  MATCH (n:Organisation) WHERE $organisations RETURN n
+}
 RETURN n.id AS id,
        n.name AS name,
        n.short_name AS short_name,

@@ -15,6 +15,7 @@ matched and whether a slip was corrected, so a command can tell the user.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -95,11 +96,14 @@ class AmbiguousName(NameError_):
         )
 
 
+# Cached: every tier folds the typed name and every candidate's spellings again.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold case, accents, punctuation and '&': 'St. Edmundsbury & X' -> 'st edmundsbury and x'."""
     return fold(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def core(text: str) -> str:
     """The distinctive words only: 'Bury Metropolitan Borough Council' -> 'bury'."""
     words = [w for w in normalise(text).split() if w not in GENERIC_WORDS]

@@ -49,7 +49,12 @@ def load_candidates(store: Store, kind: str) -> list[Candidate]:
     """Every node a name of ``kind`` (council, peer, entity) can refer to."""
     labels = KIND_LABELS[kind]
     out = []
-    for row in store.query(query_text("_names.cypher")):
+    wanted = {
+        "councils": Label.COUNCIL in labels,
+        "peers": Label.PEER in labels,
+        "organisations": Label.ORGANISATION in labels,
+    }
+    for row in store.query(query_text("_names.cypher"), wanted):
         row_labels = row.get("labels") or []
         label = next((lb for lb in labels if lb in row_labels), None)
         if label is None:

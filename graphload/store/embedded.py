@@ -315,7 +315,16 @@ def _engine_message(error: Exception) -> str:
     return message.split(" errCtx:")[0].removeprefix("errMsg: ").strip() or type(error).__name__
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
+    if isinstance(value, _SCALARS):  # most values of a report: no import, no walk
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     from falkordb.edge import Edge
     from falkordb.node import Node
     from falkordb.path import Path as GraphPath
@@ -335,8 +344,4 @@ def _plain(value: Any) -> Any:
             if i < len(edges):
                 items.append(_plain(edges[i]))
         return items
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
     return value
