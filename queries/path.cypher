@@ -11,8 +11,28 @@
 //   is the one-hop expansion; Python runs it once per layer from $frontier (node ids),
 //   skipping $exclude labels (documents, themes, recommendations: links, not connections),
 //   and takes the first path found, ties broken by relationship type and node id.
-MATCH (n)-[r]-(m)
-WHERE n.id IN $frontier AND NOT any(l IN labels(m) WHERE l IN $exclude)
+// One part per label, so each label's id index finds the frontier (an unlabelled match
+// reads every node). FalkorDB does not carry a node out of CALL into a later MATCH, so
+// each part makes the whole hop.
+CALL {
+  MATCH (n:Council)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Peer)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Organisation)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Review)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Signpost)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Document)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Recommendation)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNION ALL
+  MATCH (n:Theme)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+}
+WITH n, r, m
+WHERE NOT any(l IN labels(m) WHERE l IN $exclude)
 RETURN n.id AS from_id,
        type(r) AS type,
        startNode(r).id = n.id AS outgoing,
