@@ -110,6 +110,21 @@ def test_data_persists_across_close_and_reopen(tmp_path, seed_graph):
     assert stored_snapshot(tmp_path) == snapshot(seed_graph)
 
 
+def test_reading_a_store_does_not_rewrite_its_database_but_writing_does(tmp_path, seed_graph):
+    with open_store("embedded", tmp_path) as s:
+        s.write_graph(seed_graph)
+    database = tmp_path / "graph.rdb"
+    written = database.stat().st_mtime_ns
+    with open_store("embedded", tmp_path) as s:
+        assert s.query("MATCH (c:Council) RETURN count(c) AS n")[0]["n"] > 0
+    assert database.stat().st_mtime_ns == written
+    with open_store("embedded", tmp_path) as s:
+        s.query("MATCH (c:Council) SET c.note = 'seen'")
+    assert database.stat().st_mtime_ns != written
+    with open_store("embedded", tmp_path) as s:
+        assert s.query("MATCH (c:Council) WHERE c.note = 'seen' RETURN count(c) AS n")[0]["n"] > 0
+
+
 def test_reset_empties_the_store(store, seed_graph):
     store.write_graph(seed_graph)
     store.reset()

