@@ -72,8 +72,15 @@ def clean_text(text: str | None, limit: int | None = None) -> str | None:
     return clip(cleaned, limit) if limit is not None else " ".join(cleaned.split())
 
 
-def provenance(doc_id: str, line: int | None, evidence: str | None) -> dict[str, Any]:
-    return {"source": doc_id, "evidence": clean_text(evidence, EVIDENCE_LIMIT), "line": line}
+def provenance(
+    doc_id: str, line: int | None, evidence: str | None, page: int | None = None
+) -> dict[str, Any]:
+    return {
+        "source": doc_id,
+        "evidence": clean_text(evidence, EVIDENCE_LIMIT),
+        "line": line,
+        "page": page,
+    }
 
 
 class _GraphWriter:
@@ -129,6 +136,7 @@ class _ReviewContext:
     kind: str | None = None
     line: int | None = None
     evidence: str | None = None
+    page: int | None = None
 
 
 @dataclass
@@ -173,7 +181,9 @@ def build_graph(
         for position, info in enumerate(record.shared_services):
             ids = [councils.resolve(ref, review.year) for ref in info.councils]
             for council_id in ids:
-                _council_node(writer, councils, council_id, review.doc_id, info.line, info.evidence)
+                _council_node(
+                    writer, councils, council_id, review.doc_id, info.line, info.evidence, info.page
+                )
             shared.append(
                 _SharedStatement(review.year, order * 10_000 + position, ids, info, review)
             )
@@ -221,14 +231,16 @@ def _add_review(
     if year is None and info.start_date:
         year = int(info.start_date[:4])
     council_ids = [
-        _organisation_node(writer, ref, doc.id, info.line, info.evidence)
+        _organisation_node(writer, ref, doc.id, info.line, info.evidence, info.page)
         if not ref.is_council
         else councils.resolve(ref, year)
         for ref in info.councils
     ]
     council_ids = list(dict.fromkeys(council_ids))
     rid = review_id(council_ids, year, info.kind, doc.id)
-    context = _ReviewContext(rid, year, council_ids, doc.id, info.kind, info.line, info.evidence)
+    context = _ReviewContext(
+        rid, year, council_ids, doc.id, info.kind, info.line, info.evidence, info.page
+    )
 
     writer.node(
         doc.id,
@@ -251,14 +263,16 @@ def _add_review(
             "start_date": info.start_date,
             "end_date": info.end_date,
             "year": year,
-            **provenance(doc.id, info.line, info.evidence),
+            **provenance(doc.id, info.line, info.evidence, info.page),
         },
     )
     writer.edge(rid, doc.id, Rel.SOURCED_FROM, {"source": doc.id})
     for council_id in council_ids:
         if council_id in councils.councils:
-            _council_node(writer, councils, council_id, doc.id, info.line, info.evidence)
-        writer.edge(rid, council_id, Rel.OF, provenance(doc.id, info.line, info.evidence))
+            _council_node(writer, councils, council_id, doc.id, info.line, info.evidence, info.page)
+        writer.edge(
+            rid, council_id, Rel.OF, provenance(doc.id, info.line, info.evidence, info.page)
+        )
     return context
 
 
@@ -286,7 +300,7 @@ def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None
                 review.id,
                 followed.id,
                 Rel.FOLLOWS_UP,
-                provenance(review.doc_id, review.line, review.evidence),
+                provenance(review.doc_id, review.line, review.evidence, review.page),
             )
 
 
@@ -314,10 +328,11 @@ def _council_node(
     doc_id: str | None,
     line: int | None,
     evidence: str | None,
+    page: int | None = None,
 ) -> str:
     props = dict(councils.councils[council_id].properties)
     if doc_id is not None:
-        props.update(provenance(doc_id, line, evidence))
+        props.update(provenance(doc_id, line, evidence, page))
     return writer.node(council_id, Label.COUNCIL, props)
 
 
@@ -326,10 +341,16 @@ def _add_themes(writer: _GraphWriter, record: ExtractRecord, review: _ReviewCont
         node = writer.node(
             theme_id(theme.name),
             Label.THEME,
-            {"name": theme.name.strip(), **provenance(review.doc_id, theme.line, theme.evidence)},
+            {
+                "name": theme.name.strip(),
+                **provenance(review.doc_id, theme.line, theme.evidence, theme.page),
+            },
         )
         writer.edge(
-            review.id, node, Rel.COVERS, provenance(review.doc_id, theme.line, theme.evidence)
+            review.id,
+            node,
+            Rel.COVERS,
+            provenance(review.doc_id, theme.line, theme.evidence, theme.page),
         )
 
 
@@ -337,7 +358,7 @@ def _add_signposts(
     writer: _GraphWriter, councils: CouncilResolver, record: ExtractRecord, review: _ReviewContext
 ) -> None:
     for signpost in record.signposts:
-        evidence = provenance(review.doc_id, signpost.line, signpost.evidence)
+        evidence = provenance(review.doc_id, signpost.line, signpost.evidence, signpost.page)
         node = writer.node(
             signpost_id(signpost.title),
             Label.SIGNPOST,
@@ -351,7 +372,13 @@ def _add_signposts(
         for ref in signpost.councils:
             council_id = councils.resolve(ref, review.year)
             _council_node(
-                writer, councils, council_id, review.doc_id, signpost.line, signpost.evidence
+                writer,
+                councils,
+                council_id,
+                review.doc_id,
+                signpost.line,
+                signpost.evidence,
+                signpost.page,
             )
             writer.edge(node, council_id, Rel.FEATURES, evidence)
 
@@ -368,7 +395,7 @@ def _add_recommendations(
                 continue  # the same advice quoted by a second document of the review
             seen.add(text_key)
             ordinal += 1
-            evidence = provenance(doc_id, rec.line, rec.evidence)
+            evidence = provenance(doc_id, rec.line, rec.evidence, rec.page)
             node = writer.node(
                 recommendation_id(rid, ordinal),
                 Label.RECOMMENDATION,
@@ -401,7 +428,7 @@ def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -
                 {
                     "what": what,
                     "year": review.year,
-                    **provenance(review.doc_id, info.line, info.evidence),
+                    **provenance(review.doc_id, info.line, info.evidence, info.page),
                 },
             )
             if what and attrs["what"] and what not in attrs["what"].split("; "):
@@ -417,12 +444,19 @@ def _employer_id(
 ) -> str:
     if ref.is_council:
         council_id = councils.resolve(ref, review.year)
-        return _council_node(writer, councils, council_id, review.doc_id, peer.line, peer.evidence)
-    return _organisation_node(writer, ref, review.doc_id, peer.line, peer.evidence)
+        return _council_node(
+            writer, councils, council_id, review.doc_id, peer.line, peer.evidence, peer.page
+        )
+    return _organisation_node(writer, ref, review.doc_id, peer.line, peer.evidence, peer.page)
 
 
 def _organisation_node(
-    writer: _GraphWriter, ref: Ref, doc_id: str, line: int | None, evidence: str | None
+    writer: _GraphWriter,
+    ref: Ref,
+    doc_id: str,
+    line: int | None,
+    evidence: str | None,
+    page: int | None = None,
 ) -> str:
     """A body that is not in the councils register, typed by its name (the LGA, a fire
     and rescue service, a town council, an NHS trust, a company...)."""
@@ -434,7 +468,7 @@ def _organisation_node(
             "name": name,
             "aliases": [name, ref.name.strip()] if ref.name else [name],
             "type": organisation_type(name),
-            **provenance(doc_id, line, evidence),
+            **provenance(doc_id, line, evidence, page),
         },
     )
     return org_id
@@ -457,11 +491,13 @@ def _add_peers(
                 "aliases": person.aliases,
                 "councillor": any(p.councillor for p, _, _ in infos),
                 "party": party,
-                **provenance(first_review.doc_id, first_peer.line, first_peer.evidence),
+                **provenance(
+                    first_review.doc_id, first_peer.line, first_peer.evidence, first_peer.page
+                ),
             },
         )
         for peer, review, _ in infos:
-            evidence = provenance(review.doc_id, peer.line, peer.evidence)
+            evidence = provenance(review.doc_id, peer.line, peer.evidence, peer.page)
             # Their place on the team when the report states it ("Lead peer"), else their job.
             team_role = clean_text(peer.team_role or peer.role)
             writer.edge(person.id, review.id, Rel.SERVED_ON, {"role": team_role, **evidence})
@@ -475,7 +511,7 @@ def _add_peers(
         # One WORKS_FOR per employer, as the most recent report states it.
         latest_first = sorted(infos, key=lambda item: -(item[1].year or 0))
         for peer, review, employers in latest_first:
-            evidence = provenance(review.doc_id, peer.line, peer.evidence)
+            evidence = provenance(review.doc_id, peer.line, peer.evidence, peer.page)
             for employer in employers:
                 writer.edge(
                     person.id,

@@ -125,3 +125,24 @@ def store_options(backend: bool = True) -> Callable[[F], F]:
         return wrapper
 
     return decorate
+
+
+def council_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--council NAME``: the reviewed council, for documents that never name it."""
+    return click.option(
+        "--council",
+        "council_name",
+        metavar="NAME",
+        help="The reviewed council, for documents that never name it.",
+    )
+
+
+def jobs_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--jobs N``: how many processes read documents; the output never depends on it."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes reading documents (default: the machine's cores); same output.",
+    )

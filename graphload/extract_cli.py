@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from graphload.cli_options import council_option, jobs_option
 from graphload.cli_output import error_line, note, say, warn
 from graphload.errors import EXIT_FAILED, EXIT_USAGE
 from graphload.vocab.text import scrub_json
@@ -52,24 +53,13 @@ def formats_and_limits() -> str:
     show_default=True,
     help="json: the stable record format (README); table: a summary per document.",
 )
-@click.option(
-    "--council",
-    "council_name",
-    metavar="NAME",
-    help="The reviewed council, for documents that never name it.",
-)
+@council_option()
 @click.option(
     "--explain",
     is_flag=True,
     help="Say why: the cues behind the reviewed council and where each peer was read.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes reading documents (default: the machine's cores); same output.",
-)
+@jobs_option()
 def extract_command(
     paths: tuple[str, ...],
     fmt: str,

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from graphload.cli_options import StoreTarget, store_options
+from graphload.cli_options import StoreTarget, council_option, jobs_option, store_options
 from graphload.cli_output import error_line, note, say, warn
 from graphload.errors import EXIT_FAILED, PeergraphError
 from graphload.extract_cli import extract_command
@@ -30,19 +30,8 @@ Examples:
     "a damaged database file is set aside.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Print every warning.")
-@click.option(
-    "--council",
-    "council_name",
-    metavar="NAME",
-    help="The reviewed council, for documents that never name it.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes reading documents (default: the machine's cores).",
-)
+@council_option()
+@jobs_option()
 @store_options()
 def load_command(
     paths: tuple[str, ...],

@@ -50,7 +50,7 @@ class Rel:
 
 
 #: Where a fact was read: the Document id, the sentence, the 1-based line.
-PROVENANCE: Final = ("source", "evidence", "line")
+PROVENANCE: Final = ("source", "evidence", "line", "page")
 
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     Label.COUNCIL: (

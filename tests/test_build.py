@@ -356,3 +356,22 @@ def test_served_on_role_is_the_team_role_when_stated() -> None:
         if a["type"] == "SERVED_ON"
     }
     assert roles == {"Ann Example": "Lead peer", "Bob Sample": "Director"}
+
+
+def test_facts_read_from_a_pdf_carry_their_page_and_text_facts_none() -> None:
+    from pathlib import Path
+
+    from graphload.extract import extract_file
+    from graphload.gazetteer import Gazetteer
+
+    reports = Path(__file__).resolve().parent.parent / "data" / "reports"
+    gazetteer = Gazetteer.load()
+    for name, paged in (("004_db1c61492010e655.pdf", True), ("004_db1c61492010e655.txt", False)):
+        graph = build_graph([extract_file(reports / name, gazetteer)], gazetteer)
+        served = [d for _, _, d in graph.edges(data=True) if d.get("type") == "SERVED_ON"]
+        assert served, name
+        pages = {d["page"] for d in served}
+        if paged:
+            assert None not in pages and all(p >= 1 for p in pages), pages
+        else:
+            assert pages == {None}

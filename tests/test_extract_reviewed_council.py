@@ -155,8 +155,8 @@ def test_the_latest_council_to_take_part_not_the_one_before(tmp_path: Path) -> N
     record = extract_text(
         tmp_path,
         "Bexhill Town Council to take part in NALC and LGA peer review\n\n"
-        "Bexhill Town Council is the latest council to participate in the peer review "
-        "programme. The last local council to host one was Ashby Town Council.\n",
+        "Bexhill Town Council is the latest council to join the scheme of peer reviews. "
+        "Ashby Town Council hosted the one before.\n",
     )
     assert [c.name for c in record.review.councils] == ["Bexhill Town Council"]
     assert record.review.kind == "Town and Parish Council Peer Review"
@@ -305,11 +305,11 @@ def test_organisation_types(name: str, kind: str | None) -> None:
 def test_a_letter_on_one_line_names_the_council_near_the_team(tmp_path: Path) -> None:
     record = extract_text(
         tmp_path,
-        "Kay Lyle Chief Executive Wigan Council Town Hall Wigan 18th July 2013 Dear Kay "
-        "Wigan Council Corporate Peer Challenge 11th – 14th June 2013 On behalf of the peer "
-        "team, I would like to thank you for inviting us into Wigan Council to deliver the "
-        "recent corporate peer challenge. Peers were selected on the basis of their "
-        "relevant experience and agreed with you. The peers who delivered the peer "
+        "Kay Lyle Chief Executive Wigan Council Town Hall Wigan 2nd April 2014 Dear Kay "
+        "Wigan Council Corporate Peer Challenge 3rd – 6th March 2014 Thank you, from all "
+        "of the team, for having us at Wigan Council for the corporate peer challenge. "
+        "You and the LGA agreed the team, chosen for what they had done in similar "
+        "councils. The peers who delivered the peer "
         "challenge at Wigan were: Ann Example – Chief Executive, Leeds City Council "
         "Councillor Bob Sample (Labour) – Leader of Salford City Council Eve Marsh – "
         "Senior Adviser, LGA (Peer Challenge Manager) Scope and focus of the peer "

@@ -140,8 +140,8 @@ def test_lead_in_prose_then_names_with_bracketed_jobs(tmp_path: Path) -> None:
 def test_prose_led_by_assisted_by(tmp_path: Path) -> None:
     peers = _peers(
         tmp_path,
-        "The on-site assessment was led by Wendy Check (Chief Executive of Kent Fire and "
-        "Rescue Service), assisted by three senior fire officers, Councillor Xan Example "
+        "Our review was led by Wendy Check (Chief Executive of Kent Fire and "
+        "Rescue Service), assisted by two station managers, Councillor Xan Example "
         "(Surrey County Council) and Yves Sample, Review Manager LGA.\n",
     )
     assert set(peers) == {"Wendy Check", "Xan Example", "Yves Sample"}
@@ -163,9 +163,9 @@ def test_unnamed_helpers_after_the_last_name_are_no_ones_job(tmp_path: Path) -> 
 def test_prose_apposition_the_council_role(tmp_path: Path) -> None:
     peers = _peers(
         tmp_path,
-        "The on-site assessment was led by Zoe Trial (former Chief Fire Officer of Cumbria "
-        "County Council), assisted by two senior officers and Abe Probe, the Surrey County "
-        "Council Cabinet Associate responsible for Fire and Police Services.\n",
+        "The review week was led by Zoe Trial (former Chief Fire Officer of Cumbria "
+        "County Council), assisted by a deputy chief officer and Abe Probe, the Surrey County "
+        "Council Cabinet Associate for Community Safety.\n",
     )
     assert set(peers) == {"Zoe Trial", "Abe Probe"}
     assert [o.name for o in peers["Abe Probe"].organisations] == ["Surrey County Council"]
@@ -322,8 +322,8 @@ def test_table_rows_in_any_order(tmp_path: Path) -> None:
         "- Nia Demo, Chief Executive, Wigan Council\n\nProse.\n",
         # a sentence about a person that is not a list entry
         "Cabinet considered the peer review report.\n"
-        "Councillor Oz Check, Cabinet Member for Corporate Services, summarised the report. "
-        "She thanked the members of the LGA review group for their work.\n",
+        "Councillor Oz Check, Cabinet Member for Resources, introduced the findings. "
+        "She welcomed the work the LGA's review group had carried out.\n",
     ],
 )
 def test_other_people_are_not_the_team(tmp_path: Path, body: str) -> None:
@@ -537,8 +537,8 @@ def test_a_team_list_flattened_into_one_paragraph_with_dashes(tmp_path: Path) ->
         "City Council Councillor Bob Sample (Labour) – Leader of Salford City Council "
         "Councillor Cat Trial OBE (Conservative) – London Borough of Sutton Dan Probe – "
         "Director of Research, NIACE Eve Marsh – Senior Adviser, LGA (Peer Challenge "
-        "Manager) Scope and focus of the peer challenge You asked the peer team to look "
-        "at: 1. Understanding of the local context.\n",
+        "Manager) What the challenge covered The council asked us to consider: "
+        "1. Understanding of the local context.\n",
     )
     assert set(peers) == {"Ann Example", "Bob Sample", "Cat Trial", "Dan Probe", "Eve Marsh"}
     assert [o.name for o in peers["Ann Example"].organisations] == ["Leeds City Council"]

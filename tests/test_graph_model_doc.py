@@ -66,7 +66,7 @@ def documented_provenance() -> set[str]:
     section = _section("Relationships")
     paragraph = section[section.index("Every node and relationship") :]
     paragraph = paragraph.split("\n\n", 1)[0]
-    return {p for p in _CODE.findall(paragraph) if p in {"source", "evidence", "line"}}
+    return {p for p in _CODE.findall(paragraph) if p in {"source", "evidence", "line", "page"}}
 
 
 def test_the_document_is_parsed() -> None:

@@ -53,6 +53,7 @@ def extract_file(
     from graphload.extract.sentences import clip
     from graphload.extract.signposts import find_signposts
     from graphload.extract.themes import find_themes
+    from graphload.extract.title import document_title
     from graphload.gazetteer import Gazetteer
     from graphload.records import DocumentInfo, ExtractRecord, ReviewInfo, ThemeInfo
 
@@ -90,7 +91,10 @@ def extract_file(
         warnings.append(f"{path}: no peer team list found")
     record = ExtractRecord(
         document=DocumentInfo(
-            path=str(path), sha256=document.sha256, format=document.format, title=_title(lines)
+            path=str(path),
+            sha256=document.sha256,
+            format=document.format,
+            title=document_title(lines),
         ),
         review=review,
         peers=peers,
@@ -121,13 +125,6 @@ def _add_pages(record: ExtractRecord, lines: list) -> None:
     for fact in facts:
         if fact.line is not None:
             fact.page = page_of.get(fact.line)
-
-
-def _title(lines: list) -> str | None:
-    for line in lines:
-        if line.text:
-            return line.text[:200]
-    return None
 
 
 def _files_in(directory: Path) -> list[Path]:

@@ -347,7 +347,8 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     return text, []
 
 
-# "…, and member of previous LGA Corporate Peer Challenge Teams working with Devon"
+# "…, Director of Place, and a member of earlier peer teams that worked with Rutland":
+# a note of past peer work, not a job, and not an employer
 _EARLIER_TEAMS = re.compile(
     r",?\s+and\s+(?:a\s+)?member\s+of\s+(?:the\s+|previous\s+|earlier\s+|several\s+|many\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:peer|challenge|review)\s+teams\b",
