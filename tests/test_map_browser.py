@@ -22,6 +22,7 @@ from browser import (
     open_map,
     requested_urls,
 )
+from map_graphs import add_two_north_yorkshires
 
 from benchmarks.register_councils import on_register_councils
 from benchmarks.synthetic import synthetic_graph
@@ -316,21 +317,7 @@ def test_selection_dims_the_rest_and_buttons_fit_zoom_reset(driver, tmp_path) ->
 
 def test_no_internal_ids_and_distinct_duplicate_names(driver, tmp_path, seed_graph) -> None:
     graph = seed_graph.copy()
-    for code, kind, start, end in (
-        ("NYK", "county", None, "2023-04-01"),
-        ("NYE", "unitary", "2023-04-01", None),
-    ):
-        graph.add_node(
-            code,
-            id=code,
-            labels=["Council"],
-            name=f"North Yorkshire {'County ' if kind == 'county' else ''}Council",
-            short_name="North Yorkshire",
-            kind=kind,
-            start_date=start,
-            end_date=end,
-        )
-        graph.add_edge("BAB", code, key="SHARED_WITH", type="SHARED_WITH", what="shared ICT")
+    add_two_north_yorkshires(graph, "BAB", "shared ICT")
     result = render_map(graph, tmp_path / "shared.html", view="shared-services")
     open_map(driver, result.path)
     labels = driver.execute_script(

@@ -8,6 +8,7 @@ from collections import Counter
 
 import networkx as nx
 import pytest
+from map_graphs import add_two_north_yorkshires
 
 from benchmarks.synthetic import synthetic_graph
 from visualise import render_map
@@ -318,21 +319,7 @@ def test_relationship_labels_are_plain_words_one_per_type_at_a_busy_node(tmp_pat
 
 def test_duplicate_names_get_distinguishing_labels(tmp_path) -> None:
     g = tiny_graph()
-    for code, kind, start, end in (
-        ("NYK", "county", None, "2023-04-01"),
-        ("NYE", "unitary", "2023-04-01", None),
-    ):
-        g.add_node(
-            code,
-            id=code,
-            labels=["Council"],
-            name=f"North Yorkshire {'County ' if kind == 'county' else ''}Council",
-            short_name="North Yorkshire",
-            kind=kind,
-            start_date=start,
-            end_date=end,
-        )
-        g.add_edge("ADU", code, key="SHARED_WITH", type="SHARED_WITH", what="ICT")
+    add_two_north_yorkshires(g, "ADU", "ICT")
     data = _map_data(render_map(g, tmp_path / "m.html", view="shared-services").path)
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     assert labels["NYK"] == "North Yorkshire (county)"

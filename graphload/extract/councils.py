@@ -242,10 +242,7 @@ class CouncilFinder:
             if first is None:
                 continue
             lowered = word.lower().rstrip(".")
-            if lowered in PLURAL_ANCHORS:
-                found = self._plural(text, tokens, first, k)
-            else:
-                found = self._singular(text, tokens, first, k)
+            found = self._at_anchor(text, tokens, first, k, lowered)
             if found:
                 mentions.extend(found)
                 floor_at = end
@@ -290,10 +287,7 @@ class CouncilFinder:
             first = self._lookback_start(tokens, k, floor)
             if first is None:
                 continue
-            if lowered in PLURAL_ANCHORS:
-                found = self._plural(text, tokens, first, k)
-            else:
-                found = self._singular(text, tokens, first, k)
+            found = self._at_anchor(text, tokens, first, k, lowered)
             if found:
                 mentions.extend(found)
                 floor = k + 1
@@ -340,6 +334,15 @@ class CouncilFinder:
             else:
                 break
         return first
+
+    def _at_anchor(
+        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int, anchor: str
+    ) -> list[Mention]:
+        """The council(s) named by tokens ``first``..``k``, where token ``k`` is the
+        anchor word: "Councils" ends a list of councils, "Council" one council."""
+        if anchor in PLURAL_ANCHORS:
+            return self._plural(text, tokens, first, k)
+        return self._singular(text, tokens, first, k)
 
     def _singular(
         self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
