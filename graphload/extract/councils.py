@@ -192,27 +192,30 @@ class CouncilFinder:
 
     # -- mentions in running text --------------------------------------------
     def find(self, text: str) -> list[Mention]:
-        if (
-            not any(_could_end_a_name(text, m.start()) for m in _ANCHOR_WORD.finditer(text))
-            and not _OTHER_HINT.search(text)
-            and not any(a in text for a in self.abbreviations)
-        ):
-            return []  # the common case, cheaply: no anchor word after a possible name
         key = (text, len(self.abbreviations))
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self._find(text)
+            anchors = anchor_words(text)
+            if (
+                not any(_could_end_a_name(text, start) for start, _ in anchors)
+                and not _other_hint(text)
+                and not any(a in text for a in self.abbreviations)
+            ):
+                found = []  # the common case, cheaply: no anchor word after a possible name
+            else:
+                found = self._find(text, anchors)
+            self._found[key] = found
         return list(found)
 
-    def _find(self, text: str) -> list[Mention]:
+    def _find(self, text: str, anchors: list[tuple[int, int]]) -> list[Mention]:
         mentions = None
-        if not _ALIAS_TOKEN.search(text) and not any(a in text for a in self.abbreviations):
-            mentions = self._anchored(text)
+        if not _alias_token(text) and not any(a in text for a in self.abbreviations):
+            mentions = self._anchored(text, anchors)
         if mentions is None:
             mentions = self._every_token(text)
         return self._named_by_prefix(text, mentions)
 
-    def _anchored(self, text: str) -> list[Mention] | None:
+    def _anchored(self, text: str, anchors: list[tuple[int, int]]) -> list[Mention] | None:
         """Mentions read back from each anchor word, tokenising only a window before it.
 
         None when the window is too short to be sure, or an abbreviation is defined on
@@ -220,11 +223,11 @@ class CouncilFinder:
         """
         mentions: list[Mention] = []
         floor_at = 0  # a mention never reaches back over an earlier one
-        for anchor in _ANCHOR_TOKEN.finditer(text):
-            window_start = max(floor_at, anchor.start() - _WINDOW_CHARS)
+        for anchor_start, anchor_end in _anchor_tokens(text, anchors):
+            window_start = max(floor_at, anchor_start - _WINDOW_CHARS)
             tokens = [
                 (m.group(), m.start(), m.end())
-                for m in _TOKEN.finditer(text, window_start, anchor.end())
+                for m in _TOKEN.finditer(text, window_start, anchor_end)
             ]
             floor = 0
             if window_start > floor_at:
@@ -232,7 +235,7 @@ class CouncilFinder:
                     return None
                 floor = 1  # the first token may be cut
             k = len(tokens) - 1
-            if k < 0 or tokens[k][1] != anchor.start():
+            if k < 0 or tokens[k][1] != anchor_start:
                 return None
             word, _, end = tokens[k]
             following = _TOKEN.search(text, end)
@@ -398,6 +401,79 @@ _ANCHOR_TOKEN = re.compile(
 )
 _ALIAS_TOKEN = re.compile(r"\b(?:LGA|LGG)\b")
 _WINDOW_CHARS = 100
+
+# The patterns above begin with no fixed letters, so the regex engine tries them at
+# every character of a line. The functions below find the same matches by searching
+# for their letters first (tests check that they agree with the patterns).
+_WORD_PIECES = (("ouncil", "Cc", "s"), ("OUNCIL", "C", "S"))  # the letters after the first
+_SHORT_ANCHORS = ("DC", "BC", "CC", "UA")  # "MBC" is found as "BC" after an "M"
+
+
+def anchor_words(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every match of ``_ANCHOR_WORD`` in ``text``, in order."""
+    found: list[tuple[int, int]] = []
+    size = len(text)
+    for piece, first_letters, plural in _WORD_PIECES:
+        at = text.find(piece)
+        while at != -1:
+            start, end = at - 1, at + len(piece)
+            if start >= 0 and text[start] in first_letters and _word_starts(text, start):
+                if end < size and text[end] == plural:
+                    end += 1
+                if _word_ends(text, end):
+                    found.append((start, end))
+            at = text.find(piece, at + len(piece))
+    for piece in _SHORT_ANCHORS:
+        at = text.find(piece)
+        while at != -1:
+            start = at - 1 if piece == "BC" and at and text[at - 1] == "M" else at
+            if _word_starts(text, start) and _word_ends(text, at + 2):
+                found.append((start, at + 2))
+            at = text.find(piece, at + 1)
+    found.sort()
+    return found
+
+
+def _anchor_tokens(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of every match of ``_ANCHOR_TOKEN``, from ``anchor_words(text)``:
+    the same words, not after an apostrophe, dot or hyphen, with any dots after them,
+    and no apostrophe, hyphen or letter after those dots."""
+    tokens = []
+    for start, end in anchors:
+        if start and text[start - 1] in "'’.-":
+            continue
+        while end < len(text) and text[end] == ".":
+            end += 1
+        if end < len(text) and (_is_word_char(text[end]) or text[end] in "'’-"):
+            continue
+        tokens.append((start, end))
+    return tokens
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _word_starts(text: str, at: int) -> bool:
+    return at == 0 or not _is_word_char(text[at - 1])
+
+
+def _word_ends(text: str, at: int) -> bool:
+    return at == len(text) or not _is_word_char(text[at])
+
+
+def _other_hint(text: str) -> bool:
+    """``_OTHER_HINT.search(text)``, tried only where its letters are."""
+    return ("LG" in text or "Borough of" in text or "Local Government" in text) and bool(
+        _OTHER_HINT.search(text)
+    )
+
+
+def _alias_token(text: str) -> bool:
+    """``_ALIAS_TOKEN.search(text)``, tried only where its letters are."""
+    return "LG" in text and bool(_ALIAS_TOKEN.search(text))
+
+
 _ANCHOR_SPELLINGS = frozenset(
     spelling + dots
     for base in ("council", "councils")
