@@ -13,9 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
-from graphload.gazetteer import Gazetteer
+from graphload.gazetteer import CouncilEntry, Gazetteer
 from graphload.records import Ref
 from graphload.vocab.organisations import LOCAL_GOVERNMENT_ASSOCIATION, known_organisation
 
@@ -28,6 +29,11 @@ _TYPE_WORDS = {"district", "borough", "county", "city", "metropolitan"}
 _MAX_LOOKBACK = 9
 
 LGA = Ref.organisation(LOCAL_GOVERNMENT_ASSOCIATION)
+
+
+@lru_cache(maxsize=1 << 16)  # across documents: the same names, and near-names, recur
+def _resolve(gazetteer: Gazetteer, text: str, year: int | None) -> CouncilEntry | None:
+    return gazetteer.resolve(text, year)
 
 
 def _known_organisation(text: str) -> Ref | None:
@@ -86,6 +92,13 @@ _NOT_A_NAME_END = {
 _OTHER_HINT = re.compile(r"\b(?:LGA|LGG)\b|Borough of|Local Government")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
+# What a line must hold to define an abbreviation (each starts with a bracket, so the
+# search is quick): any abbreviation, one after a council's name, one after an
+# organisation's name ("Local Government Association (LGA)").
+_BRACKETED_CAPITAL = re.compile(r"\([A-Z]")
+_ABBREVIATION_ANYWHERE = re.compile(r"\([A-Z][A-Za-z]{1,6}\)")
+_ORGANISATION_ABBREVIATION = re.compile(r"\([A-Z]{2,6}\)")
+_NAME_AND_ABBREVIATION = re.compile(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)")
 
 
 @dataclass
@@ -116,7 +129,7 @@ class CouncilFinder:
         if text in self.abbreviations and self.abbreviations[text].is_council:
             return self.abbreviations[text]
         if text not in self._resolved:  # the same spans are tried again and again
-            entry = self.gazetteer.resolve(text, self.year)
+            entry = _resolve(self.gazetteer, text, self.year)
             self._resolved[text] = Ref.council(entry.code, entry.name) if entry else None
         return self._resolved[text]
 
@@ -300,6 +313,18 @@ class CouncilFinder:
     def _named_by_prefix(self, text: str, mentions: list[Mention]) -> list[Mention]:
         # Matches of one pattern never overlap, so the spans found before each loop
         # are all a match has to be checked against.
+        if "Borough of " in text:  # every _PREFIX_NAMED match has it
+            self._add_prefix_named(text, mentions)
+        if "Local Government Association" in text:
+            spans = SpanIndex((m.start, m.end) for m in mentions)
+            for match in re.finditer("Local Government Association", text):
+                if not spans.covers(match.start()):
+                    mentions.append(self._mention(LGA, match.start(), match.end()))
+        mentions.sort(key=lambda m: m.start)
+        return _drop_echoes(text, mentions)
+
+    def _add_prefix_named(self, text: str, mentions: list[Mention]) -> None:
+        """Councils named by a prefix: "London Borough of Barking & Dagenham"."""
         spans = SpanIndex((m.start, m.end) for m in mentions)
         for match in _PREFIX_NAMED.finditer(text):
             if spans.covers(match.start()):
@@ -313,13 +338,6 @@ class CouncilFinder:
                     )
                     break
                 words.pop()
-        spans = SpanIndex((m.start, m.end) for m in mentions)
-        for phrase in ("Local Government Association",):
-            for match in re.finditer(phrase, text):
-                if not spans.covers(match.start()):
-                    mentions.append(self._mention(LGA, match.start(), match.end()))
-        mentions.sort(key=lambda m: m.start)
-        return _drop_echoes(text, mentions)
 
     def _mention(self, ref: Ref, start: int, end: int) -> Mention:
         self._groups += 1
@@ -385,13 +403,15 @@ class CouncilFinder:
 
     def learn(self, text: str) -> None:
         """Learn abbreviations a line defines: councils and organisations alike."""
-        if "(" not in text:
+        if "(" not in text or not _BRACKETED_CAPITAL.search(text):
             return
-        self.find(text)
-        for match in re.finditer(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)", text):
-            ref = _known_organisation(match.group(1))
-            if ref:
-                self.abbreviations.setdefault(match.group(2), ref)
+        if _ABBREVIATION_ANYWHERE.search(text):  # a council's, read where it is named
+            self.find(text)
+        if _ORGANISATION_ABBREVIATION.search(text):
+            for match in _NAME_AND_ABBREVIATION.finditer(text):
+                ref = _known_organisation(match.group(1))
+                if ref:
+                    self.abbreviations.setdefault(match.group(2), ref)
 
 
 # An anchor word as the tokeniser would cut it ("Council", "COUNCILS", "DC.", not
