@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
+from graphload.extract.lowered import holds_any
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -97,12 +98,19 @@ _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
 
+# Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
+_TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
+_SIGNPOST_LETTERS = ("signpost", "learn")
+
+
 def _mentions_team(text: str, in_team: bool) -> bool:
-    return in_team or bool(_TEAM_WORDS.search(text))
+    return in_team or (holds_any(text, _TEAM_LETTERS) and bool(_TEAM_WORDS.search(text)))
 
 
 def _in_signpost(text: str, in_signpost_section: bool) -> bool:
-    return in_signpost_section or bool(_SIGNPOST.search(text))
+    return in_signpost_section or (
+        holds_any(text, _SIGNPOST_LETTERS) and bool(_SIGNPOST.search(text))
+    )
 
 
 class _Lazy:
@@ -421,12 +429,12 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         named.append(_Named(org.ref, org.start, org.end))
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
-    org_spans = SpanIndex((o.start, o.end) for o in orgs)
+    org_spans = SpanIndex((o.start, o.end) for o in orgs) if orgs else None
     if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue
-            if org_spans.covers(mention.start):
+            if org_spans and org_spans.covers(mention.start):
                 continue  # "Warwickshire County Council Fire and Rescue Service" is the service
             named.append(_Named(mention.ref, mention.start, mention.end))
     if org_abbreviations and not capitals.isdisjoint(org_abbreviations):

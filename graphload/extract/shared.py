@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from graphload.extract.councils import CouncilFinder, Mention
+from graphload.extract.lowered import first_match, holds_any
 from graphload.extract.peers import RoleGroup
 from graphload.extract.reading import Line
 from graphload.extract.sentences import sentence_around
@@ -39,7 +40,11 @@ _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
 
 def _mentions_sharing(text: str) -> bool:
     lowered = text.lower()
-    return any(word in lowered for word in _SHARING_WORDS) and bool(_SHARING.search(text))
+    return any(word in lowered for word in _SHARING_WORDS) and bool(_sharing(text))
+
+
+def _sharing(text: str) -> re.Match[str] | None:
+    return first_match(_SHARING, text, _SHARING_WORDS)
 
 
 def _what(text: str, fallback: str) -> str:
@@ -74,13 +79,13 @@ def from_sentences(
     for line in lines:
         if line.number in skip or not _mentions_sharing(line.text):
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.text):
-            share = _SHARING.search(sentence)
+        for sentence in _sentences(line.text):
+            share = _sharing(sentence)
             if not share:
                 continue
             mentions = finder.find(sentence)
             groups = _groups(sentence, mentions)
-            the_councils = _THE_COUNCILS.search(sentence)
+            the_councils = holds_any(sentence, ("councils",)) and _THE_COUNCILS.search(sentence)
             if the_councils and len(reviewed) >= 2:
                 with_others = [
                     g
@@ -105,6 +110,22 @@ def from_sentences(
                         )
                     )
     return found
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    """``re.split(r"(?<=[.!?])\\s+(?=[A-Z])", text)``: the break is found from its stop,
+    which the engine can look for quickly (a pattern opening with a look-behind is
+    tried at every character)."""
+    sentences = []
+    begin = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[begin : match.start(1)])
+        begin = match.end(1)
+    sentences.append(text[begin:])
+    return sentences
 
 
 def _start(sentence: str, mentions: list[Mention], group: list[Ref]) -> int:
