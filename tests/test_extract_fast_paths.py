@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import shared
+from graphload.extract import review, shared
 
 _TEXT = st.lists(
     st.sampled_from(["a", "B", ".", "!", "?", " ", "  ", "\t", "\n", "É", "x."]), max_size=30
@@ -28,3 +28,16 @@ def test_shared_splits_written_sentences() -> None:
         "Why? because.",
         "Next",
     ]
+
+
+_KIND_WORDS = st.sampled_from(
+    ["peer", " ", "challenge", "review", "Fire", "and rescue", "progress", "follow-up", "visit"]
+    + ["Operational assessment and fire", "LGA finance", "children's", "town council", "x."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_KIND_WORDS, max_size=12).map(" ".join))
+def test_every_kind_of_review_is_worded_with_a_hint_word(text: str) -> None:
+    if any(pattern.search(text) for _, pattern in review.KINDS):
+        assert review._names_a_kind_maybe(text)

@@ -10,6 +10,7 @@ from itertools import islice
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
+from graphload.extract.lowered import holds_any
 from graphload.extract.reading import Line
 from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
@@ -77,8 +78,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
-# Every kind's wording contains one of these: one search rules most lines out.
-_KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)
+# Every kind's wording contains one of these: one test rules most lines out.
+_KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
+
+
+def _names_a_kind_maybe(text: str) -> bool:
+    return holds_any(text, _KIND_HINT_WORDS)
+
+
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -101,7 +108,7 @@ def title_anchors(lines: list[Line]) -> list[int]:
         text = line.text
         if not text or len(text) > MAX_TITLE_CHARS or text.endswith("."):
             continue
-        if _KIND_HINT.search(text) and any(pattern.search(text) for _, pattern in KINDS):
+        if _names_a_kind_maybe(text) and any(pattern.search(text) for _, pattern in KINDS):
             anchors.append(index)
     return anchors
 
@@ -120,7 +127,7 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     counts = Counter(
         kind
         for line in lines
-        if _KIND_HINT.search(line.text)
+        if _names_a_kind_maybe(line.text)
         for kind, pattern in KINDS[1:]
         if pattern.search(line.text)
     )
