@@ -32,12 +32,12 @@ def test_shared_splits_written_sentences() -> None:
 
 _KIND_WORDS = st.sampled_from(
     ["peer", " ", "challenge", "review", "Fire", "and rescue", "progress", "follow-up", "visit"]
-    + ["Operational assessment and fire", "LGA finance", "children's", "town council", "x."]
+    + ["Operational assessment and fire", "LGA finance", "PEER", "ſ", "ı", "İ", "x."]
 )
+_KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)  # what it replaced
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_KIND_WORDS, max_size=12).map(" ".join))
-def test_every_kind_of_review_is_worded_with_a_hint_word(text: str) -> None:
-    if any(pattern.search(text) for _, pattern in review.KINDS):
-        assert review._names_a_kind_maybe(text)
+def test_the_kind_hint_is_the_pattern_it_replaced(text: str) -> None:
+    assert review._names_a_kind_maybe(text) == bool(_KIND_HINT.search(text))

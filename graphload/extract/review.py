@@ -78,7 +78,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
-# Every kind's wording contains one of these: one test rules most lines out.
+# A title names a kind of review only if it holds one of these: one test rules most
+# lines out. (So "Progress Review" alone is no title; its own words are not here.)
 _KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
 
 
