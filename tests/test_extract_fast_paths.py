@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import review, shared
+from graphload.extract import review, reviewed, shared
 
 _TEXT = st.lists(
     st.sampled_from(["a", "B", ".", "!", "?", " ", "  ", "\t", "\n", "É", "x."]), max_size=30
@@ -41,3 +41,17 @@ _KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)  # what it 
 @given(st.lists(_KIND_WORDS, max_size=12).map(" ".join))
 def test_the_kind_hint_is_the_pattern_it_replaced(text: str) -> None:
     assert review._names_a_kind_maybe(text) == bool(_KIND_HINT.search(text))
+
+
+_CUE_WORDS = st.sampled_from(
+    ["peer", "challenge", "review", "visit", "visited", "of", "to", "the", "at the request", "at"]
+    + ["findings", "for", "undertaken", "team", "hosted", "by", "Panel", "FEEDBACK", "ı", "x."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CUE_WORDS, max_size=10).map(" ".join), st.sampled_from(["", " "]))
+def test_cue_before_a_name_is_the_patterns_match(text: str, end: str) -> None:
+    found = reviewed._cue_before(text + end)
+    expected = reviewed._CUE_BEFORE_NAME.search(text + end)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
-from graphload.extract.lowered import holds_any
+from graphload.extract.lowered import first_match, holds_any
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -94,6 +94,9 @@ _CUE_AFTER_NAME = re.compile(
     r")",
     re.I,
 )
+# Every match of _CUE_BEFORE_NAME begins with one of these.
+_CUE_BEFORE_STARTS = ("peer", "review", "challenge", "assessment", "visit", "hosted", "panel")
+_CUE_BEFORE_STARTS += ("findings", "feedback", "report", "at the")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
@@ -101,6 +104,10 @@ _AFTER_WINDOW = 60
 # Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
 _TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
 _SIGNPOST_LETTERS = ("signpost", "learn")
+
+
+def _cue_before(before: str) -> re.Match[str] | None:
+    return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
 
 
 def _mentions_team(text: str, in_team: bool) -> bool:
@@ -269,7 +276,7 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            cue_before = _CUE_BEFORE_NAME.search(before)
+            cue_before = _cue_before(before)
             as_employer = item.ref.id in line_employers or (
                 not cue_before
                 and (
@@ -468,11 +475,13 @@ def _bare_names(
             at = text.find(word, end)
     found: list[_Named] = []
     resume = 0
-    spans = SpanIndex((n.start, n.end) for n in named)
+    spans = SpanIndex((n.start, n.end) for n in named) if named else None
     for start in sorted(positions):
-        if start < resume or spans.covers(start):
+        if start < resume or (spans and spans.covers(start)):
             continue  # inside a name already read
-        if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
+        if text[start - 1 : start] in (" ", "\n") and _SURNAME_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
             continue  # "Simon Dudley": a person's surname, not the borough
         first = _CAPITALISED.match(text, start)
         if first is None:
