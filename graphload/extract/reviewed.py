@@ -209,6 +209,16 @@ def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(name.split()[0] for name in names)
 
 
+@lru_cache(maxsize=4)
+def _longest_names(gazetteer: Gazetteer) -> dict[str, int]:
+    """For each word a short name starts with, the most words such a name has."""
+    longest: dict[str, int] = {}
+    for name in _short_names(gazetteer)[0]:
+        words = name.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")  # no \b: faster, and a superset
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+ $")
@@ -463,6 +473,7 @@ def _bare_names(
     """Register short names used alone ("Bury is ambitious"), looked up as word n-grams
     from each place the line has a word (in ``starts``) that begins some short name."""
     names = _short_names(finder.gazetteer)[0]
+    longest = _longest_names(finder.gazetteer)
     positions: list[int] = []
     for word in starts:
         at = text.find(word)
@@ -487,7 +498,8 @@ def _bare_names(
         if first is None:
             continue
         ends = [first.end()]
-        while len(ends) < _MAX_NAME_WORDS:
+        most_words = min(_MAX_NAME_WORDS, longest.get(first.group(), _MAX_NAME_WORDS))
+        while len(ends) < most_words:
             following = _NEXT_WORD.match(text, ends[-1])
             if not following:
                 break
