@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.extract import review, reviewed, shared
+from graphload.extract.reading import Line
 
 _TEXT = st.lists(
     st.sampled_from(["a", "B", ".", "!", "?", " ", "  ", "\t", "\n", "É", "x."]), max_size=30
@@ -55,3 +56,18 @@ def test_cue_before_a_name_is_the_patterns_match(text: str, end: str) -> None:
     found = reviewed._cue_before(text + end)
     expected = reviewed._CUE_BEFORE_NAME.search(text + end)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, 1)]
+
+
+def test_title_area_ends_four_lines_with_text_after_a_title() -> None:
+    lines = _lines(["Cover", "Corporate Peer Challenge", "", "Wigan", "", "", "May 2019"])
+    lines += _lines(["x"] * 3)
+    for number, line in enumerate(lines, 1):
+        line.number = number
+    anchors = review.title_anchors(lines)
+    assert anchors == [1]
+    assert review.title_end_line(lines, anchors) == 9  # Wigan, May 2019, x, x
+    assert review.title_end_line(lines[:8], anchors) == 8  # too few: the last line

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
@@ -148,20 +148,15 @@ def _with_line_before(lines: list[Line], index: int) -> str:
 
 
 def title_end_line(lines: list[Line], anchors: list[int]) -> int:
-    """The last line number that still counts as a title area (for visit dates)."""
-    ends = [_line_after(lines, index, TITLE_LINES_AFTER).number for index in anchors]
-    first_lines = [line.number for line in lines if line.text][:6]
+    """The last line number that still counts as a title area (for visit dates): the
+    fourth line with text after each title, or the document's last line."""
+    with_text = [index for index, line in enumerate(lines) if line.text]
+    ends = []
+    for index in anchors:
+        after = bisect_right(with_text, index) + TITLE_LINES_AFTER - 1
+        ends.append(lines[with_text[after]].number if after < len(with_text) else lines[-1].number)
+    first_lines = [lines[index].number for index in with_text[:6]]
     return max(ends + first_lines[-1:] + [0])
-
-
-def _line_after(lines: list[Line], index: int, count: int) -> Line:
-    seen = 0
-    for line in islice(lines, index + 1, None):  # no copy of the rest per title
-        if line.text:
-            seen += 1
-            if seen == count:
-                return line
-    return lines[-1]
 
 
 def settle_council(
