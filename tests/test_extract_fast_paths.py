@@ -71,3 +71,13 @@ def test_title_area_ends_four_lines_with_text_after_a_title() -> None:
     assert anchors == [1]
     assert review.title_end_line(lines, anchors) == 9  # Wigan, May 2019, x, x
     assert review.title_end_line(lines[:8], anchors) == 8  # too few: the last line
+
+
+_WITH_WORDS = st.sampled_from(["with", "the", "bathe", "With", "x", " ", "  ", "\n", "\u00a0", "_"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WITH_WORDS, max_size=8).map("".join))
+def test_a_name_after_with_is_what_the_pattern_finds(text: str) -> None:
+    expected = bool(re.search(r"\bwith\s+(?:the\s+)?$", text))
+    assert shared._follows_with(text + "Bury", len(text)) == expected
