@@ -21,6 +21,7 @@ from graphload.records import Ref
 from graphload.vocab.organisations import LOCAL_GOVERNMENT_ASSOCIATION, known_organisation
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*|,|&|\(|\)|;|:|–|—")
+Token = re.Match[str]  # a word or mark of _TOKEN: token[0] is its text
 SINGULAR_ANCHORS = {"council", "dc", "bc", "cc", "mbc", "ua"}
 PLURAL_ANCHORS = {"councils"}
 _UPPER_ANCHORS = {"dc", "bc", "cc", "mbc", "ua"}  # only as capitals: "cc" is also an e-mail term
@@ -238,19 +239,16 @@ class CouncilFinder:
         floor_at = 0  # a mention never reaches back over an earlier one
         for anchor_start, anchor_end in _anchor_tokens(text, anchors):
             window_start = max(floor_at, anchor_start - _WINDOW_CHARS)
-            tokens = [
-                (m.group(), m.start(), m.end())
-                for m in _TOKEN.finditer(text, window_start, anchor_end)
-            ]
+            tokens = list(_TOKEN.finditer(text, window_start, anchor_end))
             floor = 0
             if window_start > floor_at:
                 if len(tokens) <= _MAX_LOOKBACK + 1:
                     return None
                 floor = 1  # the first token may be cut
             k = len(tokens) - 1
-            if k < 0 or tokens[k][1] != anchor_start:
+            if k < 0 or tokens[k].start() != anchor_start:
                 return None
-            word, _, end = tokens[k]
+            word, end = tokens[k][0], tokens[k].end()
             following = _TOKEN.search(text, end)
             if following and following.group().lower().startswith("partnership"):
                 continue
@@ -269,18 +267,18 @@ class CouncilFinder:
         return mentions
 
     def _every_token(self, text: str) -> list[Mention]:
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = list(_TOKEN.finditer(text))
         mentions: list[Mention] = []
         floor = 0  # a mention never reaches back over an earlier one
         # Only anchors, LGA/LGG and short capitalised words (possible abbreviations, which
         # may be learned on this very line) can start a mention: skip the rest quickly.
         candidates = [
             k
-            for k, (word, _, _) in enumerate(tokens)
+            for k, word in enumerate(token[0] for token in tokens)
             if word in _ANCHOR_SPELLINGS or (len(word) <= 7 and word[0].isupper())
         ]
         for k in candidates:
-            word, start, end = tokens[k]
+            word, (start, end) = tokens[k][0], tokens[k].span()
             lowered = word.lower().rstrip(".")
             if word in self.abbreviations:
                 mentions.append(self._mention(self.abbreviations[word], start, end))
@@ -344,7 +342,7 @@ class CouncilFinder:
         return Mention(ref, start, end, self._groups)
 
     @staticmethod
-    def _lookback_start(tokens: list[tuple[str, int, int]], k: int, floor: int) -> int | None:
+    def _lookback_start(tokens: list[Token], k: int, floor: int) -> int | None:
         first = None
         for j in range(k - 1, max(floor, k - _MAX_LOOKBACK) - 1, -1):
             word = tokens[j][0]
@@ -357,7 +355,7 @@ class CouncilFinder:
         return first
 
     def _at_anchor(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int, anchor: str
+        self, text: str, tokens: list[Token], first: int, k: int, anchor: str
     ) -> list[Mention]:
         """The council(s) named by tokens ``first``..``k``, where token ``k`` is the
         anchor word: "Councils" ends a list of councils, "Council" one council."""
@@ -365,36 +363,32 @@ class CouncilFinder:
             return self._plural(text, tokens, first, k)
         return self._singular(text, tokens, first, k)
 
-    def _singular(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
-    ) -> list[Mention]:
-        end = tokens[k][2]
+    def _singular(self, text: str, tokens: list[Token], first: int, k: int) -> list[Mention]:
+        end = tokens[k].end()
         for j in range(first, k):
             word = tokens[j][0]
             if not word[0].isupper():
                 continue
-            ref = self.council(text[tokens[j][1] : end])
+            ref = self.council(text[tokens[j].start() : end])
             if ref:
-                return [self._mention(ref, tokens[j][1], end)]
+                return [self._mention(ref, tokens[j].start(), end)]
         return []
 
-    def _plural(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
-    ) -> list[Mention]:
+    def _plural(self, text: str, tokens: list[Token], first: int, k: int) -> list[Mention]:
         words = [t[0] for t in tokens[first:k]]
         type_word = ""
         while words and words[-1].lower() in _TYPE_WORDS:
             type_word = words.pop().capitalize() + (" " + type_word if type_word else "")
         if not words:
             return []
-        span_start = tokens[first][1]
-        span_end = tokens[first + len(words) - 1][2]
+        span_start = tokens[first].start()
+        span_end = tokens[first + len(words) - 1].end()
         found = self._council_list(text[span_start:span_end], type_word)
         self._groups += 1
         if not found:
             return []
         start = span_start + min(offset for _, offset in found)
-        return [Mention(ref, start, tokens[k][2], self._groups) for ref, _ in found]
+        return [Mention(ref, start, tokens[k].end(), self._groups) for ref, _ in found]
 
     def _learn_abbreviation(self, text: str, end: int, found: list[Mention]) -> None:
         match = _ABBREVIATION_AFTER.match(text, end)

@@ -95,8 +95,10 @@ _CUE_AFTER_NAME = re.compile(
     re.I,
 )
 # Every match of _CUE_BEFORE_NAME begins with one of these.
-_CUE_BEFORE_STARTS = ("peer", "review", "challenge", "assessment", "visit", "hosted", "panel")
-_CUE_BEFORE_STARTS += ("findings", "feedback", "report", "at the")
+_CUE_BEFORE_STARTS = (
+    *("peer", "review", "challenge", "assessment", "visit", "hosted", "panel"),
+    *("findings", "feedback", "report", "at the"),
+)
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
