@@ -13,10 +13,6 @@ _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,
 # +44 (0)20 7664 3000: a leading 0 or +44, then 8 to 11 digits with at most two
 # spaces, dashes, dots or brackets between them; never inside a word or an amount.
 _PHONE = re.compile(r"(?<![\w+£])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){8,11}(?!\w)")
-# Where a _PHONE match can begin: "+44", "(0" or "0". The pattern opens with a
-# look-behind, so the regex engine would try it at every character of a line; it is
-# tried only at these places instead, with the same matches as ``_PHONE.sub``.
-_PHONE_START = re.compile(r"\+44|\(?0")
 
 REDACTED_EMAIL = "[e-mail removed]"
 REDACTED_PHONE = "[telephone removed]"
@@ -26,24 +22,5 @@ def redact(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(REDACTED_EMAIL, text)
     if "0" in text or "+44" in text:  # every number _PHONE matches has one or the other
-        text = _redact_phones(text)
+        text = _PHONE.sub(REDACTED_PHONE, text)
     return text
-
-
-def _redact_phones(text: str) -> str:
-    pieces: list[str] = []
-    done = 0  # the text before this is written out
-    at = 0
-    while (start := _PHONE_START.search(text, at)) is not None:
-        match = _PHONE.match(text, start.start())
-        if match is None and start.group() == "(0":  # "(0" failed: "0" may still begin one
-            match = _PHONE.match(text, start.start() + 1)
-        if match is None:
-            at = start.start() + 1
-            continue
-        pieces += [text[done : match.start()], REDACTED_PHONE]
-        done = at = match.end()
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)

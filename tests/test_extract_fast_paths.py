@@ -7,7 +7,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload import redact
 from graphload.extract import review, reviewed, shared
 from graphload.extract.reading import Line
 
@@ -82,25 +81,3 @@ _WITH_WORDS = st.sampled_from(["with", "the", "bathe", "With", "x", " ", "  ", "
 def test_a_name_after_with_is_what_the_pattern_finds(text: str) -> None:
     expected = bool(re.search(r"\bwith\s+(?:the\s+)?$", text))
     assert shared._follows_with(text + "Bury", len(text)) == expected
-
-
-_PHONE_PIECES = st.sampled_from(
-    list("0123456789 ().-+4£a_\n")
-    + ["+44", "(0)", "01473 825820", "+44 (0)20 7664 3000", "(01473) 825820", "£0", "x0"]
-)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(_PHONE_PIECES, max_size=25).map("".join))
-def test_telephone_numbers_are_removed_as_the_pattern_finds_them(text: str) -> None:
-    assert redact._redact_phones(text) == redact._PHONE.sub(redact.REDACTED_PHONE, text)
-
-
-def test_written_telephone_numbers_are_removed() -> None:
-    text = (
-        "Call 01473 825820 or +44 (0)20 7664 3000, (01473) 825820; not £0123456789 or x01234567890"
-    )
-    assert redact.redact(text) == (
-        "Call [telephone removed] or [telephone removed], [telephone removed]; "
-        "not £0123456789 or x01234567890"
-    )
