@@ -421,7 +421,6 @@ _WINDOW_CHARS = 100
 # for their letters first (tests check that they agree with the patterns).
 _WORD_PIECES = (("ouncil", "Cc", "s"), ("OUNCIL", "C", "S"))  # the letters after the first
 _SHORT_ANCHORS = ("DC", "BC", "CC", "UA")  # "MBC" is found as "BC" after an "M"
-_SHORT_ANCHOR = re.compile(r"[BCD]C|UA")
 
 
 def anchor_words(text: str) -> list[tuple[int, int]]:
@@ -438,9 +437,6 @@ def anchor_words(text: str) -> list[tuple[int, int]]:
                 if _word_ends(text, end):
                     found.append((start, end))
             at = text.find(piece, at + len(piece))
-    if not _SHORT_ANCHOR.search(text):
-        found.sort()
-        return found  # most lines: one quick search rules out all four
     for piece in _SHORT_ANCHORS:
         at = text.find(piece)
         while at != -1:
