@@ -13,7 +13,7 @@ from graphload.model import Label, Rel
 from visualise import clusters, facts, html, style, views
 from visualise.layout import component_layout, force_layout, layered_layout, spread_out
 from visualise.national import council_radius, national_layout
-from visualise.select import find_node
+from visualise.select import find_match
 
 # above this many nodes the browser gets finished positions and no physics
 BIG_ABOVE = 300
@@ -83,7 +83,11 @@ def select(
     focus = None
     if council or peer:
         label = Label.COUNCIL if council else Label.PEER
-        focus = find_node(graph, council or peer or "", label)
+        typed = council or peer or ""
+        match = find_match(graph, typed, label)
+        focus = match.candidate.id
+        if match.corrected:
+            said.append(f"Matched “{match.spelling}” for “{typed}”.")
         if focus not in shown:
             shown.add_node(focus, **graph.nodes[focus])
         shown = views.neighbourhood(shown, focus, depth)
