@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.extract import councils
+from graphload.extract.councils import CouncilFinder
+from graphload.gazetteer import Gazetteer
 
 # Letters and marks the anchor words and their boundaries are made of, so that random
 # text often holds near-misses ("MBCC", "Councils'", "cOUNCIL", "_DC", "Council.Next").
@@ -58,3 +60,19 @@ def test_hints_match_the_patterns(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert councils._other_hint(text) == bool(councils._OTHER_HINT.search(text))
     assert councils._alias_token(text) == bool(councils._ALIAS_TOKEN.search(text))
+
+
+def test_learning_abbreviations_reads_only_lines_that_bracket_one() -> None:
+    finder = CouncilFinder(Gazetteer.load(), 2019)
+    for line in [
+        "The council's plan (2019 to 2023) was agreed.",
+        "Peers met Bromsgrove District Council (BDC) and the Local Government Association (LGA).",
+        "Their budget (£2m) is small.",
+    ]:
+        finder.learn(line)
+    assert sorted(finder.abbreviations) == ["BDC", "LGA"]
+    assert finder.abbreviations["BDC"].name == "Bromsgrove District Council"
+    assert [m.ref.id for m in finder.find("BDC and Wigan Council agreed.")] == [
+        finder.abbreviations["BDC"].id,
+        finder.council("Wigan Council").id,
+    ]
