@@ -42,6 +42,14 @@ _KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)  # what it 
 @given(st.lists(_KIND_WORDS, max_size=12).map(" ".join))
 def test_the_kind_hint_is_the_pattern_it_replaced(text: str) -> None:
     assert review._names_a_kind_maybe(text) == bool(_KIND_HINT.search(text))
+    assert review._names_a_kind(text) == any(p.search(text) for _, p in review.KINDS)
+
+
+def test_the_generic_kinds_are_plain_wordings() -> None:
+    assert review._GENERIC_WORDINGS == ("peer challenge", "peer review")
+    for _, pattern in review.KINDS:
+        if pattern.pattern in review._GENERIC_WORDINGS:
+            assert pattern.flags & re.IGNORECASE
 
 
 _CUE_WORDS = st.sampled_from(

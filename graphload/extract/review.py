@@ -87,6 +87,15 @@ def _names_a_kind_maybe(text: str) -> bool:
     return holds_any(text, _KIND_HINT_WORDS)
 
 
+# The generic kinds are plain wordings: most titles hold one, found without the patterns.
+_GENERIC_WORDINGS = tuple(pattern.pattern for kind, pattern in KINDS if kind in _GENERIC_KINDS)
+
+
+def _names_a_kind(text: str) -> bool:
+    """Whether any of KINDS matches ``text``."""
+    return holds_any(text, _GENERIC_WORDINGS) or any(pattern.search(text) for _, pattern in KINDS)
+
+
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -109,7 +118,7 @@ def title_anchors(lines: list[Line]) -> list[int]:
         text = line.text
         if not text or len(text) > MAX_TITLE_CHARS or text.endswith("."):
             continue
-        if _names_a_kind_maybe(text) and any(pattern.search(text) for _, pattern in KINDS):
+        if _names_a_kind_maybe(text) and _names_a_kind(text):
             anchors.append(index)
     return anchors
 
