@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from graphload.extract.lowered import contains_any
 from graphload.extract.reading import Line
 
 MONTHS = {
@@ -61,8 +62,7 @@ _PAST_REVIEW = re.compile(r"\b(previous|last|earlier|prior|former|follow[- ]up)\
 
 def _names_a_month(text: str) -> bool:
     """Every date pattern here names a month: a cheap test before the regexes."""
-    lowered = text.lower()
-    return any(month in lowered for month in MONTHS)
+    return contains_any(text.lower(), MONTHS)
 
 
 @dataclass

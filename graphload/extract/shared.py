@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from graphload.extract.councils import CouncilFinder, Mention
-from graphload.extract.lowered import first_match, holds_any
+from graphload.extract.lowered import contains_any, first_match, holds_any
 from graphload.extract.peers import RoleGroup
 from graphload.extract.reading import Line
 from graphload.extract.sentences import sentence_around
@@ -40,8 +40,7 @@ _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
 
 
 def _mentions_sharing(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _SHARING_WORDS) and bool(_sharing(text))
+    return contains_any(text.lower(), _SHARING_WORDS) and bool(_sharing(text))
 
 
 def _sharing(text: str) -> re.Match[str] | None:
