@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import review, reviewed, shared
+from graphload.extract import dates, review, reviewed, shared
 from graphload.extract.reading import Line
 
 _TEXT = st.lists(
@@ -89,3 +89,19 @@ _WITH_WORDS = st.sampled_from(["with", "the", "bathe", "With", "x", " ", "  ", "
 def test_a_name_after_with_is_what_the_pattern_finds(text: str) -> None:
     expected = bool(re.search(r"\bwith\s+(?:the\s+)?$", text))
     assert shared._follows_with(text + "Bury", len(text)) == expected
+
+
+_DATE_WORDS = st.sampled_from(
+    ["Date of meeting", "date:", "12", "dated", "committee on", "on-site", "onsite", "on site"]
+    + ["Visit", "visited", "Peer Review", "during", "took place", "Feedback", "follow-up"]
+    + ["follow up", "previous", "Lastly", "prior", ".", ";", " ", "  ", "\n", "x", "ı"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DATE_WORDS, max_size=12).map("".join))
+def test_date_context_tests_are_the_patterns(text: str) -> None:
+    assert dates._about_a_meeting(text) == bool(dates._MEETING.search(text))
+    assert dates._about_the_visit(text) == bool(dates._VISIT_CONTEXT.search(text))
+    assert dates._about_a_past_review(text) == bool(dates._PAST_REVIEW.search(text))
+    assert dates._clauses(text) == re.split(r"(?<=[.;])\s+", text)

@@ -96,8 +96,17 @@ _CUE_AFTER_NAME = re.compile(
 )
 # Every match of _CUE_BEFORE_NAME begins with one of these.
 _CUE_BEFORE_STARTS = (
-    *("peer", "review", "challenge", "assessment", "visit", "hosted", "panel"),
-    *("findings", "feedback", "report", "at the"),
+    "peer",
+    "review",
+    "challenge",
+    "assessment",
+    "visit",
+    "hosted",
+    "panel",
+    "findings",
+    "feedback",
+    "report",
+    "at the",
 )
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
