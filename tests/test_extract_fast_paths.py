@@ -105,3 +105,19 @@ def test_date_context_tests_are_the_patterns(text: str) -> None:
     assert dates._about_the_visit(text) == bool(dates._VISIT_CONTEXT.search(text))
     assert dates._about_a_past_review(text) == bool(dates._PAST_REVIEW.search(text))
     assert dates._clauses(text) == re.split(r"(?<=[.;])\s+", text)
+
+
+_LINE_WORDS = st.sampled_from(
+    ["peer", "Peers", "team", "panel", "led by", "joined  by", "reviewers", "signposted", "to"]
+    + ["Signpost", "learning from", "learn", "shared", "Joint management", "jointly", "the"]
+    + ["two", "councils", "integrated team", "single management team", "ı", "ſ", ":", " ", "x"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINE_WORDS, max_size=12).map(" ".join))
+def test_line_word_tests_are_the_patterns(text: str) -> None:
+    assert reviewed._mentions_team(text, False) == bool(reviewed._TEAM_WORDS.search(text))
+    assert reviewed._in_signpost(text, False) == bool(reviewed._SIGNPOST.search(text))
+    found, expected = shared._sharing(text), shared._SHARING.search(text)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
