@@ -11,6 +11,7 @@ bracket, a bullet or a verb), each with what is written up to the next one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.names import ROLE_WORDS, take_name
@@ -21,14 +22,58 @@ from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict
 from graphload.extract.team.entry import PeerEntry, describe
 from graphload.vocab.text import fold
 
-_PROSE_CUE = re.compile(
-    r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
-    r"delivered|carried out|managed|co-?ordinated)\s+by\b|"
-    r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
-    r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
-    r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
-    r"\bwho (?:had )?led the\b"
+
+@dataclass(frozen=True)
+class CueFamily:
+    """One family of wording that introduces a team in prose, with the words it cannot
+    do without: a substring of each group in ``needs``. Testing them is far cheaper than
+    the regex, which then runs only on the few lines that hold them."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[tuple[str, ...], ...]
+
+    def search(self, lowered: str) -> bool:
+        for group in self.needs:  # loops, not any(): this runs on every line
+            for word in group:
+                if word in lowered:
+                    break
+            else:
+                return False
+        return self.pattern.search(lowered) is not None
+
+
+_LED_BY_VERBS = "led assisted supported facilitated joined accompanied conducted undertaken"
+_LED_BY_VERBS += " delivered carried managed ordinated"
+CUE_FAMILIES = (
+    # "led by", "assisted by", "carried out by"
+    CueFamily(
+        re.compile(
+            r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
+            r"delivered|carried out|managed|co-?ordinated)\s+by\b"
+        ),
+        (("by",), tuple(_LED_BY_VERBS.split())),
+    ),
+    # "the team was:", "the peers for this review were", "the panel comprised"
+    CueFamily(
+        re.compile(
+            r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
+            r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b"
+        ),
+        (
+            ("team", "panel", "peers", "reviewers"),
+            ("was", "were", "compris", "consist", "includ", "made"),
+        ),
+    ),
+    # "the peer team (Ann Example, …)"
+    CueFamily(
+        re.compile(r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\("),
+        (("(",), ("team", "panel")),
+    ),
+    # "Ann Example, who led the review"
+    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), (("who ",), ("led the",))),
 )
+# All the families in one pattern, for the cues of a sentence in order.
+_PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
@@ -47,10 +92,14 @@ _CLAUSE = re.compile(
 
 _WORD = re.compile(r"\S+")
 
-# Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
-_PEER_ROLE_HINT = re.compile(
-    r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
-    r"reviewer|(?:challenge|review) manager"
+# The wordings that describe a person as a peer, each beginning with a word it cannot do
+# without: the search then skips along the text to that word, far faster than trying one
+# pattern of alternatives at every character.
+_PEER_ROLE_HINTS = (
+    re.compile(r"peer (?:review |challenge )?(?:officer|manager|lead)"),  # peer review officer
+    re.compile(r"peer(?:(?<=lead peer)|(?<=member peer)|(?<=officer peer))"),  # lead peer
+    re.compile(r"reviewer"),
+    re.compile(r"manager(?:(?<=challenge manager)|(?<=review manager))"),
 )
 
 
@@ -72,9 +121,19 @@ def may_hold_cue(lowered: str) -> bool:
 
 
 def may_describe_peer(lowered: str) -> bool:
-    return ("peer" in lowered or "review" in lowered or "challenge" in lowered) and bool(
-        _PEER_ROLE_HINT.search(lowered)
-    )
+    """Whether a lower-cased text holds the words of a peer's role (cheaper than
+    ``PEER_ROLE``, which then finds where)."""
+    for hint in _PEER_ROLE_HINTS:
+        if hint.search(lowered):
+            return True
+    return False
+
+
+def _holds_cue(lowered: str) -> bool:
+    for family in CUE_FAMILIES:
+        if family.search(lowered):
+            return may_hold_cue(lowered)
+    return False
 
 
 LEAD = "Lead peer"
@@ -101,7 +160,9 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text  # a letter whose lower case is longer: read as written
-        if not (may_hold_cue(lowered) or may_describe_peer(lowered)):
+        # A sentence holds a cue or a peer's role only where its line does: one search
+        # of the line spares splitting the many lines without one into sentences.
+        if not (_holds_cue(lowered) or may_describe_peer(lowered) and PEER_ROLE.search(lowered)):
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
