@@ -99,6 +99,8 @@ def progress(message: str) -> None:
 
 def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Line:
     """One line of a text, markdown or HTML document, cleaned of its markup."""
+    if not content:
+        return Line(number, "")  # a third of a report's lines: the blank ones
     if len(content) > MAX_LINE_CHARS:
         warnings.append(
             f"{where}: line {number} has {len(content):,} characters; "
