@@ -236,6 +236,8 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     head = text[:90]
     if not (":" in head or "," in head or " - " in head or "–" in head or "—" in head):
         return None
+    if head.isascii() and not _may_hold_team_role(head.lower()):
+        return None
     separator = _PREFIX_SEPARATOR.search(head)
     if not separator:
         return None
@@ -245,6 +247,20 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     if not TEAM_ROLE.search(head):
         return None  # "REPORT FROM: Councillor A": a field label, not a place on the team
     return head, separator.end()
+
+
+def _may_hold_team_role(lowered: str) -> bool:
+    """Whether an ASCII text, lower-cased, holds a word ``TEAM_ROLE`` cannot do without
+    (substring tests: far cheaper than the regex on the many lines without one)."""
+    return (
+        "peer" in lowered
+        or "team" in lowered
+        or "lead" in lowered
+        or "review" in lowered
+        or "manager" in lowered
+        or "programme" in lowered
+        or "associate" in lowered
+    )
 
 
 def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
