@@ -28,19 +28,22 @@ from graphload.vocab.text import fold
 @dataclass(frozen=True)
 class CueFamily:
     """One family of wording that introduces a team in prose. Every match starts with
-    one of the words in ``starts`` and stands in a text that holds one of the words in
-    ``needs``: the pattern is tried only at those words of the lines that hold them,
-    not at every character of every line (far cheaper, the same answer)."""
+    one of the words in ``starts``, in a text that holds a word of each group in
+    ``needs``: the pattern is tried only at those words of the lines that hold them, not
+    at every character of every line (far cheaper, the same answer)."""
 
     pattern: re.Pattern[str]
     starts: tuple[str, ...]
-    needs: tuple[str, ...]
+    needs: tuple[tuple[str, ...], ...]
 
     def search(self, lowered: str) -> bool:
-        for word in self.needs:  # loops, not any(): this runs on many lines
-            if word in lowered:
-                return self.starts_here(lowered)
-        return False
+        for group in self.needs:  # loops, not any(): this runs on many sentences
+            for word in group:
+                if word in lowered:
+                    break
+            else:
+                return False
+        return self.starts_here(lowered)
 
     def starts_here(self, lowered: str) -> bool:
         """Whether the pattern matches at one of the words it starts with."""
@@ -65,7 +68,7 @@ CUE_FAMILIES = (
             *("conducted", "undertaken", "delivered", "carried out", "managed"),
             *("co-ordinated", "coordinated"),
         ),
-        ("by",),
+        (("by",),),
     ),
     # "the team was:", "the peers for this review were", "the panel comprised"
     CueFamily(
@@ -74,16 +77,16 @@ CUE_FAMILIES = (
             r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b"
         ),
         ("team", "panel", "peers", "reviewers"),
-        ("team", "panel", "peers", "reviewers"),
+        (("team", "panel", "peer", "reviewer"),),  # the words peer roles need too
     ),
     # "the peer team (Ann Example, …)"
     CueFamily(
         re.compile(r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\("),
         ("peer", "review", "challenge", "the"),
-        ("(",),
+        (("(",), ("team", "panel")),
     ),
     # "Ann Example, who led the review"
-    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), ("who ",)),
+    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("who ",),)),
 )
 # All the families in one pattern, for the cues of a sentence in order.
 _PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
@@ -117,6 +120,7 @@ _PEER_ROLE_HINTS = (
     re.compile(r"reviewer"),
     re.compile(r"manager(?:(?<=challenge manager)|(?<=review manager))"),
 )
+_PEER_ROLE_WORDS = ("peer", "reviewer", "manager")  # one of them is in every hint
 
 
 def may_hold_cue(lowered: str) -> bool:
@@ -197,8 +201,12 @@ def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
     document = "\n".join(lowered_lines)
     line_starts = list(accumulate((len(text) + 1 for text in lowered_lines[:-1]), initial=0))
 
+    holding: dict[str, set[int]] = {}
+
     def lines_holding(word: str) -> set[int]:
-        found: set[int] = set()
+        if word in holding:
+            return holding[word]
+        found = holding[word] = set()
         at = document.find(word)
         while at >= 0:
             index = bisect_right(line_starts, at) - 1
@@ -208,18 +216,25 @@ def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
             )
         return found
 
+    def lines_holding_one_of(group: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for word in group:
+            found |= lines_holding(word)
+        return found
+
     chosen: set[int] = set()
     for family in CUE_FAMILIES:
-        for word in family.needs:
-            for index in lines_holding(word) - chosen:
-                lowered = lowered_lines[index]
-                if family.starts_here(lowered) and may_hold_cue(lowered):
-                    chosen.add(index)
-    for hint in _PEER_ROLE_HINTS:
-        for match in hint.finditer(document):
-            index = bisect_right(line_starts, match.start()) - 1
-            if index not in chosen and PEER_ROLE.search(lowered_lines[index]):
+        candidates = lines_holding_one_of(family.needs[0])
+        for group in family.needs[1:]:
+            candidates &= lines_holding_one_of(group)
+        for index in candidates - chosen:
+            lowered = lowered_lines[index]
+            if family.starts_here(lowered) and may_hold_cue(lowered):
                 chosen.add(index)
+    for index in lines_holding_one_of(_PEER_ROLE_WORDS) - chosen:
+        lowered = lowered_lines[index]
+        if may_describe_peer(lowered) and PEER_ROLE.search(lowered):
+            chosen.add(index)
     return sorted(chosen)
 
 
