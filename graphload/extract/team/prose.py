@@ -176,7 +176,11 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     people a sentence describes as peers ("A, …, Lead Peer Review Officer, and B, …")."""
     blocks: list[Block] = []
     texts = [line.text[:MAX_PROSE_LINE] for line in lines]
-    lowered_lines = [_lowered(text) for text in texts]
+    lowered_lines = [text.lower() for text in texts]
+    lowered_lines = [  # a letter whose lower case is longer: read as written
+        lowered if len(lowered) == len(text) else text
+        for text, lowered in zip(texts, lowered_lines, strict=True)
+    ]
     for index in _lines_about_the_team(lowered_lines):
         line, text, lowered = lines[index], texts[index], lowered_lines[index]
         for start, end in _sentences(text):
@@ -187,11 +191,6 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
             if entries:
                 blocks.append(Block(entries, Verdict(ACCEPT, label)))
     return blocks
-
-
-def _lowered(text: str) -> str:
-    lowered = text.lower()
-    return text if len(lowered) != len(text) else lowered  # a longer lower case: as written
 
 
 def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
