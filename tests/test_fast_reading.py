@@ -19,7 +19,7 @@ from graphload.extract.councils import CouncilFinder
 from graphload.extract.others import find_others
 from graphload.extract.readers.base import clean_line
 from graphload.extract.reading import Line, read_document
-from graphload.extract.team import prose
+from graphload.extract.team import cues, prose
 from graphload.gazetteer import Gazetteer
 
 FINDER = CouncilFinder(Gazetteer.load())
@@ -140,3 +140,34 @@ def test_principal_adviser_and_addressee() -> None:
 def test_a_letter_that_opens_with_dear_has_no_addressee_line() -> None:
     lines = [Line(1, "Dear Ann Example,"), Line(2, "Thank you.")]
     assert find_others(lines) == []
+
+
+# --- what introduces a team: the words tested first never hide a match
+
+
+@pytest.mark.parametrize(
+    ("intro", "size"),
+    [
+        ("The peer team was made up of FIVE PEERS:", 5),
+        ("Siobhán Murphy led a team of four peers:", 4),  # not ASCII: the pattern decides
+        ("Our 3 members of staff", 3),
+        ("The council has five priorities:", None),
+    ],
+)
+def test_stated_size(intro: str, size: int | None) -> None:
+    assert cues.stated_size(intro) == size
+
+
+INTRO_WORDS = (
+    "The PEER Team review Panel participants REVIEWERS delivered by Facilitated By "
+    "five 4 people officers and members individuals were thanks council Zoë :"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(INTRO_WORDS), max_size=12).map(" ".join))
+def test_team_words_pretest_never_hides_a_match(intro: str) -> None:
+    if cues.TEAM_WORDS.search(intro):
+        assert cues._may_hold(intro, cues._TEAM_WORDS_NEED)
+    if cues._STATED_SIZE.search(intro):
+        assert cues._may_hold(intro, cues._STATED_SIZE_NEEDS)
