@@ -48,7 +48,7 @@ _STATED_SIZE = re.compile(
 _LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
 # Words each pattern cannot match without, lower-cased: tested first (far cheaper than the
 # patterns on a long introduction) where lower-casing is what ignoring case does, in ASCII.
-_TEAM_WORDS_NEED = ("peer", "team", "panel", "participants", "reviewers")
+_TEAM_WORDS_NEED: tuple[str, ...] = ("peer", "team", "panel", "participants", "reviewers")
 _TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
 ACCEPT = 4
