@@ -121,3 +121,16 @@ def test_line_word_tests_are_the_patterns(text: str) -> None:
     assert reviewed._in_signpost(text, False) == bool(reviewed._SIGNPOST.search(text))
     found, expected = shared._sharing(text), shared._SHARING.search(text)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+_EMPLOYER_WORDS = st.sampled_from(
+    ["Chief Executive", "Director", "Ann Example", "of", "from", "at", "that", "for", "with"]
+    + ["the", "team", "peers", ",", "(", "–", "-", "Peer Challenge", "in", "and", " ", "\n"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_EMPLOYER_WORDS, max_size=10).map(" ".join), st.sampled_from(["", " ", "  "]))
+def test_an_employer_written_before_a_name_is_what_the_pattern_finds(text: str, end: str) -> None:
+    before = text + end
+    assert reviewed._employer_before(before) == bool(reviewed._EMPLOYER_BEFORE.search(before))

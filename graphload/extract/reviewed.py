@@ -52,6 +52,8 @@ _EMPLOYER_BEFORE = re.compile(
     r"(?:of|from)\s+"
     r"|\bfrom\s*)(?:the\s+)?$"
 )
+# Every match of _EMPLOYER_BEFORE ends, before an optional "the", with one of these.
+_EMPLOYER_BEFORE_ENDS = (",", "–", "—", "-", "(", "at", "of", "from", "for", "with")
 # "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
 _EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
 _TEAM_WORDS = re.compile(
@@ -115,6 +117,18 @@ _AFTER_WINDOW = 60
 # Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
 _TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
 _SIGNPOST_LETTERS = ("signpost", "learn")
+
+
+def _employer_before(before: str) -> bool:
+    """``_EMPLOYER_BEFORE.search(before)``, tried only when ``before`` ends as every
+    match does (most text before a name does not)."""
+    core = before.rstrip()
+    ends_so = core.endswith(_EMPLOYER_BEFORE_ENDS) or (
+        len(core) < len(before)
+        and core.endswith("the")
+        and core[:-3].rstrip().endswith(_EMPLOYER_BEFORE_ENDS)
+    )
+    return ends_so and bool(_EMPLOYER_BEFORE.search(before))
 
 
 def _cue_before(before: str) -> re.Match[str] | None:
@@ -301,7 +315,7 @@ def decide_council(
             as_employer = item.ref.id in line_employers or (
                 not cue_before
                 and (
-                    bool(_EMPLOYER_BEFORE.search(before))
+                    _employer_before(before)
                     or bool(_EMPLOYER_AFTER.match(after))
                     or (joined and previous_employer)
                 )
