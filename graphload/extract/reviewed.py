@@ -488,8 +488,13 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
         named.extend(_bare_names(text, finder, named, starts))
-    named.sort(key=lambda n: n.start)
+    if len(named) > 1:
+        named.sort(key=_start_of)
     return named
+
+
+def _start_of(named: _Named) -> int:
+    return named.start
 
 
 def _bare_names(
