@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphload import redact
 from graphload.extract import dates, review, reviewed, shared
 from graphload.extract.reading import Line
 
@@ -134,3 +135,28 @@ _EMPLOYER_WORDS = st.sampled_from(
 def test_an_employer_written_before_a_name_is_what_the_pattern_finds(text: str, end: str) -> None:
     before = text + end
     assert reviewed._employer_before(before) == bool(reviewed._EMPLOYER_BEFORE.search(before))
+
+
+# The telephone pattern as first written, with its look-behind first (slow: tried at
+# every character); redact.py's pattern must find exactly what it finds.
+_PHONE_AS_WRITTEN = re.compile(
+    r"(?<![\w+£])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){8,11}(?!\w)"
+)
+_PHONE_PIECES = st.sampled_from(
+    list("0123456789 ().-+4£a_\n\t")
+    + ["+44", "(0)", "01473 825820", "+44 (0)20 7664 3000", "(01473) 825820", "£0", "é0", "+0"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PHONE_PIECES, max_size=25).map("".join))
+def test_telephone_numbers_are_found_as_first_written(text: str) -> None:
+    assert redact._PHONE.sub("#", text) == _PHONE_AS_WRITTEN.sub("#", text)
+
+
+def test_written_telephone_numbers_are_removed() -> None:
+    text = "Call 01473 825820, +44 (0)20 7664 3000 or (01473) 825820; not £0123456789 or x01234567"
+    assert redact.redact(text) == (
+        "Call [telephone removed], [telephone removed] or [telephone removed]; "
+        "not £0123456789 or x01234567"
+    )
