@@ -39,6 +39,15 @@ class ReportResult:
     resolved: dict[str, Candidate] = field(default_factory=dict)
     #: How each name parameter was matched (was a spelling slip forgiven?).
     matches: dict[str, NameMatch] = field(default_factory=dict)
+    #: How many rows the report has in all; more than ``len(rows)`` when a limit cut it.
+    total: int = 0
+    #: The row limit applied (0: none).
+    limit: int = 0
+
+    @property
+    def more(self) -> int:
+        """Rows left out by the limit."""
+        return max(self.total - len(self.rows), 0)
 
 
 class ReportError(PeergraphError, ValueError):
@@ -113,18 +122,31 @@ def _kind_word(kind: str) -> str:
     return "council, peer or organisation" if kind == "entity" else kind
 
 
-def run_report(store: Store, name: str, **params: Any) -> ReportResult:
-    """Run the canned report ``name`` (matched forgivingly) with ``params``."""
+def run_report(store: Store, name: str, limit: int | None = None, **params: Any) -> ReportResult:
+    """Run the canned report ``name`` (matched forgivingly) with ``params``.
+
+    At most ``limit`` rows are returned (None: the report's default limit; 0: every
+    row); ``ReportResult.total`` says how many there are in all."""
     spec = get_report(name)
+    limit = spec.default_limit if limit is None else limit
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise ReportError(f"the row limit must be a whole number, 0 or more, not {limit!r}")
     matches: dict[str, NameMatch] = {}
     values, resolved = resolve_params(store, spec, params, matches)
     if spec.name == "path":
         rows = shortest_path(store, spec, values["start"], values["end"], values["max_hops"])
+    elif spec.limits_in_query:
+        rows = store.query(spec.cypher, {**values, "limit": limit})
     else:
         rows = store.query(spec.cypher, values)
+    if spec.limits_in_query:
+        total = rows[0]["total"] if rows else 0
+    else:
+        total = len(rows)
+        rows = rows[:limit] if limit else rows
     columns = list(spec.columns)
     rows = [{c: row.get(c) for c in columns} for row in rows]
-    return ReportResult(spec.name, columns, rows, values, resolved, matches)
+    return ReportResult(spec.name, columns, rows, values, resolved, matches, total, limit)
 
 
 def shortest_path(
