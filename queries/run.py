@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from graphload.errors import PeergraphError
 from graphload.model import Label
 from queries.catalog import ReportSpec, get_report, query_text
-from queries.names import Candidate, Matcher, NameMatch
+from queries.names import Candidate, Matcher, NameMatch, normalise, person_name
 
 #: Labels a name parameter of each kind may refer to.
 KIND_LABELS = {
@@ -54,16 +54,44 @@ class ReportError(PeergraphError, ValueError):
     """Bad or missing parameters for a report."""
 
 
-def load_candidates(store: Store, kind: str) -> list[Candidate]:
-    """Every node a name of ``kind`` (council, peer, entity) can refer to."""
-    labels = KIND_LABELS[kind]
-    out = []
+def load_candidates(
+    store: Store, kind: str, labels: tuple[str, ...] | None = None
+) -> list[Candidate]:
+    """Every node a name of ``kind`` (council, peer, entity) can refer to (only those
+    of ``labels`` when given)."""
+    labels = KIND_LABELS[kind] if labels is None else labels
     wanted = {
         "councils": Label.COUNCIL in labels,
         "peers": Label.PEER in labels,
         "organisations": Label.ORGANISATION in labels,
     }
-    for row in store.query(query_text("_names.cypher"), wanted):
+    return _candidates(store.query(query_text("_names.cypher"), wanted), labels)
+
+
+def exact_match(store: Store, kind: str, text: str) -> NameMatch | None:
+    """The match of ``text`` by id or folded spelling, found without reading every
+    person: the people come from the store's id index and their ``name_keys``, the
+    councils and organisations (a few hundred) are all read. None when nothing matches
+    exactly (then only the forgiving scan of every candidate can answer); the same
+    answer as that scan otherwise, since its first tiers are these."""
+    labels = KIND_LABELS[kind]
+    if Label.PEER not in labels or not normalise(text):
+        return None  # councils are few: the scan is as quick
+    person = person_name(text)
+    rows = store.query(
+        query_text("_peer_names.cypher"), {"id": person.strip().lower(), "key": normalise(person)}
+    )
+    candidates = _candidates(rows, (Label.PEER,))
+    others = tuple(label for label in labels if label != Label.PEER)
+    if others:
+        candidates += load_candidates(store, kind, others)
+    candidates.sort(key=lambda c: c.id)
+    return Matcher(candidates, kind=_kind_word(kind)).match_exact(text)
+
+
+def _candidates(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> list[Candidate]:
+    out = []
+    for row in rows:
         row_labels = row.get("labels") or []
         label = next((lb for lb in labels if lb in row_labels), None)
         if label is None:
@@ -102,9 +130,12 @@ def resolve_params(
                 )
             value = p.default
         if p.is_name:
-            if p.type not in matchers:
-                matchers[p.type] = Matcher(load_candidates(store, p.type), kind=_kind_word(p.type))
-            match = matchers[p.type].match(str(value))
+            match = exact_match(store, p.type, str(value))
+            if match is None:
+                if p.type not in matchers:
+                    candidates = load_candidates(store, p.type)
+                    matchers[p.type] = Matcher(candidates, kind=_kind_word(p.type))
+                match = matchers[p.type].match(str(value))
             found = match.candidate
             if matches is not None:
                 matches[p.name] = match
