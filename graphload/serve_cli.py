@@ -34,8 +34,9 @@ def serve_command(store_dir: str | None) -> None:
     store = StoreTarget(store_dir=store_dir)
     stop = _stop_signals()
     with store.open_for_reading() as opened:
+        server_pid = getattr(opened, "server_pid", 0)  # the embedded store's
         note(
-            f"serving the store {store.directory} (database server pid {opened.server_pid}): "
+            f"serving the store {store.directory} (database server pid {server_pid}): "
             f"commands with --store {store.directory} use it; Ctrl-C stops it"
         )
         signal.sigwait(stop)
