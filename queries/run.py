@@ -191,15 +191,35 @@ def shortest_path(
     """Breadth-first search over ``spec``'s one-hop query: the rows of one shortest path.
 
     Deterministic on any store: each layer's candidates arrive ordered by
-    (from id, type, to id) and the first to reach a node is its parent."""
+    (from id, type, to id) and the first to reach a node is its parent.
+
+    The end's own neighbours are read once, so that the layer that reaches the end is
+    not expanded (it is the widest): the end's parent is then the first node of that
+    layer, in id order, next to it, and its relationship the first of that node's
+    rows to the end, as the expansion would have found them."""
     exclude = PATH_EXCLUDE if exclude is None else exclude
     names: dict[str, str] = {}
     parent: dict[str, tuple[str, dict[str, Any]]] = {}
     seen = {start}
     frontier = [start]
     hops = 0
+    next_to_end = (
+        {row["to_id"] for row in store.query(spec.cypher, {"frontier": [end], "exclude": exclude})}
+        if start != end
+        else set()
+    )
     while frontier and end not in seen and hops < max_hops:
         hops += 1
+        last = next((node for node in frontier if node in next_to_end), None)
+        if last is not None:
+            rows = store.query(spec.cypher, {"frontier": [last], "exclude": exclude})
+            rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
+            row = next((r for r in rows if r["to_id"] == end), None)
+            if row is not None:
+                names[end] = _node_name(row)
+                parent[end] = (last, row)
+                seen.add(end)
+                break
         rows = store.query(spec.cypher, {"frontier": frontier, "exclude": exclude})
         rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
         nxt = []

@@ -184,7 +184,8 @@ def test_peer_councils_reviewed_counts_each_peer_and_review_once(tmp_path) -> No
 
     with open_store("embedded", tmp_path / "store") as store:
         store.query(
-            "CREATE (c:Council {id: 'AAA', name: 'Aston'}), (x:Council {id: 'BBB', name: 'Barton'}),"
+            "CREATE (c:Council {id: 'AAA', name: 'Aston'}),"
+            " (x:Council {id: 'BBB', name: 'Barton'}),"
             " (r1:Review {id: 'r1', year: 2014}), (r2:Review {id: 'r2', year: 2016}),"
             " (o1:Review {id: 'o1', year: 2012}), (o2:Review {id: 'o2', year: 2019}),"
             " (r1)-[:OF]->(x), (r2)-[:OF]->(c), (o1)-[:OF]->(c), (o2)-[:OF]->(c),"
