@@ -104,6 +104,24 @@ def test_lines_about_the_team_match_the_plain_rules(lines: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "the review was led  by ann example",
+        "the review was led\t\xa0by ann example",
+        "it was co-ordinated\nby ann example",
+        "nearby, standby by led by-law",
+        "by led by",
+        "supported byann example",
+        "carried out by",
+        "joined   by",
+    ],
+)
+def test_cues_found_before_their_anchor_match_the_plain_rules(line: str) -> None:
+    lines = ["some text", "step by step, " + line]  # " by ": the line passes the gate
+    assert prose._lines_about_the_team(lines) == _plain_lines_about_the_team(lines)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The review was led by Ann Example, Chief Executive of Bury Council.",

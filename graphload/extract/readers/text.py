@@ -26,7 +26,7 @@ def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
     text = decode_text(data, path, warnings, "text")
     where = shown(path)
     lines = [
-        clean_line(number, content, where, warnings)
+        clean_line(number, content, where, warnings) if content else Line(number, "")
         for number, content in enumerate(text.splitlines(), 1)
     ]
     return data, lines

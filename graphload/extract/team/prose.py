@@ -35,6 +35,10 @@ class CueFamily:
     pattern: re.Pattern[str]
     starts: tuple[str, ...]
     needs: tuple[tuple[str, ...], ...]
+    # The word every match ends with, after whitespace just past its start word ("led
+    # by"): then the pattern is tried only at a start word ending before an anchor (one
+    # search for the anchor rather than one for each of many start words).
+    anchor: str | None = None
 
     def search(self, lowered: str) -> bool:
         for group in self.needs:  # loops, not any(): this runs on many sentences
@@ -47,12 +51,29 @@ class CueFamily:
 
     def starts_here(self, lowered: str) -> bool:
         """Whether the pattern matches at one of the words it starts with."""
+        if self.anchor is not None:
+            return self._starts_before_anchor(lowered, self.anchor)
         for word in self.starts:
             at = lowered.find(word)
             while at >= 0:
                 if self.pattern.match(lowered, at):
                     return True
                 at = lowered.find(word, at + 1)
+        return False
+
+    def _starts_before_anchor(self, lowered: str, anchor: str) -> bool:
+        at = lowered.find(anchor)
+        while at >= 0:
+            end = at  # back over the whitespace before the anchor: where a start word ends
+            while end > 0 and lowered[end - 1].isspace():
+                end -= 1
+            if end < at:
+                for word in self.starts:
+                    if lowered.endswith(word, 0, end) and self.pattern.match(
+                        lowered, end - len(word)
+                    ):
+                        return True
+            at = lowered.find(anchor, at + 1)
         return False
 
 
@@ -69,6 +90,7 @@ CUE_FAMILIES = (
             *("co-ordinated", "coordinated"),
         ),
         (("by",),),
+        anchor="by",
     ),
     # "the team was:", "the peers for this review were", "the panel comprised"
     CueFamily(
