@@ -94,6 +94,7 @@ class NameSpan:
 def _is_initial(chunk: str) -> bool:
     return (
         len(chunk) <= _LONGEST_INITIALS
+        and chunk.isupper()  # needed by the test below, and far cheaper ("Ann" fails here)
         and bool(_INITIALS.fullmatch(chunk))
         and all(c.isupper() for c in chunk if c != ".")
     )
@@ -116,7 +117,7 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
     Team"); a run that goes on into a job is cut before it ("Ann Example Chief
     Executive"). At least two words, the last a whole word, not only initials.
     """
-    pos = _skip_spaces(text, start)
+    pos = start if text[start : start + 1].isupper() else _skip_spaces(text, start)
     if pos >= len(text) or not text[pos].isupper():
         return None  # the common case, cheaply: no capital, no name
     councillor = False
