@@ -34,14 +34,14 @@ def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
 
 def decode_text(data: bytes, path: Path, warnings: list[str], what: str) -> str:
     """Bytes as text, refusing what is not text. Raises ReadError."""
-    if not data.strip():
+    if not data or data.isspace():  # as "not data.strip()", without copying the file
         raise ReadError(f"{shown(path)}: the file is empty")
     text = _utf16(data)
     if text is None:
         if _looks_binary(data):
             raise ReadError(f"{shown(path)}: this looks like a binary file, not a {what} document")
         text = _decode_8bit(data, path, warnings)
-    if not text.strip():
+    if not text or text.isspace():
         raise ReadError(f"{shown(path)}: the file is empty")
     if _control_share(text[:8192]) > 0.05:
         raise ReadError(f"{shown(path)}: this looks like a binary file, not a {what} document")

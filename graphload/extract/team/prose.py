@@ -198,10 +198,8 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     people a sentence describes as peers ("A, …, Lead Peer Review Officer, and B, …")."""
     blocks: list[Block] = []
     texts = [line.text[:MAX_PROSE_LINE] for line in lines]
-    lowered_lines = [text.lower() for text in texts]
     lowered_lines = [  # a letter whose lower case is longer: read as written
-        lowered if len(lowered) == len(text) else text
-        for text, lowered in zip(texts, lowered_lines, strict=True)
+        lowered if len(lowered := text.lower()) == len(text) else text for text in texts
     ]
     for index in _lines_about_the_team(lowered_lines):
         line, text, lowered = lines[index], texts[index], lowered_lines[index]
