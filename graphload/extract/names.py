@@ -132,14 +132,14 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
             councillor |= lowered in COUNCILLOR_TITLES
             pos = match.end()
             continue
-        if name_words and is_honour(chunk):
-            break
         if not chunk[0].isupper():
-            if lowered in PARTICLES and name_words:
+            if lowered in PARTICLES and name_words and not is_honour(chunk):
                 name_words.append((chunk, match.start(1), match.end()))
                 pos = match.end()
                 continue
             break  # "Ann Example and Bob Sample": a lower-case word ends the name
+        if name_words and is_honour(chunk):
+            break
         if lowered in NOT_NAME_WORDS:
             if lowered in ROLE_WORDS and _whole_words(name_words) >= 2:
                 break  # "Ann Example Chief Executive": the name ends before the job

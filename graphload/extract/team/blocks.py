@@ -104,7 +104,7 @@ def list_runs(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 if misses > MAX_MISSES or long_line and not in_own_words:
                     close()
             if not run:
-                recent = (recent + [line.text])[-2:]
+                recent = [recent[-1], line.text] if recent else [line.text]
             continue
         if not run:
             context = list(recent)
