@@ -108,7 +108,7 @@ CUE_FAMILIES = (
         (("(",), ("team", "panel")),
     ),
     # "Ann Example, who led the review"
-    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("who ",),)),
+    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("led the",),)),
 )
 # All the families in one pattern, for the cues of a sentence in order.
 _PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
