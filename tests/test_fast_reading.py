@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.errors import ReadError
+from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.others import find_others
-from graphload.extract.readers.base import clean_line
+from graphload.extract.readers.base import BULLET, clean_line
 from graphload.extract.reading import Line, read_document
 from graphload.extract.team import cues, prose
 from graphload.gazetteer import Gazetteer
@@ -62,6 +63,23 @@ def test_clean_line_folds_whitespace_and_markup(content: str, text: str, kind: s
 def test_clean_line_text_has_single_spaces(content: str) -> None:
     text = clean_line(1, content, "x.txt", []).text
     assert text == " ".join(text.split())  # what every rule relies on
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\xa0\u2003-•▪\uf0b7ab:")), max_size=12))
+def test_a_bullet_is_found_where_its_pattern_finds_one(content: str) -> None:
+    assert clean_line(1, content, "x.txt", []).bullet == bool(BULLET.match(content))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AaBbZ.\u4e2d\u01c5\u0130-1")), max_size=7))
+def test_initials_are_told_as_their_plain_rule_tells_them(chunk: str) -> None:
+    plain = (
+        len(chunk) <= 6
+        and bool(names._INITIALS.fullmatch(chunk))
+        and all(c.isupper() for c in chunk if c != ".")
+    )
+    assert names._is_initial(chunk) == plain
 
 
 def test_control_characters_still_mark_a_binary_file(tmp_path: Path) -> None:
