@@ -283,22 +283,25 @@ _FOLLOW_UP_YEARS = 3
 def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None:
     """Link a progress review to the challenge it follows up: the latest earlier
     review of the same council(s), at most three years before, when it is loaded."""
+    # The reviews a progress review can follow, by their set of councils (one pass,
+    # not every review against every other).
+    candidates: dict[frozenset[str], list[tuple[int, str]]] = {}
+    for other in reviews:
+        if other.kind != PROGRESS_REVIEW and other.year is not None:
+            candidates.setdefault(frozenset(other.councils), []).append((other.year, other.id))
     for review in reviews:
         if review.kind != PROGRESS_REVIEW or not review.councils or review.year is None:
             continue
+        year = review.year
         earlier = [
-            other
-            for other in reviews
-            if other.kind != PROGRESS_REVIEW
-            and set(other.councils) == set(review.councils)
-            and other.year is not None
-            and 0 <= review.year - other.year <= _FOLLOW_UP_YEARS
+            (other_year, other_id)
+            for other_year, other_id in candidates.get(frozenset(review.councils), ())
+            if 0 <= year - other_year <= _FOLLOW_UP_YEARS
         ]
         if earlier:
-            followed = max(earlier, key=lambda other: (other.year or 0, other.id))
             writer.edge(
                 review.id,
-                followed.id,
+                max(earlier)[1],
                 Rel.FOLLOWS_UP,
                 provenance(review.doc_id, review.line, review.evidence, review.page),
             )
