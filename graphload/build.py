@@ -17,9 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphload.extract.organisations import organisation_type
 from graphload.model import (
@@ -46,7 +44,11 @@ from graphload.records import (
     SharedServiceInfo,
 )
 from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.tables import GraphTables
 from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # The schema lives in graphload.model; these names stay importable from here.
 __all__ = [
@@ -92,8 +94,9 @@ class _GraphWriter:
     big store) and handed over as a ``networkx`` graph by ``finish``."""
 
     def __init__(self) -> None:
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.tables = GraphTables()
+        self.nodes = self.tables.nodes
+        self.edges = self.tables.edges
 
     def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
         existing = self.nodes.get(node_id)
@@ -137,12 +140,6 @@ class _GraphWriter:
         self.edges[(source, target, key)] = attrs
         return attrs
 
-    def finish(self) -> nx.MultiDiGraph:
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(self.nodes.items())
-        graph.add_edges_from((s, t, k, attrs) for (s, t, k), attrs in self.edges.items())
-        return graph
-
 
 _LIST_PROPERTIES_OF = {
     label: [name for name in names if name in LIST_PROPERTIES]
@@ -182,6 +179,11 @@ def build_graph(
     """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists (as
     :class:`DocumentWarning`) what the builder had to decide about (e.g. a name
     listed as peer and not)."""
+    return build_tables(records, gazetteer).to_networkx()
+
+
+def build_tables(records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None) -> GraphTables:
+    """``build_graph``'s graph as tables (what a store write needs)."""
     unique = {r.document.sha256: r for r in records}
     ordered = sorted(unique.values(), key=lambda r: r.document.id)
     writer = _GraphWriter()
@@ -241,9 +243,8 @@ def build_graph(
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
     _add_councils(writer, councils)
-    graph = writer.finish()
-    graph.graph["warnings"] = warnings
-    return graph
+    writer.tables.warnings = warnings
+    return writer.tables
 
 
 def _add_review(

@@ -242,7 +242,7 @@ def _write(
 ) -> None:
     """Build the graph of the whole ledger and write what changed, unless the store
     already holds the graph of exactly this ledger."""
-    from graphload.build import build_graph
+    from graphload.build import build_tables
     from graphload.gazetteer import Gazetteer
 
     fingerprint = ledger.fingerprint()
@@ -256,10 +256,10 @@ def _write(
     if len(records) < STAGES_THRESHOLD:
         say = _silent
     say(f"Building the graph of {len(records):,} documents...")
-    graph = build_graph(records, Gazetteer.load())
+    graph = build_tables(records, Gazetteer.load())
     summary.timings["build"] = time.perf_counter() - mark
     read = set(read_now)
-    summary.warnings = [str(w) for w in graph.graph.get("warnings", []) if w.path in read]
+    summary.warnings = [str(w) for w in graph.warnings if w.path in read]
     mark = time.perf_counter()
     say("Writing the changes to the store...")
     last_write.forget()  # a write killed midway must not leave a state to trust

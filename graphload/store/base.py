@@ -24,6 +24,7 @@ from graphload.model import (
     relationship_key,
 )
 from graphload.store.state import GraphState, state_of
+from graphload.tables import GraphTables, edge_items, node_items
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -117,7 +118,7 @@ class GraphStore:
 
     def write_graph(
         self,
-        g: nx.MultiDiGraph,
+        g: nx.MultiDiGraph | GraphTables,
         prune: bool = True,
         previous: GraphState | None = None,
     ) -> WriteSummary:
@@ -222,21 +223,21 @@ class GraphStore:
     # --- helpers -----------------------------------------------------------------
     @staticmethod
     def _batches(
-        g: nx.MultiDiGraph, state: GraphState, previous: GraphState | None = None
+        g: nx.MultiDiGraph | GraphTables, state: GraphState, previous: GraphState | None = None
     ) -> _Batches:
         """Rows to MERGE: the nodes and relationships of ``g`` whose digest differs
         from ``previous`` (all of them without it)."""
         old_nodes = previous.nodes if previous is not None else {}
         old_relationships = previous.relationships if previous is not None else {}
         batches = _Batches()
-        for node_id, attrs in g.nodes(data=True):
+        for node_id, attrs in node_items(g):
             label = _label_of(attrs)
             if old_nodes.get(node_id) == state.nodes[node_id]:
                 continue
             props = {k: _storable(v) for k, v in attrs.items() if k != "labels"}
             props["id"] = node_id
             batches.nodes[label].append({"id": node_id, "props": props})
-        for source, target, key, attrs in g.edges(keys=True, data=True):
+        for source, target, key, attrs in edge_items(g):
             now = state.relationships[(source, target, key)]
             if old_relationships.get((source, target, key)) == now:
                 continue

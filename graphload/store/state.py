@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphload.model import IDENTITY_PROPERTY
+from graphload.tables import GraphTables, edge_items, node_items
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,12 +45,12 @@ def digest(attrs: dict[str, Any]) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
-def state_of(g: nx.MultiDiGraph) -> GraphState:
+def state_of(g: nx.MultiDiGraph | GraphTables) -> GraphState:
     state = GraphState()
-    for node_id, attrs in g.nodes(data=True):
+    for node_id, attrs in node_items(g):
         labels = attrs.get("labels") or [""]
         state.nodes[node_id] = (labels[0], digest(attrs))
-    for source, target, key, attrs in g.edges(keys=True, data=True):
+    for source, target, key, attrs in edge_items(g):
         identity = IDENTITY_PROPERTY.get(attrs["type"])
         state.relationships[(source, target, key)] = (
             attrs["type"],
