@@ -15,6 +15,7 @@ load that does writes only the nodes and relationships that changed (see
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import sys
 import time
@@ -114,7 +115,8 @@ def load_paths(
             unknown += _documents_the_ledger_lost(store, known, summary)
         read_now = _read(unknown, ledger, summary, progress, jobs or default_jobs(), council)
         summary.timings["extract"] = time.perf_counter() - started
-        _write(store, ledger, last_write, summary, say, backend, read_now)
+        with _collector_paused():
+            _write(store, ledger, last_write, summary, say, backend, read_now)
         summary.documents_in_store = len(ledger)
         _fill_counts(summary, store)
     summary.timings["total"] = time.perf_counter() - started
@@ -267,6 +269,21 @@ def _write(
     if backend == "embedded" and summary.write.state is not None:
         last_write.save(fingerprint, summary.write.state)
     summary.timings["write"] = time.perf_counter() - mark
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the graph is built and written: making a
+    quarter of a million objects, none of them garbage, sets it off thousands of
+    times, and each of its full passes walks all of them (half the build's time on
+    10,000 documents)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _store_matches(store: GraphStore, state: GraphState) -> bool:
