@@ -358,6 +358,15 @@ def _council_node(
     evidence: str | None,
     page: int | None = None,
 ) -> str:
+    existing = writer.nodes.get(council_id)
+    if (
+        existing is not None
+        and existing.get("source") is not None
+        and existing["labels"] == [Label.COUNCIL]
+    ):
+        # Made from the same register properties, with its provenance taken: a later
+        # mention changes nothing (its spellings are added at the end).
+        return council_id
     props = dict(councils.councils[council_id].properties)
     if doc_id is not None:
         props.update(provenance(doc_id, line, evidence, page))
