@@ -5,6 +5,7 @@ load from scratch. Correctness only; the timings are in benchmarks/."""
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import shutil
 import subprocess
@@ -137,3 +138,89 @@ def test_a_load_waiting_for_the_lock_says_so_at_once(corpus: list[Path], tmp_pat
         assert process.poll() is None  # still waiting
     out, _ = process.communicate(timeout=120)
     assert process.returncode == 0 and out.startswith("Read 1 document")
+
+
+# Three invented reports. Before the third, "Peter Hallorann" (Wigan) and "Peter
+# Halloran" (Bolton) share neither an employer nor a review, so they are two people;
+# the third names "Peter Halloran" of Wigan, which joins both. It also spells "Quentin
+# Feris" of Fenland, one slip from the second report's "Quentin Ferris": the person
+# then takes the alphabetically first spelling, a new id for someone already stored.
+MERGING_REPORTS = {
+    "rutland.txt": (
+        "Rutland County Council\nCorporate Peer Challenge, 12-14 March 2018\n"
+        "Feedback report\n\nThe peer team\n\n"
+        "- Peter Hallorann, Chief Executive, Wigan Council\n"
+        "- Cllr Nadia Brisk, Leeds City Council (member peer)\n"
+        "- Max Demo, LGA Challenge Manager\n\n"
+        "The team spoke to more than 100 people across the county.\n"
+    ),
+    "torbay.txt": (
+        "Torbay Council\nCorporate Peer Challenge, 5-7 June 2019\nFeedback report\n\n"
+        "The peer team\n\n"
+        "- Peter Halloran, Director of Place, Bolton Council\n"
+        "- Quentin Ferris, Chief Executive, Fenland District Council\n"
+        "- Max Demo, LGA Challenge Manager\n\n"
+        "The team spoke to partners across the bay.\n"
+    ),
+}
+JOINING_REPORT = (
+    "Stevenage Borough Council\nCorporate Peer Challenge, 2-4 October 2020\n"
+    "Feedback report\n\nThe peer team\n\n"
+    "- Peter Halloran, Chief Executive, Wigan Metropolitan Borough Council\n"
+    "- Quentin Feris, Chief Executive, Fenland DC\n"
+    "- Max Demo, LGA Challenge Manager\n\n"
+    "The team spoke to partners across the borough.\n"
+)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_an_addition_that_joins_stored_people_equals_loading_all_at_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    old = []
+    for name, text in MERGING_REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        old.append(folder / name)
+    # The new document's id (from its sha256) sorts before the stored ones', so it
+    # comes first in the builder's order: first-stated properties move to it.
+    joining, ordinal = JOINING_REPORT, 0
+    while _sha256(joining) > min(_sha256(text) for text in MERGING_REPORTS.values()):
+        ordinal += 1
+        joining = f"{JOINING_REPORT}\nReference {ordinal}.\n"
+    new = folder / "stevenage.txt"
+    new.write_text(joining, encoding="utf-8")
+
+    stepwise, together = tmp_path / "stepwise", tmp_path / "together"
+    load_paths(old, store_dir=stepwise, jobs=1)
+    assert _peers(stepwise) == {
+        ("peer:max-demo", ("Max Demo",)),
+        ("peer:nadia-brisk", ("Nadia Brisk",)),
+        ("peer:peter-hallorann", ("Peter Hallorann",)),
+        ("peer:peter-halloran", ("Peter Halloran",)),
+        ("peer:quentin-ferris", ("Quentin Ferris",)),
+    }
+    added = load_paths([new], store_dir=stepwise, jobs=1)
+    assert (added.documents_read, added.write is not None) == (1, True)
+    assert _peers(stepwise) == {
+        ("peer:max-demo", ("Max Demo",)),
+        ("peer:nadia-brisk", ("Nadia Brisk",)),
+        ("peer:peter-halloran", ("Peter Halloran", "Peter Hallorann")),
+        ("peer:quentin-feris", ("Quentin Feris", "Quentin Ferris")),
+    }
+    new_id = f"doc:{_sha256(joining)[:16]}"
+    with open_store(store_dir=stepwise) as store:
+        (wigan,) = store.query("MATCH (c:Council {id: 'WGN'}) RETURN c.source AS source")
+    assert wigan["source"] == new_id  # the council's provenance moved to the new document
+    load_paths([*old, new], store_dir=together, jobs=1)
+    assert stored(stepwise) == stored(together)
+
+
+def _peers(store_dir: Path) -> set[tuple[str, tuple[str, ...]]]:
+    with open_store(store_dir=store_dir) as store:
+        rows = store.query("MATCH (p:Peer) RETURN p.id AS id, p.aliases AS aliases")
+    return {(row["id"], tuple(row["aliases"])) for row in rows}
