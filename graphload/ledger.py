@@ -125,10 +125,11 @@ class Ledger:
         return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
     def discard_partial_writes(self) -> int:
-        """Remove the temporary files of a run that was killed while writing one."""
-        if not self.directory.is_dir():
-            return 0
-        partial = list(self.directory.glob("*.tmp"))
+        """Remove the temporary files of a run that was killed while writing one (in
+        the ledger or its cache)."""
+        partial = [*self._cache.partial_writes()]
+        if self.directory.is_dir():
+            partial += self.directory.glob("*.tmp")
         for path in partial:
             path.unlink(missing_ok=True)
         return len(partial)

@@ -99,6 +99,9 @@ class LedgerCache:
             self._update(base, recent, fresh, stamps, stale)
         return result
 
+    def partial_writes(self) -> list[Path]:
+        return list(self.directory.glob("*.tmp")) if self.directory.is_dir() else []
+
     def clear(self) -> None:
         for path in (self.base, self.recent):
             path.unlink(missing_ok=True)

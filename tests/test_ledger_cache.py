@@ -82,3 +82,11 @@ def test_documents_removed_from_the_ledger_leave_the_cache(ledger: Ledger) -> No
     first.unlink()
     assert len(_as_json(ledger)) == 5
     assert _as_json(ledger) == _from_json_alone(ledger)
+
+
+def test_a_cache_write_killed_midway_is_cleared_by_the_next_load(ledger: Ledger) -> None:
+    _as_json(ledger)
+    left = ledger.directory.parent / CACHE_DIR / "tmpkilled.tmp"
+    left.write_bytes(b"half a pickle")
+    assert ledger.discard_partial_writes() == 1
+    assert not left.exists()
