@@ -126,21 +126,26 @@ class _GraphWriter:
     def edge(
         self, source: str, target: str, rel_type: str, properties: dict[str, Any]
     ) -> dict[str, Any]:
-        identity = IDENTITY_PROPERTY.get(rel_type)
+        names, identity = _RELATIONSHIP_SHAPE[rel_type]
         key = rel_type if identity is None else f"{rel_type}:{properties.get(identity)}"
         existing = self.edges.get((source, target, key))
         if existing is not None:
             return existing  # a relationship is one statement
-        for end in (source, target):
-            if end not in self.nodes:
-                self.nodes[end] = {}  # as networkx adds an end it has not seen
+        if source not in self.nodes:
+            self.nodes[source] = {}  # as networkx adds an end it has not seen
+        if target not in self.nodes:
+            self.nodes[target] = {}
         attrs: dict[str, Any] = {"type": rel_type}
-        for name in RELATIONSHIP_PROPERTIES[rel_type]:
+        for name in names:
             attrs[name] = properties.get(name)
         self.edges[(source, target, key)] = attrs
         return attrs
 
 
+_RELATIONSHIP_SHAPE = {
+    rel_type: (names, IDENTITY_PROPERTY.get(rel_type))
+    for rel_type, names in RELATIONSHIP_PROPERTIES.items()
+}
 _LIST_PROPERTIES_OF = {
     label: [name for name in names if name in LIST_PROPERTIES]
     for label, names in NODE_PROPERTIES.items()

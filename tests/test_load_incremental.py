@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import marshal
 import shutil
 import subprocess
 import sys
@@ -224,3 +225,30 @@ def _peers(store_dir: Path) -> set[tuple[str, tuple[str, ...]]]:
     with open_store(store_dir=store_dir) as store:
         rows = store.query("MATCH (p:Peer) RETURN p.id AS id, p.aliases AS aliases")
     return {(row["id"], tuple(row["aliases"])) for row in rows}
+
+
+def test_a_state_an_earlier_version_saved_still_spares_a_full_write(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    """Earlier versions kept digests of ``repr`` (format 2): an addition compares with
+    those, writes only the difference, and saves the state in the current format."""
+    from graphload.build import build_graph
+    from graphload.gazetteer import Gazetteer
+    from graphload.ledger import Ledger
+    from graphload.store.state import LastWrite, state_of
+
+    stepwise = tmp_path / "stepwise"
+    load_paths(corpus[:20], store_dir=stepwise, jobs=1)
+    last_write = LastWrite(stepwise)
+    kept = last_write.load()
+    assert kept is not None and kept[1].digests == "marshal"
+    graph = build_graph(Ledger(stepwise).records(), Gazetteer.load())
+    earlier = state_of(graph, "repr")
+    last_write.path.write_bytes(marshal.dumps((2, kept[0], earlier.nodes, earlier.relationships)))
+    added = load_paths(corpus, store_dir=stepwise, jobs=1)
+    assert added.write is not None
+    assert 0 < added.write.nodes_written < sum(added.node_counts.values()) / 2
+    resaved = last_write.load()
+    assert resaved is not None and resaved[1].digests == "marshal"
+    load_paths(corpus, store_dir=tmp_path / "together", jobs=1)
+    assert stored(stepwise) == stored(tmp_path / "together")

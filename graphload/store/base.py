@@ -141,7 +141,10 @@ class GraphStore:
         summary = WriteSummary(state=state)
         if prune and previous is None:
             previous = self._stored_state()
-        batches = self._batches(g, state, previous)
+        compared = state
+        if previous is not None and previous.digests != state.digests:
+            compared = state_of(g, previous.digests)  # a state an earlier version saved
+        batches = self._batches(g, compared, previous)
         self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
         if prune and previous is not None:
             summary.relationships_deleted = self._delete_relationships(previous, state)
