@@ -43,6 +43,17 @@ def test_map_default_output_is_named_after_view_and_council(run, tmp_path, monke
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "maps" / "all-bromsgrove.html").exists()
     assert "Around Bromsgrove District Council, up to 1 step away." in result.output
+    assert "Matched" not in result.output  # typed as the graph spells it: nothing to say
+
+
+def test_a_forgiven_spelling_slip_is_said(run, tmp_path) -> None:
+    out = tmp_path / "m.html"
+    result = run("-o", str(out), "--council", "Bromsgove District Council", "--depth", "1")
+    assert result.exit_code == 0, result.output
+    assert "Matched “Bromsgrove District Council” for “Bromsgove District Council”." in (
+        result.output
+    )
+    assert "Around Bromsgrove District Council" in result.output
 
 
 def test_unknown_council_fails_with_suggestions(run, tmp_path) -> None:

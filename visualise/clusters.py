@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable
 import networkx as nx
 import numpy as np
 
+from graphload.model import Label
 from visualise.layout import force_layout, separate_circles, spread_out
 
 #: drawn nodes above which the overview shows groups (measured: docs/maps.md)
@@ -109,7 +110,7 @@ def strongest_links(between: Counter[tuple[int, int]]) -> Counter[tuple[int, int
 
 def group_name(members: list[str], labels: dict[str, str], kinds: dict[str, str], degree) -> str:
     """ "Bury, Oldham and 312 more": the best-joined councils (else any nodes) first."""
-    councils = [m for m in members if kinds[m] == "Council"] or members
+    councils = [m for m in members if kinds[m] == Label.COUNCIL] or members
     top = sorted(councils, key=lambda m: (-degree(m), labels[m]))[:2]
     rest = len(members) - len(top)
     names = ", ".join(labels[m] for m in top)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from graphload.load import load_paths
+from graphload.model import Rel
 from graphload.store import open_store
 from queries import format_rows, run_report
 from visualise import render_map
@@ -68,7 +69,7 @@ def most_reviewed_council(graph: Any) -> str | None:
     """The council with the most reviews (ties by id), for the ego map."""
     counts: Counter[str] = Counter()
     for _source, target, key in graph.edges(keys=True):
-        if key == "OF":
+        if key == Rel.OF:
             counts[target] += 1
     if not counts:
         return None

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 import networkx as nx
 
+from graphload.model import Label, Rel
 from graphload.vocab.text import clip as shorten
 from graphload.vocab.text import scrub as redact
 from visualise.views import labels_of, rel_type
@@ -50,7 +51,7 @@ def full_name(node_id: str, attrs: dict) -> str:
 
 def short_label(node_id: str, attrs: dict) -> str:
     """The text drawn beside a node: its short name where it has one."""
-    if "Council" in labels_of(attrs) and attrs.get("short_name"):
+    if Label.COUNCIL in labels_of(attrs) and attrs.get("short_name"):
         return shorten(scrub(attrs["short_name"]), LABEL_MAX)
     return shorten(full_name(node_id, attrs), LABEL_MAX)
 
@@ -61,7 +62,7 @@ def review_label(graph: nx.MultiDiGraph, review: str, attrs: dict) -> str:
     councils = sorted(
         short_label(v, graph.nodes[v])
         for _, v, k, a in graph.out_edges(review, keys=True, data=True)
-        if rel_type(k, a) == "OF"
+        if rel_type(k, a) == Rel.OF
     )
     if not councils:
         return short_label(review, attrs)
@@ -96,7 +97,7 @@ class Provenance:
     Document nodes, and remembers which documents the map drew on."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self._docs = {n: a for n, a in graph.nodes(data=True) if "Document" in labels_of(a)}
+        self._docs = {n: a for n, a in graph.nodes(data=True) if Label.DOCUMENT in labels_of(a)}
         self.used: set[str] = set()
 
     @cache  # noqa: B019 - one Provenance per map, freed with it

@@ -20,6 +20,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from graphload.model import Label, Rel
 from visualise.layout import separate_circles
 from visualise.views import labels_of, node_years, rel_type
 
@@ -102,7 +103,7 @@ def national_graph(
     ``dossier`` (what the page lists when it is clicked)."""
     lo, hi = years or (None, None)
     dated = node_years(graph)
-    councils = {n for n, a in graph.nodes(data=True) if "Council" in labels_of(a)}
+    councils = {n for n, a in graph.nodes(data=True) if Label.COUNCIL in labels_of(a)}
 
     def in_years(review: str) -> bool:
         ys = dated.get(review) or []
@@ -110,7 +111,7 @@ def national_graph(
             return True
         return any((lo is None or y >= lo) and (hi is None or y <= hi) for y in ys)
 
-    reviews = [n for n, a in graph.nodes(data=True) if "Review" in labels_of(a) and in_years(n)]
+    reviews = [n for n, a in graph.nodes(data=True) if Label.REVIEW in labels_of(a) and in_years(n)]
     received: Counter[str] = Counter()
     dossier: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     supplied: dict[tuple[str, str], dict[str, set]] = {}
@@ -123,16 +124,16 @@ def national_graph(
         attrs = graph.nodes[review]
         year = dated[review][0] if dated.get(review) else None
         when = f" ({year})" if year else ""
-        reviewed = [c for c, _ in _out(graph, review, "OF") if c in councils]
+        reviewed = [c for c, _ in _out(graph, review, Rel.OF) if c in councils]
         title = str(attrs.get("title") or attrs.get("kind") or "a review")
-        team = [p for p, _ in _in(graph, review, "SERVED_ON")]
+        team = [p for p, _ in _in(graph, review, Rel.SERVED_ON)]
         for council in reviewed:
             received[council] += 1
             dossier[council]["Reviews received"].append(f"{title}{when}")
             for sp, _ in _out(graph, review, "RECOMMENDS"):
                 dossier[council]["Signposted to it"].append(f"{name(sp)}{when}")
         for peer in team:
-            employers = [e for e, _ in _out(graph, peer, "WORKS_FOR") if e in councils]
+            employers = [e for e, _ in _out(graph, peer, Rel.WORKS_FOR) if e in councils]
             where = ", ".join(name(e) for e in employers)
             for council in reviewed:
                 dossier[council]["Peers received"].append(
@@ -150,7 +151,7 @@ def national_graph(
                     if year:
                         link["years"].add(year)
     for signpost, attrs in graph.nodes(data=True):
-        if "Signpost" not in labels_of(attrs) or (years is not None and not in_years(signpost)):
+        if Label.SIGNPOST not in labels_of(attrs) or (years is not None and not in_years(signpost)):
             continue
         for council, _ in _out(graph, signpost, "FEATURES"):
             if council in councils:

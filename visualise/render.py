@@ -9,10 +9,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphload.model import Label, Rel
 from visualise import clusters, facts, html, style, views
 from visualise.layout import component_layout, force_layout, layered_layout, spread_out
 from visualise.national import council_radius, national_layout
-from visualise.select import find_node
+from visualise.select import find_match
 
 # above this many nodes the browser gets finished positions and no physics
 BIG_ABOVE = 300
@@ -81,8 +82,12 @@ def select(
         said.append(f"Years {views.describe_years(span)}.")
     focus = None
     if council or peer:
-        label = "Council" if council else "Peer"
-        focus = find_node(graph, council or peer or "", label)
+        label = Label.COUNCIL if council else Label.PEER
+        typed = council or peer or ""
+        match = find_match(graph, typed, label)
+        focus = match.candidate.id
+        if match.corrected:
+            said.append(f"Matched “{match.spelling}” for “{typed}”.")
         if focus not in shown:
             shown.add_node(focus, **graph.nodes[focus])
         shown = views.neighbourhood(shown, focus, depth)
@@ -127,7 +132,7 @@ def _disambiguated(labels: dict[str, str], graph: nx.MultiDiGraph) -> dict[str, 
             sorted(
                 facts.short_label(v, graph.nodes[v])
                 for _, v, k, a in graph.out_edges(n, keys=True, data=True)
-                if views.rel_type(k, a) == "WORKS_FOR"
+                if views.rel_type(k, a) == Rel.WORKS_FOR
             )
         )
 
@@ -164,10 +169,10 @@ def _positions(sel: Selection) -> dict:
     if sel.view == "national":
         return national_layout(shown)
     if sel.view == "advice":
-        reviews = [n for n, a in shown.nodes(data=True) if "Review" in views.labels_of(a)]
+        reviews = [n for n, a in shown.nodes(data=True) if Label.REVIEW in views.labels_of(a)]
         edges = [(u, v, views.rel_type(k, a)) for u, v, k, a in shown.edges(keys=True, data=True)]
         featured = {u for u, _, rel in edges if rel == views.DERIVED_SIGNPOST}
-        reviewed = {v for _, v, rel in edges if rel == "OF"}
+        reviewed = {v for _, v, rel in edges if rel == Rel.OF}
         left = sorted(featured - set(reviews))
         right = sorted((reviewed - featured) | (set(shown) - featured - set(reviews)))
         return layered_layout([left, reviews, right], shown.edges())
@@ -218,7 +223,7 @@ def _network(
     raw_labels = {
         n: (
             facts.review_label(graph, n, a)
-            if _primary_label(a) == "Review"
+            if _primary_label(a) == Label.REVIEW
             else facts.short_label(n, a)
         )
         for n, a in shown.nodes(data=True)
@@ -236,11 +241,11 @@ def _network(
     for node_id, attrs in shown.nodes(data=True):
         kind = _primary_label(attrs)
         look = style.node_style(kind)
-        extra = facts.review_summary(graph, node_id) if kind == "Review" else []
+        extra = facts.review_summary(graph, node_id) if kind == Label.REVIEW else []
         node_attrs = {k: v for k, v in attrs.items() if k not in ("dossier", "reviews")}
         tip = facts.node_tip(node_id, node_attrs, prov, extra, name_of)
         sections = []
-        if kind == "Review":
+        if kind == Label.REVIEW:
             sections = facts.recommendation_sections(graph, node_id, prov)
         if national:
             tip["facts"].insert(0, ["reviews received", str(attrs.get("reviews", 0))])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graphload.errors import PeergraphError
-from queries.names import AmbiguousName, Candidate, Matcher, UnknownName
+from queries.names import AmbiguousName, Candidate, Matcher, NameMatch, UnknownName
 
 
 class MatchError(PeergraphError, ValueError):
@@ -42,13 +42,19 @@ def _candidates(graph: nx.MultiDiGraph, label: str) -> list[Candidate]:
 
 def find_node(graph: nx.MultiDiGraph, query: str, label: str) -> str:
     """The id of the one node with ``label`` that ``query`` names."""
+    return find_match(graph, query, label).candidate.id
+
+
+def find_match(graph: nx.MultiDiGraph, query: str, label: str) -> NameMatch:
+    """The one node with ``label`` that ``query`` names, with the spelling matched and
+    whether a spelling slip was forgiven (so a command can say so)."""
     if not query.strip():
         raise MatchError(f"empty {label.lower()} name", [])
     candidates = _candidates(graph, label)
     if not candidates:
         raise MatchError(f"no {label.lower()} called {query!r}; the graph has no {label} nodes", [])
     try:
-        return Matcher(candidates, kind=label.lower()).resolve(query).id
+        return Matcher(candidates, kind=label.lower()).match(query)
     except (UnknownName, AmbiguousName) as error:
         suggestions = [f"{c.name} ({c.id})" for c in error.suggestions]
         raise MatchError(str(error), suggestions) from None

@@ -163,7 +163,7 @@ def view_graph(graph: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
             [
                 n
                 for n, a in list(shown.nodes(data=True))
-                if "Review" in labels_of(a)
+                if Label.REVIEW in labels_of(a)
                 and not any(
                     rel_type(k, e) == DERIVED_SIGNPOST
                     for *_, k, e in shown.in_edges(n, keys=True, data=True)
@@ -216,7 +216,7 @@ def node_years(graph: nx.MultiDiGraph) -> dict[str, list[int]]:
     """
     years: dict[str, set[int]] = {}
     for node, attrs in graph.nodes(data=True):
-        if "Review" in labels_of(attrs):
+        if Label.REVIEW in labels_of(attrs):
             year = _year_of(attrs)
             if year is not None:
                 years.setdefault(node, set()).add(year)
@@ -268,9 +268,9 @@ def within_years(graph: nx.MultiDiGraph, years: _SPAN) -> nx.MultiDiGraph:
 
     def keep_node(node: str, attrs: dict) -> bool:
         labels = labels_of(attrs)
-        if "Review" in labels and node not in dated:
+        if Label.REVIEW in labels and node not in dated:
             return False
-        if "Council" in labels and not _council_exists(attrs, years):
+        if Label.COUNCIL in labels and not _council_exists(attrs, years):
             return False
         return node_inside(node) is not False
 

@@ -74,7 +74,10 @@ PARTICLES = frozenset(
     "van der den de del della di da du la le von ter ten bin ibn al el st mac ap ab dos das".split()
 )
 _CHUNK = re.compile(r"[^\s,;:()\[\]{}<>\"“”–—|/]+")
+# The spaces before a chunk, then the chunk (group 1).
+_SPACED_CHUNK = re.compile(rf"[ \t\u00a0]*({_CHUNK.pattern})")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
+_LONGEST_INITIALS = 6  # what _INITIALS can match: three letters, each with a full stop
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.])*")
 MAX_NAME_WORDS = 6
 
@@ -89,12 +92,18 @@ class NameSpan:
 
 
 def _is_initial(chunk: str) -> bool:
-    return bool(_INITIALS.fullmatch(chunk)) and all(c.isupper() for c in chunk if c != ".")
+    return (
+        len(chunk) <= _LONGEST_INITIALS
+        and bool(_INITIALS.fullmatch(chunk))
+        and all(c.isupper() for c in chunk if c != ".")
+    )
 
 
 def _is_name_word(chunk: str) -> bool:
     if len(chunk) < 2 or not chunk[0].isupper() or not _NAME_CHARS.fullmatch(chunk):
         return False
+    if chunk.isascii() and not chunk.isupper():
+        return True  # a lower-case letter: the common case, without counting letters
     letters = [c for c in chunk if c.isalpha()]
     return not (len(letters) > 1 and all(c.isupper() for c in letters))  # "LGA", "NHS"
 
@@ -113,10 +122,10 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
     councillor = False
     name_words: list[tuple[str, int, int]] = []
     while len(name_words) <= MAX_NAME_WORDS:
-        match = _CHUNK.match(text, _skip_spaces(text, pos))
+        match = _SPACED_CHUNK.match(text, pos)
         if not match:
             break
-        chunk = match.group()
+        chunk = match.group(1)
         lowered = _folded(chunk.rstrip("."))
         if not name_words and (lowered in TITLES or lowered in COUNCILLOR_TITLES):
             councillor |= lowered in COUNCILLOR_TITLES
@@ -126,7 +135,7 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
             break
         if not chunk[0].isupper():
             if lowered in PARTICLES and name_words:
-                name_words.append((chunk, match.start(), match.end()))
+                name_words.append((chunk, match.start(1), match.end()))
                 pos = match.end()
                 continue
             break  # "Ann Example and Bob Sample": a lower-case word ends the name
@@ -136,7 +145,7 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
             return None
         if not (_is_initial(chunk) or _is_name_word(chunk.rstrip("."))):
             break
-        name_words.append((chunk, match.start(), match.end()))
+        name_words.append((chunk, match.start(1), match.end()))
         pos = match.end()
         if _ends_run(text, pos):
             break

@@ -21,6 +21,8 @@ _FIELD = re.compile(
     re.I,
 )
 _DEAR = re.compile(r"^Dear\s+\w+", re.I)
+_AUTHOR_HEADINGS = {"authorship", "author", "report author"}
+_LONGEST_HEADING = max(map(len, _AUTHOR_HEADINGS))
 
 
 def find_others(lines: list[Line]) -> list[PersonInfo]:
@@ -34,22 +36,29 @@ def find_others(lines: list[Line]) -> list[PersonInfo]:
             )
 
     for index, line in enumerate(lines):
-        for match in _ADVISER.finditer(line.text):
-            add(
-                match.group("name"),
-                "LGA principal adviser (a contact, not on the team)",
-                line,
-                match.start(),
-            )
-        field = _FIELD.match(line.text)
+        text = line.text
+        if not text:
+            continue
+        # The adviser's wording is matched as written, so its words must be there.
+        if "Principal Advis" in text:
+            for match in _ADVISER.finditer(text):
+                add(
+                    match.group("name"),
+                    "LGA principal adviser (a contact, not on the team)",
+                    line,
+                    match.start(),
+                )
+        field = _FIELD.match(text)
+        bare = text.rstrip(":")
         if field:
             add(field.group("name"), "author or contact officer of the cover report", line)
-        elif line.text.lower().rstrip(":") in {"authorship", "author", "report author"}:
+        elif len(bare) <= _LONGEST_HEADING and bare.lower() in _AUTHOR_HEADINGS:
             following = next((n for n in lines[index + 1 : index + 4] if n.text), None)
             if following:
                 add(following.text, "author of the cover report", following)
-        if _DEAR.match(line.text):
-            addressee = next((n for n in lines[:index] if n.text), None)
+        if _DEAR.match(text):
+            first = next(n for n in lines if n.text)  # the letter's first line, if before it
+            addressee = first if first is not line else None
             if addressee and looks_like_person(addressee.text):
                 add(addressee.text, "the letter's addressee", addressee)
     return [

@@ -9,6 +9,7 @@ Encodings: UTF-8 (with or without a byte-order mark), UTF-16 LE/BE (Windows'
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from graphload.errors import ReadError
@@ -16,6 +17,8 @@ from graphload.extract.readers.base import Line, clean_line, shown
 from graphload.extract.readers.files import read_bytes
 
 FORMAT = "txt"
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
@@ -75,8 +78,7 @@ def _looks_binary(data: bytes) -> bool:
 def _control_share(sample: str) -> float:
     if not sample:
         return 0.0
-    control = sum(1 for c in sample if c < "\t" or "\r" < c < " ")
-    return control / len(sample)
+    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
 
 
 def _decode_8bit(data: bytes, path: Path, warnings: list[str]) -> str:

@@ -164,7 +164,7 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
         text = line.text[:MAX_PROSE_LINE]
         if not text:
             continue
-        if text.count(";") + text.count("•") + text.count("●") + text.count("▪") >= 1:
+        if ";" in text or "•" in text or "●" in text or "▪" in text:
             colon = text.find(":")
             intro, body = (text[: colon + 1], text[colon + 1 :]) if colon >= 0 else ("", text)
             pieces = [p for p in _INLINE_SPLIT.split(body) if p.strip()]
@@ -200,7 +200,7 @@ def dash_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     previous = ""
     for line in lines:
         text = line.text[:MAX_PROSE_LINE]
-        if text.count("–") + text.count("—") + text.count(" - ") >= 2 and ":" in text:
+        if ":" in text and text.count("–") + text.count("—") + text.count(" - ") >= 2:
             block = _dash_list(text, line, previous, finder)
             if block:
                 blocks.append(block)

@@ -46,6 +46,11 @@ _STATED_SIZE = re.compile(
     re.IGNORECASE,
 )
 _LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
+# Words each pattern cannot match without, lower-cased: tested first (far cheaper than the
+# patterns on a long introduction) where lower-casing is what ignoring case does, in ASCII.
+_TEAM_WORDS_NEED: tuple[str, ...] = ("peer", "team", "panel", "participants", "reviewers")
+_TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
+_STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
 ACCEPT = 4
 
 
@@ -55,8 +60,18 @@ class Verdict:
     cue: str  # the strongest reason, for --explain
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    if not text.isascii():
+        return True  # ignoring case is more than lower-casing here: let the pattern say
+    lowered = text.lower()
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
 def stated_size(text: str) -> int | None:
-    match = _STATED_SIZE.search(text)
+    match = _STATED_SIZE.search(text) if _may_hold(text, _STATED_SIZE_NEEDS) else None
     if not match:
         return None
     word = match.group(1).lower()
@@ -71,15 +86,13 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     score = 0
     reasons: list[str] = []
     intro = " ".join(context)
-    team_words = TEAM_WORDS.search(intro)
-    if team_words:
+    last_sentence = _last_sentence(context[-1]) if context else ""
+    if _may_hold(intro, _TEAM_WORDS_NEED) and TEAM_WORDS.search(intro):
         score += 3
-        reasons.append(
-            f"introduced by '{_short(_last_sentence(context[-1]) if context else intro)}'"
-        )
+        reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):
         score += 1
-    if OTHER_PEOPLE.search(_last_sentence(context[-1]) if context else ""):
+    if OTHER_PEOPLE.search(last_sentence):
         score -= 5
         reasons.append("introduced as other people")
     team_roles = sum(1 for e in entries if e.team_role or (e.role and TEAM_ROLE.search(e.role)))

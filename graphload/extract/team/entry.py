@@ -74,6 +74,7 @@ _EDGE_WORDS = re.compile(
     r"\s*\b(?:and|at|of|for|with|in|serving|to|from|the|by)$",
     re.IGNORECASE,
 )
+_LONG_DASH = re.compile(r"\s*[–—]\s*")
 _BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 # An organisation named in a role without the word Council: "… of Kent Fire and Rescue Service".
 _STRONG_ORG = re.compile(
@@ -167,8 +168,10 @@ def describe(
             inner, rest = rest[1:close], rest[close + 1 :]
             party, team_role, inner = _read_bracket(inner, team_role)
             rest = f"{inner}, {rest}" if inner else rest
-    rest = _SECTOR_LABEL.sub("", rest)
-    trailing = _TRAILING_BRACKET.search(rest)
+    # Both bracket rules need a closing bracket: most entries have none.
+    if ")" in rest:
+        rest = _SECTOR_LABEL.sub("", rest)
+    trailing = _TRAILING_BRACKET.search(rest) if ")" in rest else None
     if trailing and (TEAM_ROLE.search(trailing.group(1)) or canonical_party(trailing.group(1))):
         bracket_party, team_role, inner = _read_bracket(trailing.group(1), team_role)
         party = party or bracket_party
@@ -236,6 +239,8 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     head = text[:90]
     if not (":" in head or "," in head or " - " in head or "–" in head or "—" in head):
         return None
+    if head.isascii() and not _may_hold_team_role(head.lower()):
+        return None
     separator = _PREFIX_SEPARATOR.search(head)
     if not separator:
         return None
@@ -245,6 +250,20 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     if not TEAM_ROLE.search(head):
         return None  # "REPORT FROM: Councillor A": a field label, not a place on the team
     return head, separator.end()
+
+
+def _may_hold_team_role(lowered: str) -> bool:
+    """Whether an ASCII text, lower-cased, holds a word ``TEAM_ROLE`` cannot do without
+    (substring tests: far cheaper than the regex on the many lines without one)."""
+    return (
+        "peer" in lowered
+        or "team" in lowered
+        or "lead" in lowered
+        or "review" in lowered
+        or "manager" in lowered
+        or "programme" in lowered
+        or "associate" in lowered
+    )
 
 
 def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
@@ -265,7 +284,7 @@ def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
 def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref], list[RoleGroup]]:
     """Split "Role, Council and Role at Council" into roles and employers."""
     partnership = None
-    found = _PARTNERSHIP.search(text)
+    found = _PARTNERSHIP.search(text) if "Partnership" in text else None
     if found:
         partnership = found.group("name").strip()
         text = text[: found.start()] + ", " + text[found.end() :]
@@ -390,8 +409,10 @@ def _is_adjectival(text: str, mention: Mention) -> bool:
 
 
 def clean_role(text: str) -> str:
-    text = _BRACKETED_ABBREVIATION.sub("", text)
-    text = re.sub(r"\s*[–—]\s*", " - ", text)
+    if "(" in text:
+        text = _BRACKETED_ABBREVIATION.sub("", text)
+    if "–" in text or "—" in text:
+        text = _LONG_DASH.sub(" - ", text)
     text = text.strip(" ,;:-()\t.")
     previous = None
     while previous != text:

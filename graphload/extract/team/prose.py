@@ -11,6 +11,9 @@ bracket, a bullet or a verb), each with what is written up to the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.names import ROLE_WORDS, take_name
@@ -21,14 +24,72 @@ from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict
 from graphload.extract.team.entry import PeerEntry, describe
 from graphload.vocab.text import fold
 
-_PROSE_CUE = re.compile(
-    r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
-    r"delivered|carried out|managed|co-?ordinated)\s+by\b|"
-    r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
-    r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b|"
-    r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\(|"
-    r"\bwho (?:had )?led the\b"
+
+@dataclass(frozen=True)
+class CueFamily:
+    """One family of wording that introduces a team in prose. Every match starts with
+    one of the words in ``starts``, in a text that holds a word of each group in
+    ``needs``: the pattern is tried only at those words of the lines that hold them, not
+    at every character of every line (far cheaper, the same answer)."""
+
+    pattern: re.Pattern[str]
+    starts: tuple[str, ...]
+    needs: tuple[tuple[str, ...], ...]
+
+    def search(self, lowered: str) -> bool:
+        for group in self.needs:  # loops, not any(): this runs on many sentences
+            for word in group:
+                if word in lowered:
+                    break
+            else:
+                return False
+        return self.starts_here(lowered)
+
+    def starts_here(self, lowered: str) -> bool:
+        """Whether the pattern matches at one of the words it starts with."""
+        for word in self.starts:
+            at = lowered.find(word)
+            while at >= 0:
+                if self.pattern.match(lowered, at):
+                    return True
+                at = lowered.find(word, at + 1)
+        return False
+
+
+CUE_FAMILIES = (
+    # "led by", "assisted by", "carried out by"
+    CueFamily(
+        re.compile(
+            r"\b(?:led|assisted|supported|facilitated|joined|accompanied|conducted|undertaken|"
+            r"delivered|carried out|managed|co-?ordinated)\s+by\b"
+        ),
+        (
+            *("led", "assisted", "supported", "facilitated", "joined", "accompanied"),
+            *("conducted", "undertaken", "delivered", "carried out", "managed"),
+            *("co-ordinated", "coordinated"),
+        ),
+        (("by",),),
+    ),
+    # "the team was:", "the peers for this review were", "the panel comprised"
+    CueFamily(
+        re.compile(
+            r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
+            r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b"
+        ),
+        ("team", "panel", "peers", "reviewers"),
+        (("team", "panel", "peer", "reviewer"),),  # the words peer roles need too
+    ),
+    # "the peer team (Ann Example, …)"
+    CueFamily(
+        re.compile(r"\b(?:peer|review|challenge|the)\s+(?:team|panel)\s*\("),
+        ("peer", "review", "challenge", "the"),
+        (("(",), ("team", "panel")),
+    ),
+    # "Ann Example, who led the review"
+    CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("who ",),)),
 )
+# All the families in one pattern, for the cues of a sentence in order.
+_PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
@@ -47,11 +108,19 @@ _CLAUSE = re.compile(
 
 _WORD = re.compile(r"\S+")
 
-# Substrings a cue cannot do without: testing them first is far cheaper than the regexes.
-_PEER_ROLE_HINT = re.compile(
-    r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
-    r"reviewer|(?:challenge|review) manager"
+# The wordings that describe a person as a peer, each beginning with a word it cannot do
+# without: the search then skips along the text to that word, far faster than trying one
+# pattern of alternatives at every character.
+_PEER_ROLE_HINTS = (
+    # "lead peer", "member peer", "peer review officer", "peer challenge manager"
+    re.compile(
+        r"peer(?:(?<=lead peer)|(?<=member peer)|(?<=officer peer)|"
+        r" (?:review |challenge )?(?:officer|manager|lead))"
+    ),
+    re.compile(r"reviewer"),
+    re.compile(r"manager(?:(?<=challenge manager)|(?<=review manager))"),
 )
+_PEER_ROLE_WORDS = ("peer", "reviewer", "manager")  # one of them is in every hint
 
 
 def may_hold_cue(lowered: str) -> bool:
@@ -72,9 +141,19 @@ def may_hold_cue(lowered: str) -> bool:
 
 
 def may_describe_peer(lowered: str) -> bool:
-    return ("peer" in lowered or "review" in lowered or "challenge" in lowered) and bool(
-        _PEER_ROLE_HINT.search(lowered)
-    )
+    """Whether a lower-cased text holds the words of a peer's role (cheaper than
+    ``PEER_ROLE``, which then finds where)."""
+    for hint in _PEER_ROLE_HINTS:
+        if hint.search(lowered):
+            return True
+    return False
+
+
+def _holds_cue(lowered: str) -> bool:
+    for family in CUE_FAMILIES:
+        if family.search(lowered):
+            return may_hold_cue(lowered)
+    return False
 
 
 LEAD = "Lead peer"
@@ -96,13 +175,14 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     """People in sentences about the team ("led by A (…), assisted by B and C, …"), and
     people a sentence describes as peers ("A, …, Lead Peer Review Officer, and B, …")."""
     blocks: list[Block] = []
-    for line in lines:
-        text = line.text[:MAX_PROSE_LINE]
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = text  # a letter whose lower case is longer: read as written
-        if not (may_hold_cue(lowered) or may_describe_peer(lowered)):
-            continue
+    texts = [line.text[:MAX_PROSE_LINE] for line in lines]
+    lowered_lines = [text.lower() for text in texts]
+    lowered_lines = [  # a letter whose lower case is longer: read as written
+        lowered if len(lowered) == len(text) else text
+        for text, lowered in zip(texts, lowered_lines, strict=True)
+    ]
+    for index in _lines_about_the_team(lowered_lines):
+        line, text, lowered = lines[index], texts[index], lowered_lines[index]
         for start, end in _sentences(text):
             sentence = text[start:end]
             entries, label = _team_in_sentence(sentence, lowered[start:end], finder)
@@ -113,12 +193,56 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     return blocks
 
 
+def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
+    """The lines that hold a cue or a peer's role (a sentence can hold one only where its
+    line does). Each word a cue needs is looked for once in the whole document, and only
+    the lines that hold it are read further: far fewer steps than every line, every word."""
+    document = "\n".join(lowered_lines)
+    line_starts = list(accumulate((len(text) + 1 for text in lowered_lines[:-1]), initial=0))
+
+    holding: dict[str, set[int]] = {}
+
+    def lines_holding(word: str) -> set[int]:
+        if word in holding:
+            return holding[word]
+        found = holding[word] = set()
+        at = document.find(word)
+        while at >= 0:
+            index = bisect_right(line_starts, at) - 1
+            found.add(index)
+            at = document.find(
+                word, line_starts[index + 1] if index + 1 < len(line_starts) else len(document)
+            )
+        return found
+
+    def lines_holding_one_of(group: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for word in group:
+            found |= lines_holding(word)
+        return found
+
+    chosen: set[int] = set()
+    for family in CUE_FAMILIES:
+        candidates = lines_holding_one_of(family.needs[0])
+        for group in family.needs[1:]:
+            candidates &= lines_holding_one_of(group)
+        for index in candidates - chosen:
+            lowered = lowered_lines[index]
+            if family.starts_here(lowered) and may_hold_cue(lowered):
+                chosen.add(index)
+    for index in lines_holding_one_of(_PEER_ROLE_WORDS) - chosen:
+        lowered = lowered_lines[index]
+        if may_describe_peer(lowered) and PEER_ROLE.search(lowered):
+            chosen.add(index)
+    return sorted(chosen)
+
+
 def _team_in_sentence(
     sentence: str, lowered: str, finder: CouncilFinder
 ) -> tuple[list[PeerEntry], str]:
     """The team a sentence names: after a cue, or from the first person it describes as a
     peer. ``lowered`` is the sentence in lower case, where the cues are searched."""
-    cues = _PROSE_CUE.finditer(lowered) if may_hold_cue(lowered) else iter(())
+    cues = _PROSE_CUE.finditer(lowered) if _holds_cue(lowered) else iter(())
     cue = next((c for c in cues if _introduces_people(sentence, c)), None)
     if (
         cue

@@ -15,6 +15,8 @@ _SIGN_OFF = re.compile(
     r"with best wishes|regards)\b",
     re.IGNORECASE,
 )
+# The letters a sign-off can begin with (the Kelvin sign matches "k" when case is ignored).
+_SIGN_OFF_INITIALS = frozenset("yYkKbBwWrR\u212a")
 ON_BEHALF = re.compile(r"\bon behalf of the peer(?: challenge| review)? team\b", re.IGNORECASE)
 
 
@@ -23,7 +25,7 @@ def find_signatures(lines: list[Line], finder: CouncilFinder) -> tuple[list[Peer
     entries: list[PeerEntry] = []
     for_team = False
     for index, line in enumerate(lines):
-        if not _SIGN_OFF.match(line.text):
+        if line.text[:1] not in _SIGN_OFF_INITIALS or not _SIGN_OFF.match(line.text):
             continue
         for_team |= any(ON_BEHALF.search(lines[i].text) for i in range(max(0, index - 3), index))
         for group in _paragraphs(lines, index + 1):
