@@ -252,3 +252,17 @@ def test_a_state_an_earlier_version_saved_still_spares_a_full_write(
     assert resaved is not None and resaved[1].digests == "marshal"
     load_paths(corpus, store_dir=tmp_path / "together", jobs=1)
     assert stored(stepwise) == stored(tmp_path / "together")
+
+
+def test_an_addition_to_a_damaged_store_is_one_sentence(corpus: list[Path], tmp_path: Path) -> None:
+    """A few new documents are read while the store opens in the background; a
+    database the server cannot load is still said in one line, with the way out."""
+    store_dir = tmp_path / "store"
+    load_paths(corpus[:5], store_dir=store_dir, jobs=1)
+    database = store_dir / "graph.rdb"
+    database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+    result = peergraph("load", str(corpus[5]), "--store", str(store_dir))
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: the store's database {database} is damaged")
+    assert "--reset" in line and "Traceback" not in result.stderr
