@@ -24,7 +24,7 @@ from graphload.model import (
     relationship_key,
 )
 from graphload.store.state import GraphState, state_of
-from graphload.tables import GraphTables, edge_items, node_items
+from graphload.tables import GraphTables
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -247,17 +247,22 @@ class GraphStore:
         old_nodes = previous.nodes if previous is not None else {}
         old_relationships = previous.relationships if previous is not None else {}
         batches = _Batches()
-        for node_id, attrs in node_items(g):
-            label = _label_of(attrs)
+        # The state lists every node and relationship in the graph's order; only those
+        # whose digest changed are looked up in the graph.
+        for node_id, (label, _) in state.nodes.items():
+            if not label:
+                raise StoreError(f"node {node_id!r} has no label")
             if old_nodes.get(node_id) == state.nodes[node_id]:
                 continue
+            attrs = g.nodes[node_id]
+            label = _label_of(attrs)
             props = {k: _storable(v) for k, v in attrs.items() if k != "labels"}
             props["id"] = node_id
             batches.nodes[label].append({"id": node_id, "props": props})
-        for source, target, key, attrs in edge_items(g):
-            now = state.relationships[(source, target, key)]
+        for (source, target, key), now in state.relationships.items():
             if old_relationships.get((source, target, key)) == now:
                 continue
+            attrs = g.edges[source, target, key]
             rel_type, source_label, target_label, identity, _ = now
             props = {k: _storable(v) for k, v in attrs.items() if k != "type"}
             row = {"source": source, "target": target, "props": props}
