@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,9 @@ class LedgerCache:
         self.base = self.directory / "base.pickle"
         self.recent = self.directory / "recent.pickle"
 
-    def records(self, stamps: dict[str, Stamp], read: Any) -> list[ExtractRecord]:
+    def records(
+        self, stamps: dict[str, Stamp], read: Callable[[str], ExtractRecord]
+    ) -> list[ExtractRecord]:
         """The record of every ledger file in ``stamps`` (name -> stamp), in name
         order: from the cache where the file is unchanged, else ``read(name)``; the
         cache is then brought up to date."""
