@@ -533,6 +533,8 @@ def _add_peers(
                 "aliases": person.aliases,
                 "councillor": any(p.councillor for p, _, _ in infos),
                 "party": party,
+                # For exact look-ups of a typed name (queries/names.py).
+                "name_keys": sorted({fold(s) for s in (person.name, *person.aliases) if s}),
                 **provenance(
                     first_review.doc_id, first_peer.line, first_peer.evidence, first_peer.page
                 ),

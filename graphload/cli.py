@@ -74,3 +74,12 @@ def cli() -> None:
     Read reports (extract), build the graph (load), ask it (report, cypher)
     and draw it (map).
     """
+
+
+def _add_own_commands() -> None:
+    from graphload.serve_cli import serve_command
+
+    cli.add_command(serve_command)
+
+
+_add_own_commands()

@@ -64,7 +64,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
         *PROVENANCE,
     ),
     Label.ORGANISATION: ("name", "aliases", "type", *PROVENANCE),
-    Label.PEER: ("name", "aliases", "councillor", "party", *PROVENANCE),
+    Label.PEER: ("name", "aliases", "councillor", "party", "name_keys", *PROVENANCE),
     Label.REVIEW: ("kind", "title", "start_date", "end_date", "year", *PROVENANCE),
     Label.DOCUMENT: ("path", "sha256", "format", "title"),
     Label.SIGNPOST: ("title", "summary", *PROVENANCE),

@@ -12,7 +12,14 @@ _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,
 # UK numbers as reports print them: 01473 825820, 0207 664 3000, (01473) 825820,
 # +44 (0)20 7664 3000: a leading 0 or +44, then 8 to 11 digits with at most two
 # spaces, dashes, dots or brackets between them; never inside a word or an amount.
-_PHONE = re.compile(r"(?<![\w+£])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]{0,2}\d){8,11}(?!\w)")
+# Each way of starting opens with its own character ("+", "(", "0"), so the regex
+# engine looks only where one is; the test of the character before it ("not after a
+# letter, digit, + or £") comes just after that character, looking back two.
+_NOT_AFTER_WORD = r"(?<![\w+£].)"
+_PHONE = re.compile(
+    rf"(?:\+{_NOT_AFTER_WORD}44\s?(?:\(0\)\s?)?|\({_NOT_AFTER_WORD}0|0{_NOT_AFTER_WORD})"
+    r"(?:[\s().-]{0,2}\d){8,11}(?!\w)"
+)
 
 REDACTED_EMAIL = "[e-mail removed]"
 REDACTED_PHONE = "[telephone removed]"

@@ -8,6 +8,7 @@ A header is the leading ``//`` comment block of the file::
     // columns: peer, reviews, years, councils reviewed
     // example: --min 1
     // python: none
+    // limit: 50
 
 ``param`` lines are ``NAME TYPE [= DEFAULT] [-- HELP]``. TYPE is ``int``,
 ``float``, ``str``, ``bool`` or a kind of thing named in the graph (``council``,
@@ -15,6 +16,10 @@ A header is the leading ``//`` comment block of the file::
 its ``id``. A parameter without a default is required (a positional argument on
 the command line); one with a default is an option (``--min 3``). ``python``
 says which step, if any, is done in Python rather than Cypher, and why.
+``limit`` is the report's default row limit (``--limit`` overrides it; 0, or no
+``limit`` line, shows every row). A query that uses ``$limit`` applies it in the
+server and returns the number of rows before the limit in a ``total`` column (not a
+declared column); otherwise the rows are cut in Python.
 Files whose name starts with ``_`` are helper queries, not reports.
 """
 
@@ -86,6 +91,7 @@ class ReportSpec:
     example: str = ""
     python: str = "none"
     source: str = ""
+    default_limit: int = 0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -114,6 +120,11 @@ class ReportSpec:
             positional = [" ".join(positional)]
         params.update(zip(required, positional, strict=False))
         return params
+
+    @property
+    def limits_in_query(self) -> bool:
+        """The query takes ``$limit`` (0: every row) and returns ``total``."""
+        return "$limit" in self.cypher
 
     @property
     def needs_python(self) -> bool:
@@ -157,7 +168,10 @@ def parse_report(text: str, source: str = "") -> ReportSpec:
     for key in ("name", "description", "columns"):
         if key not in header:
             raise CatalogError(f"{source}: header has no {key!r} line")
-    known = {"name", "description", "param", "columns", "example", "python"}
+    known = {"name", "description", "param", "columns", "example", "python", "limit"}
+    limit = header.get("limit", ["0"])[0]
+    if not limit.isdigit():
+        raise CatalogError(f"{source}: limit must be a whole number, not {limit!r}")
     return ReportSpec(
         name=header["name"][0],
         description=header["description"][0],
@@ -167,6 +181,7 @@ def parse_report(text: str, source: str = "") -> ReportSpec:
         example=header.get("example", [""])[0],
         python=header.get("python", ["none"])[0],
         source=source,
+        default_limit=int(limit),
         extra={k: v[0] for k, v in header.items() if k not in known},
     )
 

@@ -72,17 +72,15 @@ def reports_command() -> None:
     for spec in list_reports():
         say(spec.usage)
         say(textwrap.fill(spec.description, 78, initial_indent="    ", subsequent_indent="    "))
+        lines = []
         for p in spec.params:
             flag = p.name.upper() if p.required else "--" + p.name.replace("_", "-")
             default = "" if p.required else f" (default {p.default})"
-            say(
-                textwrap.fill(
-                    f"{flag}: {p.help}{default}",
-                    78,
-                    initial_indent="      ",
-                    subsequent_indent="        ",
-                )
-            )
+            lines.append(f"{flag}: {p.help}{default}")
+        if spec.default_limit:
+            lines.append(f"--limit: rows shown (default {spec.default_limit}; 0 for all)")
+        for line in lines:
+            say(textwrap.fill(line, 78, initial_indent="      ", subsequent_indent="        "))
 
 
 _PARAM_TYPES: dict[str, click.ParamType] = {
@@ -96,7 +94,7 @@ def _report_command(spec: ReportSpec) -> click.Command:
     required = [p for p in spec.params if p.required]
     optional = [p for p in spec.params if not p.required]
 
-    def callback(fmt: str, **kwargs: Any) -> None:
+    def callback(fmt: str, limit: int | None, **kwargs: Any) -> None:
         store = StoreTarget.from_values(kwargs)
         params: dict[str, Any] = {}
         for p in spec.params:
@@ -104,7 +102,7 @@ def _report_command(spec: ReportSpec) -> click.Command:
             if p.required and len(required) == 1 and isinstance(value, tuple):
                 value = " ".join(value)  # report council bury metropolitan
             params[p.name] = value
-        _run_and_print(spec, params, fmt, store)
+        _run_and_print(spec, params, fmt, store, limit)
 
     example = f"peergraph report {spec.name} {spec.example}".strip()
     command = click.Command(
@@ -128,16 +126,31 @@ def _report_command(spec: ReportSpec) -> click.Command:
                 help=p.help,
             )
         )
+    params.append(_limit_option(spec))
     params.extend(_common_options())
     command.params = params
     return command
 
 
-def _run_and_print(spec: ReportSpec, params: dict[str, Any], fmt: str, store: StoreTarget) -> None:
+def _limit_option(spec: ReportSpec) -> click.Option:
+    default = f"{spec.default_limit}" if spec.default_limit else "0, every row"
+    return click.Option(
+        ["--limit", "limit"],
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help=f"Show at most N rows (default {default}); 0 shows every row. The rows left "
+        "out are counted on stderr.",
+    )
+
+
+def _run_and_print(
+    spec: ReportSpec, params: dict[str, Any], fmt: str, store: StoreTarget, limit: int | None
+) -> None:
     from queries.run import run_report
 
     with store.open_for_reading() as opened:
-        result: ReportResult = run_report(opened, spec.name, **params)
+        result: ReportResult = run_report(opened, spec.name, limit, **params)
     for name, match in result.matches.items():
         if match.corrected:
             note(f"matched {match.spelling!r} for {params[name]!r}")
@@ -155,6 +168,8 @@ def _run_and_print(spec: ReportSpec, params: dict[str, Any], fmt: str, store: St
                 f"{result.params['max_hops']} relationships"
             )
     print_result(result, fmt)
+    if result.more:
+        note(f"… {result.more:,} more rows (of {result.total:,}); --limit 0 for all")
 
 
 class ReportGroup(click.Group):

@@ -131,9 +131,13 @@ def _first(spellings: Iterable[str], test: Callable[[str], bool]) -> str | None:
 _STRICT_TIERS: list[_Tier] = [
     lambda q, c: c.name if q.strip().lower() == c.id.lower() else None,
     lambda q, c: _first(c.spellings, lambda s: normalise(q) == normalise(s)),
+    # (the two tiers above are EXACT_TIERS: a store can find their matches by id and by
+    # a peer's name_keys without the matcher reading every person)
     lambda q, c: _first(c.spellings, lambda s: core(q) == core(s)),
     lambda q, c: _first(c.spellings, lambda s: _words_in(core(q), core(s))),
 ]
+#: How many of the first tiers are exact (an id, a folded spelling).
+EXACT_TIERS = 2
 _SLIP_TIER: _Tier = lambda q, c: _first(  # noqa: E731
     c.spellings, lambda s: one_slip_apart(core(q), core(s))
 )
@@ -150,12 +154,12 @@ class Matcher:
     def __post_init__(self) -> None:
         self._tiers = [(tier, False) for tier in _STRICT_TIERS] + [(_SLIP_TIER, True)]
 
-    def _found(self, text: str) -> list[NameMatch]:
+    def _found(self, text: str, tiers: int | None = None) -> list[NameMatch]:
         if not normalise(text):
             return []
         # A person's titles and honours are not part of their name ("Cllr Nick Worth OBE").
-        as_person = strip_titles(text).name or text
-        for tier, corrected in self._tiers:
+        as_person = person_name(text)
+        for tier, corrected in self._tiers[:tiers]:
             found: dict[str, NameMatch] = {}
             for c in self.candidates:
                 spelling = tier(as_person if c.label == Label.PEER else text, c)
@@ -181,6 +185,22 @@ class Matcher:
             )
         raise UnknownName(text, self.kind, self.suggest(text))
 
+    def match_exact(self, text: str) -> NameMatch | None:
+        """As :meth:`match`, by the exact tiers only (an id, a folded spelling); None
+        when neither matches anything, so that only the looser tiers could.
+
+        The candidates need only include every one an exact tier could match: the
+        first tier that matches decides, so the answer is the one :meth:`match` gives
+        on all candidates."""
+        found = self._found(text, EXACT_TIERS)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        raise AmbiguousName(
+            text, self.kind, sorted((m.candidate for m in found), key=lambda c: c.name)
+        )
+
     def resolve(self, text: str) -> Candidate:
         """The one candidate ``text`` names (see :meth:`match` for how it was matched)."""
         return self.match(text).candidate
@@ -188,7 +208,7 @@ class Matcher:
     def corrected(self, text: str, candidate: Candidate) -> str | None:
         """The spelling of ``candidate`` that ``text`` matches only by a spelling slip
         (so the user should be told), or None when it matches as written."""
-        query = strip_titles(text).name or text if candidate.label == Label.PEER else text
+        query = person_name(text) if candidate.label == Label.PEER else text
         if any(tier(query, candidate) is not None for tier in _STRICT_TIERS):
             return None
         return _SLIP_TIER(query, candidate)
@@ -204,6 +224,11 @@ class Matcher:
             if best >= 0.6:
                 scored.append((-best, c.name, c))
         return [c for _, _, c in sorted(scored, key=lambda t: (t[0], t[1]))[:n]]
+
+
+def person_name(text: str) -> str:
+    """A typed name as a person's: without titles and honours ("Cllr Nick Worth OBE")."""
+    return strip_titles(text).name or text
 
 
 def _likeness(a: str, b: str) -> float:

@@ -12,7 +12,7 @@
 //   skipping $exclude labels (documents, themes, recommendations: links, not connections),
 //   and takes the first path found, ties broken by relationship type and node id.
 // One part per label, so each label's id index finds the frontier (an unlabelled match
-// reads every node). FalkorDB does not carry a node out of CALL into a later MATCH, so
+// reads every node). Of a relationship only what a step's detail shows travels (rel). FalkorDB does not carry a node out of CALL into a later MATCH, so
 // each part makes the whole hop.
 CALL {
   MATCH (n:Council)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
@@ -36,7 +36,7 @@ WHERE NOT any(l IN labels(m) WHERE l IN $exclude)
 RETURN n.id AS from_id,
        type(r) AS type,
        startNode(r).id = n.id AS outgoing,
-       r AS rel,
+       {role: r.role, what: r.what, year: r.year} AS rel,
        m.id AS to_id,
        coalesce(m.short_name, m.name, m.title, m.id) AS to_name,
        labels(m) AS to_labels

@@ -3,22 +3,33 @@
 // param: min int = 2 -- fewest reviews a person must have served on
 // columns: peer, reviews, years, councils_reviewed, roles
 // example: --min 1
+// limit: 50
 // python: none
-// Each review's label is made once (not once per peer on it), then joined to its peers.
-MATCH (r:Review)
-OPTIONAL MATCH (r)-[:OF]->(c:Council)
-WITH r, c ORDER BY c.id
-WITH r, collect(coalesce(c.short_name, c.name)) AS names
-WITH r, reduce(t = '', x IN names | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x) + ' '
-          + coalesce(toString(r.year), '') AS reviewed
-MATCH (p:Peer)-[s:SERVED_ON]->(r)
-WITH p, r, s, reviewed ORDER BY r.year, r.id
-WITH p, count(DISTINCT r) AS n, collect(r.year) AS years, collect(reviewed) AS councils_reviewed,
-     collect(coalesce(s.role, '')) AS roles
+// The people are ranked first (count, not count DISTINCT: one SERVED_ON per peer and
+// review, see IDENTITY_PROPERTY in graphload/model.py), and only the first $limit (0: all)
+// are described. total is how many people qualify.
+MATCH (p:Peer)-[:SERVED_ON]->(r:Review)
+WITH p, count(r) AS n
 WHERE n >= $min
+WITH p.id AS id, p.name AS name, n ORDER BY n DESC, name
+WITH collect(id) AS ranked
+WITH size(ranked) AS total, CASE WHEN $limit > 0 THEN ranked[0..$limit] ELSE ranked END AS shown
+UNWIND range(0, size(shown) - 1) AS rank
+WITH total, rank, shown[rank] AS id
+MATCH (p:Peer {id: id})-[s:SERVED_ON]->(r:Review)
+OPTIONAL MATCH (r)-[:OF]->(c:Council)
+WITH total, rank, p, s, r, c ORDER BY c.id
+WITH total, rank, p, s, r, collect(coalesce(c.short_name, c.name)) AS names
+WITH total, rank, p, s, r,
+     reduce(t = '', x IN names | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x) + ' '
+       + coalesce(toString(r.year), '') AS reviewed
+ORDER BY r.year, r.id
+WITH total, rank, p, count(r) AS n, collect(r.year) AS years,
+     collect(reviewed) AS councils_reviewed, collect(coalesce(s.role, '')) AS roles
 RETURN p.name AS peer,
        n AS reviews,
        years,
        councils_reviewed,
-       roles
-ORDER BY reviews DESC, peer
+       roles,
+       total
+ORDER BY rank

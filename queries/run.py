@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from graphload.errors import PeergraphError
 from graphload.model import Label
 from queries.catalog import ReportSpec, get_report, query_text
-from queries.names import Candidate, Matcher, NameMatch
+from queries.names import Candidate, Matcher, NameMatch, normalise, person_name
 
 #: Labels a name parameter of each kind may refer to.
 KIND_LABELS = {
@@ -39,22 +39,59 @@ class ReportResult:
     resolved: dict[str, Candidate] = field(default_factory=dict)
     #: How each name parameter was matched (was a spelling slip forgiven?).
     matches: dict[str, NameMatch] = field(default_factory=dict)
+    #: How many rows the report has in all; more than ``len(rows)`` when a limit cut it.
+    total: int = 0
+    #: The row limit applied (0: none).
+    limit: int = 0
+
+    @property
+    def more(self) -> int:
+        """Rows left out by the limit."""
+        return max(self.total - len(self.rows), 0)
 
 
 class ReportError(PeergraphError, ValueError):
     """Bad or missing parameters for a report."""
 
 
-def load_candidates(store: Store, kind: str) -> list[Candidate]:
-    """Every node a name of ``kind`` (council, peer, entity) can refer to."""
-    labels = KIND_LABELS[kind]
-    out = []
+def load_candidates(
+    store: Store, kind: str, labels: tuple[str, ...] | None = None
+) -> list[Candidate]:
+    """Every node a name of ``kind`` (council, peer, entity) can refer to (only those
+    of ``labels`` when given)."""
+    labels = KIND_LABELS[kind] if labels is None else labels
     wanted = {
         "councils": Label.COUNCIL in labels,
         "peers": Label.PEER in labels,
         "organisations": Label.ORGANISATION in labels,
     }
-    for row in store.query(query_text("_names.cypher"), wanted):
+    return _candidates(store.query(query_text("_names.cypher"), wanted), labels)
+
+
+def exact_match(store: Store, kind: str, text: str) -> NameMatch | None:
+    """The match of ``text`` by id or folded spelling, found without reading every
+    person: the people come from the store's id index and their ``name_keys``, the
+    councils and organisations (a few hundred) are all read. None when nothing matches
+    exactly (then only the forgiving scan of every candidate can answer); the same
+    answer as that scan otherwise, since its first tiers are these."""
+    labels = KIND_LABELS[kind]
+    if Label.PEER not in labels or not normalise(text):
+        return None  # councils are few: the scan is as quick
+    person = person_name(text)
+    rows = store.query(
+        query_text("_peer_names.cypher"), {"id": person.strip().lower(), "key": normalise(person)}
+    )
+    candidates = _candidates(rows, (Label.PEER,))
+    others = tuple(label for label in labels if label != Label.PEER)
+    if others:
+        candidates += load_candidates(store, kind, others)
+    candidates.sort(key=lambda c: c.id)
+    return Matcher(candidates, kind=_kind_word(kind)).match_exact(text)
+
+
+def _candidates(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> list[Candidate]:
+    out = []
+    for row in rows:
         row_labels = row.get("labels") or []
         label = next((lb for lb in labels if lb in row_labels), None)
         if label is None:
@@ -93,9 +130,12 @@ def resolve_params(
                 )
             value = p.default
         if p.is_name:
-            if p.type not in matchers:
-                matchers[p.type] = Matcher(load_candidates(store, p.type), kind=_kind_word(p.type))
-            match = matchers[p.type].match(str(value))
+            match = exact_match(store, p.type, str(value))
+            if match is None:
+                if p.type not in matchers:
+                    candidates = load_candidates(store, p.type)
+                    matchers[p.type] = Matcher(candidates, kind=_kind_word(p.type))
+                match = matchers[p.type].match(str(value))
             found = match.candidate
             if matches is not None:
                 matches[p.name] = match
@@ -113,18 +153,31 @@ def _kind_word(kind: str) -> str:
     return "council, peer or organisation" if kind == "entity" else kind
 
 
-def run_report(store: Store, name: str, **params: Any) -> ReportResult:
-    """Run the canned report ``name`` (matched forgivingly) with ``params``."""
+def run_report(store: Store, name: str, limit: int | None = None, **params: Any) -> ReportResult:
+    """Run the canned report ``name`` (matched forgivingly) with ``params``.
+
+    At most ``limit`` rows are returned (None: the report's default limit; 0: every
+    row); ``ReportResult.total`` says how many there are in all."""
     spec = get_report(name)
+    limit = spec.default_limit if limit is None else limit
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise ReportError(f"the row limit must be a whole number, 0 or more, not {limit!r}")
     matches: dict[str, NameMatch] = {}
     values, resolved = resolve_params(store, spec, params, matches)
     if spec.name == "path":
         rows = shortest_path(store, spec, values["start"], values["end"], values["max_hops"])
+    elif spec.limits_in_query:
+        rows = store.query(spec.cypher, {**values, "limit": limit})
     else:
         rows = store.query(spec.cypher, values)
+    if spec.limits_in_query:
+        total = rows[0]["total"] if rows else 0
+    else:
+        total = len(rows)
+        rows = rows[:limit] if limit else rows
     columns = list(spec.columns)
     rows = [{c: row.get(c) for c in columns} for row in rows]
-    return ReportResult(spec.name, columns, rows, values, resolved, matches)
+    return ReportResult(spec.name, columns, rows, values, resolved, matches, total, limit)
 
 
 def shortest_path(
@@ -138,15 +191,35 @@ def shortest_path(
     """Breadth-first search over ``spec``'s one-hop query: the rows of one shortest path.
 
     Deterministic on any store: each layer's candidates arrive ordered by
-    (from id, type, to id) and the first to reach a node is its parent."""
+    (from id, type, to id) and the first to reach a node is its parent.
+
+    The end's own neighbours are read once, so that the layer that reaches the end is
+    not expanded (it is the widest): the end's parent is then the first node of that
+    layer, in id order, next to it, and its relationship the first of that node's
+    rows to the end, as the expansion would have found them."""
     exclude = PATH_EXCLUDE if exclude is None else exclude
     names: dict[str, str] = {}
     parent: dict[str, tuple[str, dict[str, Any]]] = {}
     seen = {start}
     frontier = [start]
     hops = 0
+    next_to_end = (
+        {row["to_id"] for row in store.query(spec.cypher, {"frontier": [end], "exclude": exclude})}
+        if start != end
+        else set()
+    )
     while frontier and end not in seen and hops < max_hops:
         hops += 1
+        last = next((node for node in frontier if node in next_to_end), None)
+        if last is not None:
+            rows = store.query(spec.cypher, {"frontier": [last], "exclude": exclude})
+            rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
+            row = next((r for r in rows if r["to_id"] == end), None)
+            if row is not None:
+                names[end] = _node_name(row)
+                parent[end] = (last, row)
+                seen.add(end)
+                break
         rows = store.query(spec.cypher, {"frontier": frontier, "exclude": exclude})
         rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
         nxt = []

@@ -3,10 +3,13 @@
 //   peers from the pairing who reviewed another shared-service partnership.
 // columns: councils, shared, since, reviews, peers_lent
 // python: none
+// Reviews and people are found from the pair's two councils (UNWIND [a, b]), not by
+// testing every review and every employment against the pair; the councils in other
+// partnerships (others) are listed once per pair, not found again for each review.
 MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
 WHERE a.id < b.id
-OPTIONAL MATCH (r:Review)-[:OF]->(x:Council)
-WHERE x.id IN [a.id, b.id]
+UNWIND [a, b] AS x
+OPTIONAL MATCH (x)<-[:OF]-(r:Review)
 OPTIONAL MATCH (r)-[:OF]->(rc:Council)
 WITH a, b, s, r, rc ORDER BY rc.id
 WITH a, b, s, r, collect(DISTINCT coalesce(rc.short_name, rc.name)) AS names
@@ -18,10 +21,13 @@ WITH a, b, s, collect(DISTINCT label) AS reviews
 WITH a, b, s, reviews,
      [(a)-[:SHARED_WITH]-(x:Council) | x.id] + [(b)-[:SHARED_WITH]-(x:Council) | x.id]
        + [a.id, b.id] AS own
-OPTIONAL MATCH (p:Peer)-[:WORKS_FOR]->(e:Council)
-WHERE e.id IN [a.id, b.id]
-OPTIONAL MATCH (p)-[:SERVED_ON]->(r2:Review)-[:OF]->(o:Council)-[:SHARED_WITH]-(:Council)
-WHERE NOT o.id IN own
+MATCH (x:Council)-[:SHARED_WITH]-(:Council)
+WITH a, b, s, reviews, own, collect(DISTINCT x.id) AS sharing
+WITH a, b, s, reviews, [x IN sharing WHERE NOT x IN own] AS others
+UNWIND [a, b] AS e
+OPTIONAL MATCH (e)<-[:WORKS_FOR]-(p:Peer)
+OPTIONAL MATCH (p)-[:SERVED_ON]->(r2:Review)-[:OF]->(o:Council)
+WHERE o.id IN others
 WITH a, b, s, reviews, p, r2, o ORDER BY o.id
 WITH a, b, s, reviews, p, r2, collect(DISTINCT coalesce(o.short_name, o.name)) AS onames
 WITH a, b, s, reviews,

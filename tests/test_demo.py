@@ -19,7 +19,7 @@ def test_demo_loads_reports_prints_answers_and_draws_two_maps(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     documents = len(list(REPORTS.iterdir()))  # five reports, some also as PDF and Word
     assert f"Read {documents} documents, 0 failed" in result.output
-    assert "Kevin Dicks" in result.output  # peer-councils-reviewed: Bromsgrove supplied a peer
+    assert "Kevin Dicks" in result.output  # shared-services: Bromsgrove & Redditch lent him
     # Bury is the one council reviewed twice, so it gets the ego map.
     maps = sorted(p.name for p in maps_dir.glob("*.html"))
     assert maps == ["council-bur.html", "overview.html"]

@@ -13,13 +13,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
-from graphload.gazetteer import Gazetteer
+from graphload.gazetteer import CouncilEntry, Gazetteer
 from graphload.records import Ref
 from graphload.vocab.organisations import LOCAL_GOVERNMENT_ASSOCIATION, known_organisation
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-]*|,|&|\(|\)|;|:|–|—")
+Token = re.Match[str]  # a word or mark of _TOKEN: token[0] is its text
 SINGULAR_ANCHORS = {"council", "dc", "bc", "cc", "mbc", "ua"}
 PLURAL_ANCHORS = {"councils"}
 _UPPER_ANCHORS = {"dc", "bc", "cc", "mbc", "ua"}  # only as capitals: "cc" is also an e-mail term
@@ -28,6 +30,11 @@ _TYPE_WORDS = {"district", "borough", "county", "city", "metropolitan"}
 _MAX_LOOKBACK = 9
 
 LGA = Ref.organisation(LOCAL_GOVERNMENT_ASSOCIATION)
+
+
+@lru_cache(maxsize=1 << 16)  # across documents: the same names, and near-names, recur
+def _resolve(gazetteer: Gazetteer, text: str, year: int | None) -> CouncilEntry | None:
+    return gazetteer.resolve(text, year)
 
 
 def _known_organisation(text: str) -> Ref | None:
@@ -86,6 +93,13 @@ _NOT_A_NAME_END = {
 _OTHER_HINT = re.compile(r"\b(?:LGA|LGG)\b|Borough of|Local Government")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,6})\)")
+# What a line must hold to define an abbreviation (each starts with a bracket, so the
+# search is quick): any abbreviation, one after a council's name, one after an
+# organisation's name ("Local Government Association (LGA)").
+_BRACKETED_CAPITAL = re.compile(r"\([A-Z]")
+_ABBREVIATION_ANYWHERE = re.compile(r"\([A-Z][A-Za-z]{1,6}\)")
+_ORGANISATION_ABBREVIATION = re.compile(r"\([A-Z]{2,6}\)")
+_NAME_AND_ABBREVIATION = re.compile(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)")
 
 
 @dataclass
@@ -116,7 +130,7 @@ class CouncilFinder:
         if text in self.abbreviations and self.abbreviations[text].is_council:
             return self.abbreviations[text]
         if text not in self._resolved:  # the same spans are tried again and again
-            entry = self.gazetteer.resolve(text, self.year)
+            entry = _resolve(self.gazetteer, text, self.year)
             self._resolved[text] = Ref.council(entry.code, entry.name) if entry else None
         return self._resolved[text]
 
@@ -192,27 +206,30 @@ class CouncilFinder:
 
     # -- mentions in running text --------------------------------------------
     def find(self, text: str) -> list[Mention]:
-        if (
-            not any(_could_end_a_name(text, m.start()) for m in _ANCHOR_WORD.finditer(text))
-            and not _OTHER_HINT.search(text)
-            and not any(a in text for a in self.abbreviations)
-        ):
-            return []  # the common case, cheaply: no anchor word after a possible name
         key = (text, len(self.abbreviations))
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self._find(text)
+            anchors = anchor_words(text)
+            if (
+                not any(_could_end_a_name(text, start) for start, _ in anchors)
+                and not _other_hint(text)
+                and not any(a in text for a in self.abbreviations)
+            ):
+                found = []  # the common case, cheaply: no anchor word after a possible name
+            else:
+                found = self._find(text, anchors)
+            self._found[key] = found
         return list(found)
 
-    def _find(self, text: str) -> list[Mention]:
+    def _find(self, text: str, anchors: list[tuple[int, int]]) -> list[Mention]:
         mentions = None
-        if not _ALIAS_TOKEN.search(text) and not any(a in text for a in self.abbreviations):
-            mentions = self._anchored(text)
+        if not _alias_token(text) and not any(a in text for a in self.abbreviations):
+            mentions = self._anchored(text, anchors)
         if mentions is None:
             mentions = self._every_token(text)
         return self._named_by_prefix(text, mentions)
 
-    def _anchored(self, text: str) -> list[Mention] | None:
+    def _anchored(self, text: str, anchors: list[tuple[int, int]]) -> list[Mention] | None:
         """Mentions read back from each anchor word, tokenising only a window before it.
 
         None when the window is too short to be sure, or an abbreviation is defined on
@@ -220,21 +237,18 @@ class CouncilFinder:
         """
         mentions: list[Mention] = []
         floor_at = 0  # a mention never reaches back over an earlier one
-        for anchor in _ANCHOR_TOKEN.finditer(text):
-            window_start = max(floor_at, anchor.start() - _WINDOW_CHARS)
-            tokens = [
-                (m.group(), m.start(), m.end())
-                for m in _TOKEN.finditer(text, window_start, anchor.end())
-            ]
+        for anchor_start, anchor_end in _anchor_tokens(text, anchors):
+            window_start = max(floor_at, anchor_start - _WINDOW_CHARS)
+            tokens = list(_TOKEN.finditer(text, window_start, anchor_end))
             floor = 0
             if window_start > floor_at:
                 if len(tokens) <= _MAX_LOOKBACK + 1:
                     return None
                 floor = 1  # the first token may be cut
             k = len(tokens) - 1
-            if k < 0 or tokens[k][1] != anchor.start():
+            if k < 0 or tokens[k].start() != anchor_start:
                 return None
-            word, _, end = tokens[k]
+            word, end = tokens[k][0], tokens[k].end()
             following = _TOKEN.search(text, end)
             if following and following.group().lower().startswith("partnership"):
                 continue
@@ -253,18 +267,18 @@ class CouncilFinder:
         return mentions
 
     def _every_token(self, text: str) -> list[Mention]:
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = list(_TOKEN.finditer(text))
         mentions: list[Mention] = []
         floor = 0  # a mention never reaches back over an earlier one
         # Only anchors, LGA/LGG and short capitalised words (possible abbreviations, which
         # may be learned on this very line) can start a mention: skip the rest quickly.
         candidates = [
             k
-            for k, (word, _, _) in enumerate(tokens)
+            for k, word in enumerate(token[0] for token in tokens)
             if word in _ANCHOR_SPELLINGS or (len(word) <= 7 and word[0].isupper())
         ]
         for k in candidates:
-            word, start, end = tokens[k]
+            word, (start, end) = tokens[k][0], tokens[k].span()
             lowered = word.lower().rstrip(".")
             if word in self.abbreviations:
                 mentions.append(self._mention(self.abbreviations[word], start, end))
@@ -297,6 +311,18 @@ class CouncilFinder:
     def _named_by_prefix(self, text: str, mentions: list[Mention]) -> list[Mention]:
         # Matches of one pattern never overlap, so the spans found before each loop
         # are all a match has to be checked against.
+        if "Borough of " in text:  # every _PREFIX_NAMED match has it
+            self._add_prefix_named(text, mentions)
+        if "Local Government Association" in text:
+            spans = SpanIndex((m.start, m.end) for m in mentions)
+            for match in re.finditer("Local Government Association", text):
+                if not spans.covers(match.start()):
+                    mentions.append(self._mention(LGA, match.start(), match.end()))
+        mentions.sort(key=lambda m: m.start)
+        return _drop_echoes(text, mentions)
+
+    def _add_prefix_named(self, text: str, mentions: list[Mention]) -> None:
+        """Councils named by a prefix: "London Borough of Barking & Dagenham"."""
         spans = SpanIndex((m.start, m.end) for m in mentions)
         for match in _PREFIX_NAMED.finditer(text):
             if spans.covers(match.start()):
@@ -310,20 +336,13 @@ class CouncilFinder:
                     )
                     break
                 words.pop()
-        spans = SpanIndex((m.start, m.end) for m in mentions)
-        for phrase in ("Local Government Association",):
-            for match in re.finditer(phrase, text):
-                if not spans.covers(match.start()):
-                    mentions.append(self._mention(LGA, match.start(), match.end()))
-        mentions.sort(key=lambda m: m.start)
-        return _drop_echoes(text, mentions)
 
     def _mention(self, ref: Ref, start: int, end: int) -> Mention:
         self._groups += 1
         return Mention(ref, start, end, self._groups)
 
     @staticmethod
-    def _lookback_start(tokens: list[tuple[str, int, int]], k: int, floor: int) -> int | None:
+    def _lookback_start(tokens: list[Token], k: int, floor: int) -> int | None:
         first = None
         for j in range(k - 1, max(floor, k - _MAX_LOOKBACK) - 1, -1):
             word = tokens[j][0]
@@ -336,7 +355,7 @@ class CouncilFinder:
         return first
 
     def _at_anchor(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int, anchor: str
+        self, text: str, tokens: list[Token], first: int, k: int, anchor: str
     ) -> list[Mention]:
         """The council(s) named by tokens ``first``..``k``, where token ``k`` is the
         anchor word: "Councils" ends a list of councils, "Council" one council."""
@@ -344,36 +363,32 @@ class CouncilFinder:
             return self._plural(text, tokens, first, k)
         return self._singular(text, tokens, first, k)
 
-    def _singular(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
-    ) -> list[Mention]:
-        end = tokens[k][2]
+    def _singular(self, text: str, tokens: list[Token], first: int, k: int) -> list[Mention]:
+        end = tokens[k].end()
         for j in range(first, k):
             word = tokens[j][0]
             if not word[0].isupper():
                 continue
-            ref = self.council(text[tokens[j][1] : end])
+            ref = self.council(text[tokens[j].start() : end])
             if ref:
-                return [self._mention(ref, tokens[j][1], end)]
+                return [self._mention(ref, tokens[j].start(), end)]
         return []
 
-    def _plural(
-        self, text: str, tokens: list[tuple[str, int, int]], first: int, k: int
-    ) -> list[Mention]:
+    def _plural(self, text: str, tokens: list[Token], first: int, k: int) -> list[Mention]:
         words = [t[0] for t in tokens[first:k]]
         type_word = ""
         while words and words[-1].lower() in _TYPE_WORDS:
             type_word = words.pop().capitalize() + (" " + type_word if type_word else "")
         if not words:
             return []
-        span_start = tokens[first][1]
-        span_end = tokens[first + len(words) - 1][2]
+        span_start = tokens[first].start()
+        span_end = tokens[first + len(words) - 1].end()
         found = self._council_list(text[span_start:span_end], type_word)
         self._groups += 1
         if not found:
             return []
         start = span_start + min(offset for _, offset in found)
-        return [Mention(ref, start, tokens[k][2], self._groups) for ref, _ in found]
+        return [Mention(ref, start, tokens[k].end(), self._groups) for ref, _ in found]
 
     def _learn_abbreviation(self, text: str, end: int, found: list[Mention]) -> None:
         match = _ABBREVIATION_AFTER.match(text, end)
@@ -382,13 +397,15 @@ class CouncilFinder:
 
     def learn(self, text: str) -> None:
         """Learn abbreviations a line defines: councils and organisations alike."""
-        if "(" not in text:
+        if "(" not in text or not _BRACKETED_CAPITAL.search(text):
             return
-        self.find(text)
-        for match in re.finditer(r"([A-Z][\w&' ]{3,80}?)\s*\(([A-Z]{2,6})\)", text):
-            ref = _known_organisation(match.group(1))
-            if ref:
-                self.abbreviations.setdefault(match.group(2), ref)
+        if _ABBREVIATION_ANYWHERE.search(text):  # a council's, read where it is named
+            self.find(text)
+        if _ORGANISATION_ABBREVIATION.search(text):
+            for match in _NAME_AND_ABBREVIATION.finditer(text):
+                ref = _known_organisation(match.group(1))
+                if ref:
+                    self.abbreviations.setdefault(match.group(2), ref)
 
 
 # An anchor word as the tokeniser would cut it ("Council", "COUNCILS", "DC.", not
@@ -398,6 +415,79 @@ _ANCHOR_TOKEN = re.compile(
 )
 _ALIAS_TOKEN = re.compile(r"\b(?:LGA|LGG)\b")
 _WINDOW_CHARS = 100
+
+# The patterns above begin with no fixed letters, so the regex engine tries them at
+# every character of a line. The functions below find the same matches by searching
+# for their letters first (tests check that they agree with the patterns).
+_WORD_PIECES = (("ouncil", "Cc", "s"), ("OUNCIL", "C", "S"))  # the letters after the first
+_SHORT_ANCHORS = ("DC", "BC", "CC", "UA")  # "MBC" is found as "BC" after an "M"
+
+
+def anchor_words(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every match of ``_ANCHOR_WORD`` in ``text``, in order."""
+    found: list[tuple[int, int]] = []
+    size = len(text)
+    for piece, first_letters, plural in _WORD_PIECES:
+        at = text.find(piece)
+        while at != -1:
+            start, end = at - 1, at + len(piece)
+            if start >= 0 and text[start] in first_letters and _word_starts(text, start):
+                if end < size and text[end] == plural:
+                    end += 1
+                if _word_ends(text, end):
+                    found.append((start, end))
+            at = text.find(piece, at + len(piece))
+    for piece in _SHORT_ANCHORS:
+        at = text.find(piece)
+        while at != -1:
+            start = at - 1 if piece == "BC" and at and text[at - 1] == "M" else at
+            if _word_starts(text, start) and _word_ends(text, at + 2):
+                found.append((start, at + 2))
+            at = text.find(piece, at + 1)
+    found.sort()
+    return found
+
+
+def _anchor_tokens(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of every match of ``_ANCHOR_TOKEN``, from ``anchor_words(text)``:
+    the same words, not after an apostrophe, dot or hyphen, with any dots after them,
+    and no apostrophe, hyphen or letter after those dots."""
+    tokens = []
+    for start, end in anchors:
+        if start and text[start - 1] in "'’.-":
+            continue
+        while end < len(text) and text[end] == ".":
+            end += 1
+        if end < len(text) and (_is_word_char(text[end]) or text[end] in "'’-"):
+            continue
+        tokens.append((start, end))
+    return tokens
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _word_starts(text: str, at: int) -> bool:
+    return at == 0 or not _is_word_char(text[at - 1])
+
+
+def _word_ends(text: str, at: int) -> bool:
+    return at == len(text) or not _is_word_char(text[at])
+
+
+def _other_hint(text: str) -> bool:
+    """``_OTHER_HINT.search(text)``, tried only where its letters are."""
+    return ("LG" in text or "Borough of" in text or "Local Government" in text) and bool(
+        _OTHER_HINT.search(text)
+    )
+
+
+def _alias_token(text: str) -> bool:
+    """``_ALIAS_TOKEN.search(text)``, tried only where its letters are."""
+    return "LG" in text and bool(_ALIAS_TOKEN.search(text))
+
+
 _ANCHOR_SPELLINGS = frozenset(
     spelling + dots
     for base in ("council", "councils")

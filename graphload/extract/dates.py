@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from graphload.extract.lowered import contains_any, first_match, holds_any
 from graphload.extract.reading import Line
 
 MONTHS = {
@@ -57,12 +58,59 @@ _VISIT_CONTEXT = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
 _PAST_REVIEW = re.compile(r"\b(previous|last|earlier|prior|former|follow[- ]up)\b", re.I)
+# The words every match of each pattern above begins with: the patterns are tried only
+# where one of them is (a case-insensitive pattern is otherwise tried at every character).
+_MEETING_STARTS = (
+    "date of meeting",
+    "meeting date",
+    "date:",
+    "meeting on",
+    "committee on",
+    "decision of",
+    "dated",
+)
+_VISIT_STARTS = (
+    "on-site",
+    "onsite",
+    "visit",
+    "peer challenge",
+    "peer review",
+    "during",
+    "took place",
+    "undertaken",
+    "carried out",
+    "feedback",
+)
+_PAST_STARTS = ("previous", "last", "earlier", "prior", "former", "follow-up", "follow up")
+_CLAUSE_BREAK = re.compile(r"[.;](\s+)")
+
+
+def _about_a_meeting(text: str) -> bool:
+    return first_match(_MEETING, text, _MEETING_STARTS) is not None
+
+
+def _about_the_visit(text: str) -> bool:
+    return first_match(_VISIT_CONTEXT, text, _VISIT_STARTS) is not None
+
+
+def _about_a_past_review(text: str) -> bool:
+    return first_match(_PAST_REVIEW, text, _PAST_STARTS) is not None
+
+
+def _clauses(text: str) -> list[str]:
+    """``re.split(r"(?<=[.;])\\s+", text)``, the break found from its stop."""
+    clauses = []
+    begin = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        clauses.append(text[begin : match.start(1)])
+        begin = match.end(1)
+    clauses.append(text[begin:])
+    return clauses
 
 
 def _names_a_month(text: str) -> bool:
     """Every date pattern here names a month: a cheap test before the regexes."""
-    lowered = text.lower()
-    return any(month in lowered for month in MONTHS)
+    return contains_any(text.lower(), MONTHS)
 
 
 @dataclass
@@ -129,21 +177,17 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     """The visit: a date range in the title area, else in a sentence about the visit."""
     fallback = None
     for line in lines:
-        if not line.text or not _names_a_month(line.text) or _MEETING.search(line.text):
+        if not line.text or not _names_a_month(line.text) or _about_a_meeting(line.text):
             continue
         found = parse_range(line.text)
-        if not found and _VISIT_CONTEXT.search(line.text):
+        if not found and _about_the_visit(line.text):
             found = _two_days(line.text)
         if not found:
             continue
         visit = VisitDates(found.start, found.end, line.number, line.text)
         if line.number <= title_end:
             return visit
-        if (
-            fallback is None
-            and _VISIT_CONTEXT.search(line.text)
-            and not _PAST_REVIEW.search(line.text)
-        ):
+        if fallback is None and _about_the_visit(line.text) and not _about_a_past_review(line.text):
             fallback = visit
     return fallback
 
@@ -152,14 +196,14 @@ def find_visit_year(lines: list[Line]) -> YearSeen | None:
     """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
     for line in lines:
-        if not _names_a_month(line.text) or not _VISIT_CONTEXT.search(line.text):
+        if not _names_a_month(line.text) or not _about_the_visit(line.text):
             continue
-        if _MEETING.search(line.text):
+        if _about_a_meeting(line.text):
             continue
-        for sentence in re.split(r"(?<=[.;])\s+", line.text):
-            if not re.search(r"peer (challenge|review)", sentence, re.I):
+        for sentence in _clauses(line.text):
+            if not holds_any(sentence, ("peer challenge", "peer review")):
                 continue
-            if _PAST_REVIEW.search(sentence):
+            if _about_a_past_review(sentence):
                 continue
             match = _MONTH_YEAR.search(sentence)
             if match:

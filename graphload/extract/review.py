@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.dates import VisitDates, find_visit, find_visit_year
+from graphload.extract.lowered import holds_any
 from graphload.extract.reading import Line
 from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
@@ -77,8 +78,24 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("Peer Review", re.compile(r"peer review", re.I)),
 ]
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
-# Every kind's wording contains one of these: one search rules most lines out.
-_KIND_HINT = re.compile(r"peer|follow|operational|LGA financ", re.I)
+# A title names a kind of review only if it holds one of these: one test rules most
+# lines out. (So "Progress Review" alone is no title; its own words are not here.)
+_KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
+
+
+def _names_a_kind_maybe(text: str) -> bool:
+    return holds_any(text, _KIND_HINT_WORDS)
+
+
+# The generic kinds are plain wordings: most titles hold one, found without the patterns.
+_GENERIC_WORDINGS = tuple(pattern.pattern for kind, pattern in KINDS if kind in _GENERIC_KINDS)
+
+
+def _names_a_kind(text: str) -> bool:
+    """Whether any of KINDS matches ``text``."""
+    return holds_any(text, _GENERIC_WORDINGS) or any(pattern.search(text) for _, pattern in KINDS)
+
+
 TITLE_LINES_AFTER = 4
 MAX_TITLE_CHARS = 140
 
@@ -101,7 +118,7 @@ def title_anchors(lines: list[Line]) -> list[int]:
         text = line.text
         if not text or len(text) > MAX_TITLE_CHARS or text.endswith("."):
             continue
-        if _KIND_HINT.search(text) and any(pattern.search(text) for _, pattern in KINDS):
+        if _names_a_kind_maybe(text) and _names_a_kind(text):
             anchors.append(index)
     return anchors
 
@@ -120,7 +137,7 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     counts = Counter(
         kind
         for line in lines
-        if _KIND_HINT.search(line.text)
+        if _names_a_kind_maybe(line.text)
         for kind, pattern in KINDS[1:]
         if pattern.search(line.text)
     )
@@ -140,20 +157,15 @@ def _with_line_before(lines: list[Line], index: int) -> str:
 
 
 def title_end_line(lines: list[Line], anchors: list[int]) -> int:
-    """The last line number that still counts as a title area (for visit dates)."""
-    ends = [_line_after(lines, index, TITLE_LINES_AFTER).number for index in anchors]
-    first_lines = [line.number for line in lines if line.text][:6]
+    """The last line number that still counts as a title area (for visit dates): the
+    fourth line with text after each title, or the document's last line."""
+    with_text = [index for index, line in enumerate(lines) if line.text]
+    ends = []
+    for index in anchors:
+        after = bisect_right(with_text, index) + TITLE_LINES_AFTER - 1
+        ends.append(lines[with_text[after]].number if after < len(with_text) else lines[-1].number)
+    first_lines = [lines[index].number for index in with_text[:6]]
     return max(ends + first_lines[-1:] + [0])
-
-
-def _line_after(lines: list[Line], index: int, count: int) -> Line:
-    seen = 0
-    for line in islice(lines, index + 1, None):  # no copy of the rest per title
-        if line.text:
-            seen += 1
-            if seen == count:
-                return line
-    return lines[-1]
 
 
 def settle_council(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
+from graphload.extract.lowered import first_match, holds_any
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -51,6 +52,8 @@ _EMPLOYER_BEFORE = re.compile(
     r"(?:of|from)\s+"
     r"|\bfrom\s*)(?:the\s+)?$"
 )
+# Every match of _EMPLOYER_BEFORE ends, before an optional "the", with one of these.
+_EMPLOYER_BEFORE_ENDS = (",", "–", "—", "-", "(", "at", "of", "from", "for", "with")
 # "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
 _EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
 _TEAM_WORDS = re.compile(
@@ -93,16 +96,53 @@ _CUE_AFTER_NAME = re.compile(
     r")",
     re.I,
 )
+# Every match of _CUE_BEFORE_NAME begins with one of these.
+_CUE_BEFORE_STARTS = (
+    "peer",
+    "review",
+    "challenge",
+    "assessment",
+    "visit",
+    "hosted",
+    "panel",
+    "findings",
+    "feedback",
+    "report",
+    "at the",
+)
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
 
+# Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
+_TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
+_SIGNPOST_LETTERS = ("signpost", "learn")
+
+
+def _employer_before(before: str) -> bool:
+    """``_EMPLOYER_BEFORE.search(before)``, tried only when ``before`` ends as every
+    match does (most text before a name does not)."""
+    core = before.rstrip()
+    ends_so = core.endswith(_EMPLOYER_BEFORE_ENDS) or (
+        len(core) < len(before)
+        and core.endswith("the")
+        and core[:-3].rstrip().endswith(_EMPLOYER_BEFORE_ENDS)
+    )
+    return ends_so and bool(_EMPLOYER_BEFORE.search(before))
+
+
+def _cue_before(before: str) -> re.Match[str] | None:
+    return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
+
+
 def _mentions_team(text: str, in_team: bool) -> bool:
-    return in_team or bool(_TEAM_WORDS.search(text))
+    return in_team or (holds_any(text, _TEAM_LETTERS) and bool(_TEAM_WORDS.search(text)))
 
 
 def _in_signpost(text: str, in_signpost_section: bool) -> bool:
-    return in_signpost_section or bool(_SIGNPOST.search(text))
+    return in_signpost_section or (
+        holds_any(text, _SIGNPOST_LETTERS) and bool(_SIGNPOST.search(text))
+    )
 
 
 class _Lazy:
@@ -194,6 +234,16 @@ def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(name.split()[0] for name in names)
 
 
+@lru_cache(maxsize=4)
+def _longest_names(gazetteer: Gazetteer) -> dict[str, int]:
+    """For each word a short name starts with, the most words such a name has."""
+    longest: dict[str, int] = {}
+    for name in _short_names(gazetteer)[0]:
+        words = name.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 _CAPITALISED = re.compile(r"[A-Z][\w-]*")  # no \b: faster, and a superset
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+ $")
@@ -261,11 +311,11 @@ def decide_council(
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
-            cue_before = _CUE_BEFORE_NAME.search(before)
+            cue_before = _cue_before(before)
             as_employer = item.ref.id in line_employers or (
                 not cue_before
                 and (
-                    bool(_EMPLOYER_BEFORE.search(before))
+                    _employer_before(before)
                     or bool(_EMPLOYER_AFTER.match(after))
                     or (joined and previous_employer)
                 )
@@ -421,12 +471,12 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         named.append(_Named(org.ref, org.start, org.end))
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
-    org_spans = SpanIndex((o.start, o.end) for o in orgs)
+    org_spans = SpanIndex((o.start, o.end) for o in orgs) if orgs else None
     if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue
-            if org_spans.covers(mention.start):
+            if org_spans and org_spans.covers(mention.start):
                 continue  # "Warwickshire County Council Fire and Rescue Service" is the service
             named.append(_Named(mention.ref, mention.start, mention.end))
     if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
@@ -438,8 +488,13 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
         named.extend(_bare_names(text, finder, named, starts))
-    named.sort(key=lambda n: n.start)
+    if len(named) > 1:
+        named.sort(key=_start_of)
     return named
+
+
+def _start_of(named: _Named) -> int:
+    return named.start
 
 
 def _bare_names(
@@ -448,6 +503,7 @@ def _bare_names(
     """Register short names used alone ("Bury is ambitious"), looked up as word n-grams
     from each place the line has a word (in ``starts``) that begins some short name."""
     names = _short_names(finder.gazetteer)[0]
+    longest = _longest_names(finder.gazetteer)
     positions: list[int] = []
     for word in starts:
         at = text.find(word)
@@ -460,17 +516,20 @@ def _bare_names(
             at = text.find(word, end)
     found: list[_Named] = []
     resume = 0
-    spans = SpanIndex((n.start, n.end) for n in named)
+    spans = SpanIndex((n.start, n.end) for n in named) if named else None
     for start in sorted(positions):
-        if start < resume or spans.covers(start):
+        if start < resume or (spans and spans.covers(start)):
             continue  # inside a name already read
-        if _SURNAME_BEFORE.search(text, max(0, start - 30), start):
+        if text[start - 1 : start] in (" ", "\n") and _SURNAME_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
             continue  # "Simon Dudley": a person's surname, not the borough
         first = _CAPITALISED.match(text, start)
         if first is None:
             continue
         ends = [first.end()]
-        while len(ends) < _MAX_NAME_WORDS:
+        most_words = min(_MAX_NAME_WORDS, longest.get(first.group(), _MAX_NAME_WORDS))
+        while len(ends) < most_words:
             following = _NEXT_WORD.match(text, ends[-1])
             if not following:
                 break

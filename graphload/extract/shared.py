@@ -11,8 +11,10 @@ Redditch Borough Council").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from graphload.extract.councils import CouncilFinder, Mention
+from graphload.extract.lowered import contains_any, first_match, holds_any
 from graphload.extract.peers import RoleGroup
 from graphload.extract.reading import Line
 from graphload.extract.sentences import sentence_around
@@ -38,8 +40,11 @@ _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
 
 
 def _mentions_sharing(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _SHARING_WORDS) and bool(_SHARING.search(text))
+    return contains_any(text.lower(), _SHARING_WORDS) and bool(_sharing(text))
+
+
+def _sharing(text: str) -> re.Match[str] | None:
+    return first_match(_SHARING, text, _SHARING_WORDS)
 
 
 def _what(text: str, fallback: str) -> str:
@@ -50,6 +55,7 @@ def _what(text: str, fallback: str) -> str:
 def _groups(text: str, mentions: list[Mention]) -> list[list[Ref]]:
     """Coordinated lists: a plural list, or mentions joined only by 'and', ',' or 'with'."""
     groups: list[list[Ref]] = []
+    in_last: set[tuple] = set()  # the last group's refs, to add each once
     previous: Mention | None = None
     for mention in mentions:
         if not mention.ref.in_register:
@@ -58,11 +64,12 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Ref]]:
         joined = previous is not None and (
             previous.group == mention.group or _JOINED.match(text[previous.end : mention.start])
         )
-        if joined:
-            if mention.ref not in groups[-1]:
-                groups[-1].append(mention.ref)
-        else:
-            groups.append([mention.ref])
+        if not joined:
+            groups.append([])
+            in_last = set()
+        if _key(mention.ref) not in in_last:
+            groups[-1].append(mention.ref)
+            in_last.add(_key(mention.ref))
         previous = mention
     return groups
 
@@ -74,41 +81,108 @@ def from_sentences(
     for line in lines:
         if line.number in skip or not _mentions_sharing(line.text):
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.text):
-            share = _SHARING.search(sentence)
+        for sentence in _sentences(line.text):
+            share = _sharing(sentence)
             if not share:
                 continue
             mentions = finder.find(sentence)
             groups = _groups(sentence, mentions)
-            the_councils = _THE_COUNCILS.search(sentence)
+            the_councils = holds_any(sentence, ("councils",)) and _THE_COUNCILS.search(sentence)
             if the_councils and len(reviewed) >= 2:
-                with_others = [
-                    g
-                    for g in groups
-                    if re.search(
-                        r"\bwith\s+(?:the\s+)?$", sentence[: _start(sentence, mentions, g)]
+                groups = _with_the_reviewed(sentence, mentions, groups, reviewed)
+            sharing = [group for group in groups if len(group) >= 2]
+            if not sharing:
+                continue
+            what = _what(sentence, "shared services")
+            evidence = sentence_around(sentence, share.start())
+            for group in sharing:
+                found.append(
+                    SharedServiceInfo(
+                        councils=group, what=what, line=line.number, evidence=evidence
                     )
-                ]
-                joint = list(reviewed)
-                for group in with_others:
-                    joint += [r for r in group if r not in joint]
-                    groups.remove(group)
-                groups.append(joint)
-            for group in groups:
-                if len(group) >= 2:
-                    found.append(
-                        SharedServiceInfo(
-                            councils=group,
-                            what=_what(sentence, "shared services"),
-                            line=line.number,
-                            evidence=sentence_around(sentence, share.start()),
-                        )
-                    )
+                )
     return found
 
 
-def _start(sentence: str, mentions: list[Mention], group: list[Ref]) -> int:
-    return min((m.start for m in mentions if m.ref in group), default=0)
+def _with_the_reviewed(
+    sentence: str, mentions: list[Mention], groups: list[list[Ref]], reviewed: list[Ref]
+) -> list[list[Ref]]:
+    """ "The two councils ... with X": the reviewed councils and every group named after
+    "with" become one group, last; the other groups stay as they were."""
+    first_named: dict[tuple, int] = {}
+    for mention in mentions:
+        key = _key(mention.ref)
+        first_named[key] = min(first_named.get(key, mention.start), mention.start)
+    with_others = [
+        group
+        for group in groups
+        if _follows_with(sentence, min((first_named.get(_key(r), 0) for r in group), default=0))
+    ]
+    joint = list(reviewed)
+    in_joint = {_key(r) for r in joint}
+    for group in with_others:
+        added = [r for r in group if _key(r) not in in_joint]
+        joint += added
+        in_joint.update(_key(r) for r in added)
+    # Each group taken is removed as list.remove would: the first group equal to it.
+    to_remove = Counter(tuple(_key(r) for r in group) for group in with_others)
+    kept = []
+    for group in groups:
+        key = tuple(_key(r) for r in group)
+        if to_remove[key]:
+            to_remove[key] -= 1
+        else:
+            kept.append(group)
+    return [*kept, joint]
+
+
+def _key(ref: Ref) -> tuple:
+    """What makes two refs equal, as a dictionary key."""
+    return (ref.id, ref.name, ref.kind)
+
+
+def _follows_with(text: str, end: int) -> bool:
+    """``re.search(r"\\bwith\\s+(?:the\\s+)?$", text[:end])``, read back from ``end``
+    (a search of everything before each name would be quadratic in a long sentence)."""
+    word_end = _before_space(text, end)
+    if word_end == end:
+        return False
+    if text.endswith("the", 0, word_end):
+        with_end = _before_space(text, word_end - 3)
+        if with_end < word_end - 3 and _word_ends_at(text, with_end, "with"):
+            return True
+    return _word_ends_at(text, word_end, "with")
+
+
+def _before_space(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _word_ends_at(text: str, end: int, word: str) -> bool:
+    start = end - len(word)
+    return (
+        start >= 0
+        and text.startswith(word, start)
+        and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"))
+    )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-Z])")
+
+
+def _sentences(text: str) -> list[str]:
+    """``re.split(r"(?<=[.!?])\\s+(?=[A-Z])", text)``: the break is found from its stop,
+    which the engine can look for quickly (a pattern opening with a look-behind is
+    tried at every character)."""
+    sentences = []
+    begin = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[begin : match.start(1)])
+        begin = match.end(1)
+    sentences.append(text[begin:])
+    return sentences
 
 
 def from_signposts(signposts: list[SignpostInfo]) -> list[SharedServiceInfo]:

@@ -87,8 +87,7 @@ def is_heading_like(line: Line) -> bool:
     text = line.text
     if not text:
         return False
-    head = text.split(":", 1)[0]
-    if ":" in text and (len(head) <= MAX_HEADING):
+    if 0 <= text.find(":") <= MAX_HEADING:
         return True  # "Leadership of Place: Does the Council provide ...?"
     if "\t" in line.raw:
         cells = [c for c in line.raw.split("\t") if c.strip()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from graphload.extract.reading import Line
 
@@ -31,7 +32,7 @@ _NAME_ALONE = re.compile(
 
 
 def document_title(lines: Sequence[Line]) -> str | None:
-    head = [line.text.strip() for line in lines if line.text.strip()][:_HEAD_LINES]
+    head = list(islice((t for t in (line.text.strip() for line in lines) if t), _HEAD_LINES))
     if not head:
         return None
     for text in head:
