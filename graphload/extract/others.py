@@ -20,6 +20,7 @@ _FIELD = re.compile(
     rf"(?P<name>{_NAME})",
     re.I,
 )
+_FIELD_INITIALS = frozenset("rRcCaA")
 _DEAR = re.compile(r"^Dear\s+\w+", re.I)
 _AUTHOR_HEADINGS = {"authorship", "author", "report author"}
 _LONGEST_HEADING = max(map(len, _AUTHOR_HEADINGS))
@@ -48,7 +49,8 @@ def find_others(lines: list[Line]) -> list[PersonInfo]:
                     line,
                     match.start(),
                 )
-        field = _FIELD.match(text)
+        # Each opening pattern is tried only at the letters it can begin with.
+        field = _FIELD.match(text) if text[0] in _FIELD_INITIALS else None
         bare = text.rstrip(":")
         if field:
             add(field.group("name"), "author or contact officer of the cover report", line)
@@ -56,7 +58,7 @@ def find_others(lines: list[Line]) -> list[PersonInfo]:
             following = next((n for n in lines[index + 1 : index + 4] if n.text), None)
             if following:
                 add(following.text, "author of the cover report", following)
-        if _DEAR.match(text):
+        if text[0] in "dD" and _DEAR.match(text):
             first = next(n for n in lines if n.text)  # the letter's first line, if before it
             addressee = first if first is not line else None
             if addressee and looks_like_person(addressee.text):
