@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from graphload import redact
 from graphload.extract import dates, review, reviewed, shared
+from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
+from graphload.gazetteer import Gazetteer
 
 _TEXT = st.lists(
     st.sampled_from(["a", "B", ".", "!", "?", " ", "  ", "\t", "\n", "É", "x."]), max_size=30
@@ -160,3 +162,32 @@ def test_written_telephone_numbers_are_removed() -> None:
         "Call [telephone removed], [telephone removed] or [telephone removed]; "
         "not £0123456789 or x01234567"
     )
+
+
+_ASSOCIATION_LINE_WORDS = st.sampled_from(
+    ["LGA", "LGG", "Local Government Association", "Local", "Wigan council", "Wigan CoUnCiL"]
+    + ["Wigan", "council", "Bury COUNCILS"]
+    + ["Councils", "Mid Suffolk", "DC", "xDC", "UA", "Borough", "London Borough of Bury", "BDC"]
+    + ["the", "and", "(", ")", ",", ".", "x"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ASSOCIATION_LINE_WORDS, max_size=8).map(" ".join))
+def test_a_line_the_reviewed_reader_skips_names_no_registered_council(text: str) -> None:
+    finder = CouncilFinder(Gazetteer.load(), 2019)
+    finder.learn("Bromsgrove District Council (BDC)")
+    capitals = set(reviewed._CAPITALISED.findall(text))
+    skipped = (
+        capitals.isdisjoint(reviewed._FINDER_WORDS)
+        and capitals.isdisjoint(finder.abbreviations)
+        and not reviewed._may_hold_an_anchor(text)
+    )
+    if skipped:
+        assert not [m for m in finder.find(text) if m.ref.in_register]
+
+
+def test_a_line_naming_the_lga_and_a_council_in_lower_case_is_read() -> None:
+    assert reviewed._may_hold_an_anchor("The LGA and Wigan council agreed")
+    assert reviewed._may_hold_an_anchor("LGA: Mid Suffolk DC")
+    assert not reviewed._may_hold_an_anchor("The LGA's Local Government Association team")

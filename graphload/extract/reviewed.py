@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
-from graphload.extract.lowered import first_match, holds_any
+from graphload.extract.lowered import contains_any, first_match, holds_any
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -450,10 +450,19 @@ def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
 
 
 _TYPED_WORDS = frozenset({"Fire", "Town", "Parish", "Community", "Village", "Neighbourhood"})
+# Capitalised words the council finder starts from ("Borough" for "London Borough of").
 _FINDER_WORDS = frozenset(
-    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "LGA", "LGG"}
-    | {"Borough", "Local"}
+    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "Borough"}
 )
+# Words that make the finder read every token of a line, but name no council themselves:
+# such a line names a registered council only beside an anchor word ("our council").
+_ASSOCIATION_WORDS = frozenset({"LGA", "LGG", "Local"})
+
+
+def _may_hold_an_anchor(text: str) -> bool:
+    """Whether ``text`` may hold an anchor word the finder reads in any case
+    ("council", "COUNCILS") or one of its capitalised suffixes (DC, BC, MBC, CC, UA)."""
+    return "council" in text.lower() or contains_any(text, ("DC", "BC", "CC", "UA"))
 
 
 def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
@@ -472,7 +481,11 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
     org_spans = SpanIndex((o.start, o.end) for o in orgs) if orgs else None
-    if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
+    if (
+        not capitals.isdisjoint(_FINDER_WORDS)
+        or not capitals.isdisjoint(finder.abbreviations)
+        or (not capitals.isdisjoint(_ASSOCIATION_WORDS) and _may_hold_an_anchor(text))
+    ):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue
