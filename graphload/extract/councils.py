@@ -437,7 +437,7 @@ def anchor_words(text: str) -> list[tuple[int, int]]:
                     end += 1
                 if _word_ends(text, end):
                     found.append((start, end))
-            at = text.find(piece, at + len(piece))
+            at = text.find(piece, end)
     for piece in _SHORT_ANCHORS:
         at = text.find(piece)
         while at != -1:
@@ -445,7 +445,8 @@ def anchor_words(text: str) -> list[tuple[int, int]]:
             if _word_starts(text, start) and _word_ends(text, at + 2):
                 found.append((start, at + 2))
             at = text.find(piece, at + 1)
-    found.sort()
+    if len(found) > 1:
+        found.sort()
     return found
 
 

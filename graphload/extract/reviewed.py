@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
-from graphload.extract.lowered import contains_any, first_match, holds_any
+from graphload.extract.lowered import contains_any, first_match, lowered
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -114,9 +114,19 @@ _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
 
-# Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
-_TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
-_SIGNPOST_LETTERS = ("signpost", "learn")
+# Every match of _TEAM_WORDS begins with one of these, lowered; every match of _SIGNPOST
+# after the line's start begins with one of _SIGNPOST_STARTS.
+_TEAM_STARTS = (
+    "peer",
+    "team",
+    "panel",
+    "led by",
+    "assisted by",
+    "supported by",
+    "joined by",
+    "reviewer",
+)
+_SIGNPOST_STARTS = ("signpost", "learn")
 
 
 def _employer_before(before: str) -> bool:
@@ -136,12 +146,17 @@ def _cue_before(before: str) -> re.Match[str] | None:
 
 
 def _mentions_team(text: str, in_team: bool) -> bool:
-    return in_team or (holds_any(text, _TEAM_LETTERS) and bool(_TEAM_WORDS.search(text)))
+    return in_team or first_match(_TEAM_WORDS, text, _TEAM_STARTS) is not None
 
 
 def _in_signpost(text: str, in_signpost_section: bool) -> bool:
-    return in_signpost_section or (
-        holds_any(text, _SIGNPOST_LETTERS) and bool(_SIGNPOST.search(text))
+    """Whether ``_SIGNPOST.search(text)`` finds it (or the line is in a signpost's
+    section): the pattern is tried at the line's start and where its words are."""
+    if in_signpost_section:
+        return True
+    low = lowered(text)
+    return contains_any(low, _SIGNPOST_STARTS) and bool(
+        _SIGNPOST.match(text) or first_match(_SIGNPOST, text, _SIGNPOST_STARTS, low)
     )
 
 
