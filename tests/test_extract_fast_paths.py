@@ -58,6 +58,7 @@ def test_the_generic_kinds_are_plain_wordings() -> None:
 _CUE_WORDS = st.sampled_from(
     ["peer", "challenge", "review", "visit", "visited", "of", "to", "the", "at the request", "at"]
     + ["findings", "for", "undertaken", "team", "hosted", "by", "Panel", "FEEDBACK", "ı", "x."]
+    + ["VISITING", "about", "on", "with", "in", "assessment", "conducted", "report", "\u00a0"]
 )
 
 

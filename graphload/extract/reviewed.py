@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import islice
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
 from graphload.extract.lowered import contains_any, first_match, lowered
@@ -141,7 +142,18 @@ def _employer_before(before: str) -> bool:
     return ends_so and bool(_EMPLOYER_BEFORE.search(before))
 
 
+# Every match of _CUE_BEFORE_NAME ends, before white space and an optional "the", with
+# one of these words (lowered).
+_CUE_BEFORE_ENDS = ("of", "at", "to", "for", "in", "with", "visit", "visited", "visiting")
+_CUE_BEFORE_ENDS += ("on", "about", "the")
+
+
 def _cue_before(before: str) -> re.Match[str] | None:
+    """``_CUE_BEFORE_NAME.search(before)``, tried only when ``before`` ends as every
+    match does (most text before a name does not)."""
+    core = before.rstrip()
+    if len(core) == len(before) or not lowered(core[-10:]).endswith(_CUE_BEFORE_ENDS):
+        return None
     return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
 
 
@@ -285,8 +297,7 @@ def decide_council(
     employer_ids = set(employers)
     signposts = set(signpost_lines)
     title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
-    opening = {index for index, line in enumerate(lines) if line.text}
-    opening = set(sorted(opening)[:3])
+    opening = set(islice((index for index, line in enumerate(lines) if line.text), 3))
     org_abbreviations: dict[str, Ref] = {}
     candidates: dict[str, Candidate] = {}
 
