@@ -144,8 +144,8 @@ def _employer_before(before: str) -> bool:
 
 # Every match of _CUE_BEFORE_NAME ends, before white space and an optional "the", with
 # one of these words (lowered).
-_CUE_BEFORE_ENDS = ("of", "at", "to", "for", "in", "with", "visit", "visited", "visiting")
-_CUE_BEFORE_ENDS += ("on", "about", "the")
+_CUE_BEFORE_ENDS: tuple[str, ...] = ("of", "at", "to", "for", "in", "with", "on", "about")
+_CUE_BEFORE_ENDS += ("visit", "visited", "visiting", "the")
 
 
 def _cue_before(before: str) -> re.Match[str] | None:
