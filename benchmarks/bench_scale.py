@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,6 +45,7 @@ ADDED = 10  # documents added to a loaded store
 @dataclass
 class Figure:
     runs: list[float]
+    cpu: list[float] = field(default_factory=list)  # CPU seconds of each run, when known
 
     @property
     def median(self) -> float:
@@ -67,8 +68,9 @@ def timed(action: Callable[[], object], runs: int) -> Figure:
     return Figure(times)
 
 
-def command(args: list[str]) -> tuple[float, int, str]:
-    """(seconds, peak resident memory in MB, stdout) of one peergraph process."""
+def command(args: list[str]) -> tuple[float, int, str, float]:
+    """(seconds, peak resident memory in MB, stdout, CPU seconds) of one peergraph
+    process (its CPU includes the embedded database server it started and stopped)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [PEERGRAPH, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -80,16 +82,17 @@ def command(args: list[str]) -> tuple[float, int, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"peergraph {' '.join(args)} exited {process.returncode}")
-    return seconds, usage.ru_maxrss // 1024, out
+    return seconds, usage.ru_maxrss // 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def commands(args_for_run: Callable[[int], list[str]], runs: int) -> tuple[Figure, int, str]:
-    times, peak, out = [], 0, ""
+    times, cpu, peak, out = [], [], 0, ""
     for run in range(runs):
-        seconds, memory, out = command(args_for_run(run))
+        seconds, memory, out, cpu_seconds = command(args_for_run(run))
         times.append(seconds)
+        cpu.append(cpu_seconds)
         peak = max(peak, memory)
-    return Figure(times), peak, out
+    return Figure(times, cpu), peak, out
 
 
 def limit(paths: list[Path]) -> None:
@@ -163,8 +166,11 @@ def load_rows(
             f"{first.show()}; {items / first.median:,.0f} nodes+relationships/s "
             f"({items:,} in all); peak memory {peak} MB",
         ),
-        (f"{name}: load the same documents again", again.show()),
-        (f"{name}: add {ADDED} new documents", added.show()),
+        (
+            f"{name}: load the same documents again",
+            f"{again.show()}; CPU {Figure(again.cpu).show()}",
+        ),
+        (f"{name}: add {ADDED} new documents", f"{added.show()}; CPU {Figure(added.cpu).show()}"),
     ], stores[0]
 
 

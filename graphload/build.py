@@ -17,9 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphload.extract.organisations import organisation_type
 from graphload.model import (
@@ -46,7 +44,11 @@ from graphload.records import (
     SharedServiceInfo,
 )
 from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.tables import GraphTables
 from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # The schema lives in graphload.model; these names stay importable from here.
 __all__ = [
@@ -86,19 +88,25 @@ def provenance(
 class _GraphWriter:
     """Adds nodes and relationships. For a node the first value seen for a
     property wins, later documents only fill gaps, and list properties
-    accumulate; a relationship is kept as first stated."""
+    accumulate; a relationship is kept as first stated.
+
+    Kept in plain dicts while building (this runs a quarter of a million times on a
+    big store) and handed over as a ``networkx`` graph by ``finish``."""
 
     def __init__(self) -> None:
-        self.graph = nx.MultiDiGraph()
+        self.tables = GraphTables()
+        self.nodes = self.tables.nodes
+        self.edges = self.tables.edges
 
     def node(self, node_id: str, label: str, properties: dict[str, Any]) -> str:
-        existing = self.graph.nodes.get(node_id)
+        existing = self.nodes.get(node_id)
         if existing is None:
-            attrs: dict[str, Any] = {name: None for name in NODE_PROPERTIES[label]}
-            attrs.update({k: v for k, v in properties.items() if k in attrs})
-            for name in LIST_PROPERTIES & attrs.keys():
+            attrs: dict[str, Any] = {"labels": [label], "id": node_id}
+            for name in NODE_PROPERTIES[label]:
+                attrs[name] = properties.get(name)
+            for name in _LIST_PROPERTIES_OF[label]:
                 attrs[name] = sorted(set(attrs[name] or []))
-            self.graph.add_node(node_id, labels=[label], id=node_id, **attrs)
+            self.nodes[node_id] = attrs
             return node_id
         # Provenance is one unit: never evidence from one document with the
         # line number of another.
@@ -118,13 +126,30 @@ class _GraphWriter:
     def edge(
         self, source: str, target: str, rel_type: str, properties: dict[str, Any]
     ) -> dict[str, Any]:
-        attrs = {name: None for name in RELATIONSHIP_PROPERTIES[rel_type]}
-        attrs.update({k: v for k, v in properties.items() if k in attrs})
-        key = relationship_key(rel_type, attrs)
-        if self.graph.has_edge(source, target, key):
-            return self.graph.edges[source, target, key]  # a relationship is one statement
-        self.graph.add_edge(source, target, key=key, type=rel_type, **attrs)
-        return self.graph.edges[source, target, key]
+        names, identity = _RELATIONSHIP_SHAPE[rel_type]
+        key = rel_type if identity is None else f"{rel_type}:{properties.get(identity)}"
+        existing = self.edges.get((source, target, key))
+        if existing is not None:
+            return existing  # a relationship is one statement
+        if source not in self.nodes:
+            self.nodes[source] = {}  # as networkx adds an end it has not seen
+        if target not in self.nodes:
+            self.nodes[target] = {}
+        attrs: dict[str, Any] = {"type": rel_type}
+        for name in names:
+            attrs[name] = properties.get(name)
+        self.edges[(source, target, key)] = attrs
+        return attrs
+
+
+_RELATIONSHIP_SHAPE = {
+    rel_type: (names, IDENTITY_PROPERTY.get(rel_type))
+    for rel_type, names in RELATIONSHIP_PROPERTIES.items()
+}
+_LIST_PROPERTIES_OF = {
+    label: [name for name in names if name in LIST_PROPERTIES]
+    for label, names in NODE_PROPERTIES.items()
+}
 
 
 @dataclass
@@ -159,6 +184,11 @@ def build_graph(
     """The resolved graph of all ``records``; ``graph.graph["warnings"]`` lists (as
     :class:`DocumentWarning`) what the builder had to decide about (e.g. a name
     listed as peer and not)."""
+    return build_tables(records, gazetteer).to_networkx()
+
+
+def build_tables(records: Iterable[ExtractRecord], gazetteer: GazetteerLike | None) -> GraphTables:
+    """``build_graph``'s graph as tables (what a store write needs)."""
     unique = {r.document.sha256: r for r in records}
     ordered = sorted(unique.values(), key=lambda r: r.document.id)
     writer = _GraphWriter()
@@ -218,8 +248,8 @@ def build_graph(
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
     _add_councils(writer, councils)
-    writer.graph.graph["warnings"] = warnings
-    return writer.graph
+    writer.tables.warnings = warnings
+    return writer.tables
 
 
 def _add_review(
@@ -283,22 +313,25 @@ _FOLLOW_UP_YEARS = 3
 def _add_follow_ups(writer: _GraphWriter, reviews: list[_ReviewContext]) -> None:
     """Link a progress review to the challenge it follows up: the latest earlier
     review of the same council(s), at most three years before, when it is loaded."""
+    # The reviews a progress review can follow, by their set of councils (one pass,
+    # not every review against every other).
+    candidates: dict[frozenset[str], list[tuple[int, str]]] = {}
+    for other in reviews:
+        if other.kind != PROGRESS_REVIEW and other.year is not None:
+            candidates.setdefault(frozenset(other.councils), []).append((other.year, other.id))
     for review in reviews:
         if review.kind != PROGRESS_REVIEW or not review.councils or review.year is None:
             continue
+        year = review.year
         earlier = [
-            other
-            for other in reviews
-            if other.kind != PROGRESS_REVIEW
-            and set(other.councils) == set(review.councils)
-            and other.year is not None
-            and 0 <= review.year - other.year <= _FOLLOW_UP_YEARS
+            (other_year, other_id)
+            for other_year, other_id in candidates.get(frozenset(review.councils), ())
+            if 0 <= year - other_year <= _FOLLOW_UP_YEARS
         ]
         if earlier:
-            followed = max(earlier, key=lambda other: (other.year or 0, other.id))
             writer.edge(
                 review.id,
-                followed.id,
+                max(earlier)[1],
                 Rel.FOLLOWS_UP,
                 provenance(review.doc_id, review.line, review.evidence, review.page),
             )
@@ -313,7 +346,7 @@ def _review_title(kind: str | None, council_names: list[str], year: int | None) 
 def _subject_label(writer: _GraphWriter, councils: CouncilResolver, node_id: str) -> str:
     if node_id in councils.councils:
         return _council_label(councils, node_id)
-    return writer.graph.nodes[node_id]["name"]  # a fire and rescue service, a town council
+    return writer.nodes[node_id]["name"]  # a fire and rescue service, a town council
 
 
 def _council_label(councils: CouncilResolver, council_id: str) -> str:
@@ -330,6 +363,15 @@ def _council_node(
     evidence: str | None,
     page: int | None = None,
 ) -> str:
+    existing = writer.nodes.get(council_id)
+    if (
+        existing is not None
+        and existing.get("source") is not None
+        and existing["labels"] == [Label.COUNCIL]
+    ):
+        # Made from the same register properties, with its provenance taken: a later
+        # mention changes nothing (its spellings are added at the end).
+        return council_id
     props = dict(councils.councils[council_id].properties)
     if doc_id is not None:
         props.update(provenance(doc_id, line, evidence, page))
@@ -535,7 +577,7 @@ def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
             continue
         done.add(council_id)
         council = councils.councils[council_id]
-        if council_id not in writer.graph:
+        if council_id not in writer.nodes:
             writer.node(council_id, Label.COUNCIL, council.properties)
         writer.node(council_id, Label.COUNCIL, {"aliases": sorted(council.names_seen)})
         entry = council.entry
@@ -545,7 +587,7 @@ def _add_councils(writer: _GraphWriter, councils: CouncilResolver) -> None:
             if councils.add_from_gazetteer(successor) is None:
                 continue
             succ_entry = councils.councils[successor].entry
-            if successor not in writer.graph:
+            if successor not in writer.nodes:
                 writer.node(successor, Label.COUNCIL, councils.councils[successor].properties)
             date = (succ_entry.start_date if succ_entry else None) or entry.end_date
             writer.edge(council_id, successor, Rel.SUCCEEDED_BY, {"date": date})

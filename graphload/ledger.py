@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graphload.ledger_cache import LedgerCache
 from graphload.records import (
     DocumentInfo,
     ExtractRecord,
@@ -89,6 +90,7 @@ def record_from_dict(data: dict[str, Any]) -> ExtractRecord:
 class Ledger:
     def __init__(self, store_dir: Path) -> None:
         self.directory = Path(store_dir) / LEDGER_DIR
+        self._cache = LedgerCache(Path(store_dir))
 
     def add(self, record: ExtractRecord) -> bool:
         """Keep ``record``; False when the document was already in the ledger
@@ -107,9 +109,14 @@ class Ledger:
 
     def hashes(self) -> set[str]:
         """The sha256 of every document in the ledger."""
+        return {name.removesuffix(".json") for name in self._names()}
+
+    def _names(self) -> list[str]:
+        """The ledger's record files (a scan, not a glob: 10,000 names, no paths)."""
         if not self.directory.is_dir():
-            return set()
-        return {p.stem for p in self.directory.glob("*.json")}
+            return []
+        with os.scandir(self.directory) as found:
+            return [entry.name for entry in found if entry.name.endswith(".json")]
 
     def fingerprint(self) -> str:
         """Changes whenever a record is added, removed or rewritten."""
@@ -123,25 +130,39 @@ class Ledger:
         return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
     def discard_partial_writes(self) -> int:
-        """Remove the temporary files of a run that was killed while writing one."""
-        if not self.directory.is_dir():
-            return 0
-        partial = list(self.directory.glob("*.tmp"))
+        """Remove the temporary files of a run that was killed while writing one (in
+        the ledger or its cache)."""
+        partial = [*self._cache.partial_writes()]
+        if self.directory.is_dir():
+            partial += self.directory.glob("*.tmp")
         for path in partial:
             path.unlink(missing_ok=True)
         return len(partial)
 
     def records(self) -> list[ExtractRecord]:
+        """Every record, in file name order; unchanged files come from the binary
+        cache beside the ledger (``graphload.ledger_cache``)."""
         if not self.directory.is_dir():
             return []
-        return [
-            record_from_dict(json.loads(path.read_text(encoding="utf-8")))
-            for path in sorted(self.directory.glob("*.json"))
-        ]
+        return self._cache.records(self._stamps(), self._read)
+
+    def _read(self, name: str) -> ExtractRecord:
+        return record_from_dict(json.loads((self.directory / name).read_text(encoding="utf-8")))
+
+    def _stamps(self) -> dict[str, tuple[int, int]]:
+        """Every record file's name, size and modification time."""
+        stamps = {}
+        with os.scandir(self.directory) as found:
+            for entry in found:
+                if entry.name.endswith(".json"):
+                    stat = entry.stat()
+                    stamps[entry.name] = (stat.st_size, stat.st_mtime_ns)
+        return stamps
 
     def __len__(self) -> int:
-        return len(list(self.directory.glob("*.json"))) if self.directory.is_dir() else 0
+        return len(self._names())
 
     def clear(self) -> None:
         if self.directory.is_dir():
             shutil.rmtree(self.directory)
+        self._cache.clear()

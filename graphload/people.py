@@ -8,8 +8,8 @@ employer or a review. Every spelling seen is kept.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphload.model import peer_id
 from graphload.vocab.names_match import deletion_keys, one_slip_apart
@@ -18,6 +18,7 @@ from graphload.vocab.people import person_key
 __all__ = ["PeerMention", "ResolvedPeer", "normalise_name", "one_slip_apart", "resolve_peers"]
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across thousands of documents
 def normalise_name(name: str) -> str:
     """``"Cllr Trevor Jones OBE"`` -> ``"trevor jones"``; hyphens and apostrophes fold."""
     return person_key(name)
@@ -64,18 +65,16 @@ class _UnionFind:
 def resolve_peers(mentions: list[PeerMention]) -> list[ResolvedPeer]:
     """Group mentions into people; return them with deterministic ids."""
     uf = _UnionFind(len(mentions))
+    spellings = [_spellings(mention) for mention in mentions]
     by_name: dict[str, int] = {}
-    for i, mention in enumerate(mentions):
-        for spelling in {mention.name, *mention.aliases}:
-            key = normalise_name(spelling)
-            if not key:
-                continue
+    for i, keys in enumerate(spellings):
+        for key in keys:
             if key in by_name:
                 uf.union(by_name[key], i)
             else:
                 by_name[key] = i
 
-    _merge_near_matches(mentions, uf)
+    _merge_near_matches(mentions, spellings, uf)
 
     groups: dict[int, list[int]] = {}
     for i in range(len(mentions)):
@@ -86,52 +85,83 @@ def resolve_peers(mentions: list[PeerMention]) -> list[ResolvedPeer]:
     return people
 
 
-def _merge_near_matches(mentions: list[PeerMention], uf: _UnionFind) -> None:
-    while True:
-        merged_any = False
-        clusters: dict[int, list[int]] = {}
-        for i in range(len(mentions)):
-            clusters.setdefault(uf.find(i), []).append(i)
-        names = {root: _cluster_names(mentions, members) for root, members in clusters.items()}
-        context = {
-            root: (
-                set().union(*(mentions[i].employers for i in members)),
-                {mentions[i].review for i in members},
-            )
-            for root, members in clusters.items()
-        }
-        index: dict[str, set[int]] = {}
-        for root, spellings in names.items():
-            for spelling in spellings:
-                for key in deletion_keys(spelling):
-                    index.setdefault(key, set()).add(root)
-        for candidates in index.values():
-            if len(candidates) < 2:
+def _spellings(mention: PeerMention) -> set[str]:
+    """The normalised spellings of one mention (its name and aliases)."""
+    keys = {normalise_name(s) for s in (mention.name, *mention.aliases)}
+    keys.discard("")
+    return keys
+
+
+@dataclass
+class _Cluster:
+    """The people merged so far under one union-find root: what a near match needs."""
+
+    names: set[str]
+    employers: set[str]
+    reviews: set[str]
+
+
+def _merge_near_matches(
+    mentions: list[PeerMention], spellings: list[set[str]], uf: _UnionFind
+) -> None:
+    """Merge clusters whose names are one slip apart and that share an employer or a
+    review, until no two clusters do.
+
+    A merge never undoes a reason for another (a merged cluster has every name and
+    context of its parts), so the clusters this ends with are the same whichever
+    pair is merged first; a worklist re-examines only a cluster that grew, against
+    the clusters sharing a deletion key with it."""
+    clusters: dict[int, _Cluster] = {}
+    for i, mention in enumerate(mentions):
+        root = uf.find(i)
+        cluster = clusters.get(root)
+        if cluster is None:
+            clusters[root] = _Cluster(set(spellings[i]), set(mention.employers), {mention.review})
+        else:
+            cluster.names |= spellings[i]
+            cluster.employers |= mention.employers
+            cluster.reviews.add(mention.review)
+    index: dict[str, set[int]] = {}
+    for root, cluster in clusters.items():
+        for spelling in cluster.names:
+            for key in _deletion_keys(spelling):
+                index.setdefault(key, set()).add(root)
+    pending = sorted(clusters, reverse=True)  # popped lowest first
+    while pending:
+        root = pending.pop()
+        cluster = clusters.get(root)
+        if cluster is None:
+            continue  # merged into another since it was queued
+        candidates: set[int] = set()
+        for spelling in cluster.names:
+            for key in _deletion_keys(spelling):
+                candidates |= index[key]
+        candidates.discard(root)
+        for other in sorted(candidates):
+            near = clusters[other]
+            if not (cluster.employers & near.employers or cluster.reviews & near.reviews):
                 continue
-            ordered = sorted(candidates)
-            for pos, a in enumerate(ordered):
-                for b in ordered[pos + 1 :]:
-                    if uf.find(a) == uf.find(b):
-                        continue
-                    if _share_context(context[a], context[b]) and any(
-                        one_slip_apart(x, y) for x in names[a] for y in names[b]
-                    ):
-                        uf.union(a, b)
-                        merged_any = True
-        if not merged_any:
-            return
+            if not any(one_slip_apart(x, y) for x in cluster.names for y in near.names):
+                continue
+            uf.union(root, other)
+            kept, gone = min(root, other), max(root, other)
+            merged = clusters[kept]
+            absorbed = clusters.pop(gone)
+            for spelling in absorbed.names:
+                for key in _deletion_keys(spelling):
+                    roots = index[key]
+                    roots.discard(gone)
+                    roots.add(kept)
+            merged.names |= absorbed.names
+            merged.employers |= absorbed.employers
+            merged.reviews |= absorbed.reviews
+            pending.append(kept)  # grown: look again at its neighbours
+            break
 
 
-def _cluster_names(mentions: list[PeerMention], members: Iterable[int]) -> set[str]:
-    names: set[str] = set()
-    for i in members:
-        names |= {normalise_name(s) for s in (mentions[i].name, *mentions[i].aliases)}
-    names.discard("")
-    return names
-
-
-def _share_context(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
-    return bool(a[0] & b[0]) or bool(a[1] & b[1])
+@lru_cache(maxsize=1 << 16)
+def _deletion_keys(spelling: str) -> frozenset[str]:
+    return frozenset(deletion_keys(spelling))
 
 
 def _describe(mentions: list[PeerMention], members: list[int]) -> ResolvedPeer:

@@ -9,6 +9,7 @@ few abbreviations reports use for them spelled out ("LGA",
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from graphload.model import Ref, organisation_id, unregistered_council_id
@@ -117,5 +118,10 @@ class OrganisationNode(NamedTuple):
 
 def organisation_node_id(ref: Ref) -> OrganisationNode:
     """The id and canonical name of a non-council employer."""
-    name = canonical_organisation_name(ref.name or ref.id)
-    return OrganisationNode(organisation_id(name), name)
+    return _organisation_node_id(ref.name or ref.id)
+
+
+@lru_cache(maxsize=4096)  # a few employers recur in thousands of documents
+def _organisation_node_id(name: str) -> OrganisationNode:
+    canonical = canonical_organisation_name(name)
+    return OrganisationNode(organisation_id(canonical), canonical)

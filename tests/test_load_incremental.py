@@ -5,7 +5,9 @@ load from scratch. Correctness only; the timings are in benchmarks/."""
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
+import marshal
 import shutil
 import subprocess
 import sys
@@ -137,3 +139,130 @@ def test_a_load_waiting_for_the_lock_says_so_at_once(corpus: list[Path], tmp_pat
         assert process.poll() is None  # still waiting
     out, _ = process.communicate(timeout=120)
     assert process.returncode == 0 and out.startswith("Read 1 document")
+
+
+# Three invented reports. Before the third, "Peter Hallorann" (Wigan) and "Peter
+# Halloran" (Bolton) share neither an employer nor a review, so they are two people;
+# the third names "Peter Halloran" of Wigan, which joins both. It also spells "Quentin
+# Feris" of Fenland, one slip from the second report's "Quentin Ferris": the person
+# then takes the alphabetically first spelling, a new id for someone already stored.
+MERGING_REPORTS = {
+    "rutland.txt": (
+        "Rutland County Council\nCorporate Peer Challenge, 12-14 March 2018\n"
+        "Feedback report\n\nThe peer team\n\n"
+        "- Peter Hallorann, Chief Executive, Wigan Council\n"
+        "- Cllr Nadia Brisk, Leeds City Council (member peer)\n"
+        "- Max Demo, LGA Challenge Manager\n\n"
+        "The team spoke to more than 100 people across the county.\n"
+    ),
+    "torbay.txt": (
+        "Torbay Council\nCorporate Peer Challenge, 5-7 June 2019\nFeedback report\n\n"
+        "The peer team\n\n"
+        "- Peter Halloran, Director of Place, Bolton Council\n"
+        "- Quentin Ferris, Chief Executive, Fenland District Council\n"
+        "- Max Demo, LGA Challenge Manager\n\n"
+        "The team spoke to partners across the bay.\n"
+    ),
+}
+JOINING_REPORT = (
+    "Stevenage Borough Council\nCorporate Peer Challenge, 2-4 October 2020\n"
+    "Feedback report\n\nThe peer team\n\n"
+    "- Peter Halloran, Chief Executive, Wigan Metropolitan Borough Council\n"
+    "- Quentin Feris, Chief Executive, Fenland DC\n"
+    "- Max Demo, LGA Challenge Manager\n\n"
+    "The team spoke to partners across the borough.\n"
+)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_an_addition_that_joins_stored_people_equals_loading_all_at_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    old = []
+    for name, text in MERGING_REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        old.append(folder / name)
+    # The new document's id (from its sha256) sorts before the stored ones', so it
+    # comes first in the builder's order: first-stated properties move to it.
+    joining, ordinal = JOINING_REPORT, 0
+    while _sha256(joining) > min(_sha256(text) for text in MERGING_REPORTS.values()):
+        ordinal += 1
+        joining = f"{JOINING_REPORT}\nReference {ordinal}.\n"
+    new = folder / "stevenage.txt"
+    new.write_text(joining, encoding="utf-8")
+
+    stepwise, together = tmp_path / "stepwise", tmp_path / "together"
+    load_paths(old, store_dir=stepwise, jobs=1)
+    assert _peers(stepwise) == {
+        ("peer:max-demo", ("Max Demo",)),
+        ("peer:nadia-brisk", ("Nadia Brisk",)),
+        ("peer:peter-hallorann", ("Peter Hallorann",)),
+        ("peer:peter-halloran", ("Peter Halloran",)),
+        ("peer:quentin-ferris", ("Quentin Ferris",)),
+    }
+    added = load_paths([new], store_dir=stepwise, jobs=1)
+    assert (added.documents_read, added.write is not None) == (1, True)
+    assert _peers(stepwise) == {
+        ("peer:max-demo", ("Max Demo",)),
+        ("peer:nadia-brisk", ("Nadia Brisk",)),
+        ("peer:peter-halloran", ("Peter Halloran", "Peter Hallorann")),
+        ("peer:quentin-feris", ("Quentin Feris", "Quentin Ferris")),
+    }
+    new_id = f"doc:{_sha256(joining)[:16]}"
+    with open_store(store_dir=stepwise) as store:
+        (wigan,) = store.query("MATCH (c:Council {id: 'WGN'}) RETURN c.source AS source")
+    assert wigan["source"] == new_id  # the council's provenance moved to the new document
+    load_paths([*old, new], store_dir=together, jobs=1)
+    assert stored(stepwise) == stored(together)
+
+
+def _peers(store_dir: Path) -> set[tuple[str, tuple[str, ...]]]:
+    with open_store(store_dir=store_dir) as store:
+        rows = store.query("MATCH (p:Peer) RETURN p.id AS id, p.aliases AS aliases")
+    return {(row["id"], tuple(row["aliases"])) for row in rows}
+
+
+def test_a_state_an_earlier_version_saved_still_spares_a_full_write(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    """Earlier versions kept digests of ``repr`` (format 2): an addition compares with
+    those, writes only the difference, and saves the state in the current format."""
+    from graphload.build import build_graph
+    from graphload.gazetteer import Gazetteer
+    from graphload.ledger import Ledger
+    from graphload.store.state import LastWrite, state_of
+
+    stepwise = tmp_path / "stepwise"
+    load_paths(corpus[:20], store_dir=stepwise, jobs=1)
+    last_write = LastWrite(stepwise)
+    kept = last_write.load()
+    assert kept is not None and kept[1].digests == "marshal"
+    graph = build_graph(Ledger(stepwise).records(), Gazetteer.load())
+    earlier = state_of(graph, "repr")
+    last_write.path.write_bytes(marshal.dumps((2, kept[0], earlier.nodes, earlier.relationships)))
+    added = load_paths(corpus, store_dir=stepwise, jobs=1)
+    assert added.write is not None
+    assert 0 < added.write.nodes_written < sum(added.node_counts.values()) / 2
+    resaved = last_write.load()
+    assert resaved is not None and resaved[1].digests == "marshal"
+    load_paths(corpus, store_dir=tmp_path / "together", jobs=1)
+    assert stored(stepwise) == stored(tmp_path / "together")
+
+
+def test_an_addition_to_a_damaged_store_is_one_sentence(corpus: list[Path], tmp_path: Path) -> None:
+    """A few new documents are read while the store opens in the background; a
+    database the server cannot load is still said in one line, with the way out."""
+    store_dir = tmp_path / "store"
+    load_paths(corpus[:5], store_dir=store_dir, jobs=1)
+    database = store_dir / "graph.rdb"
+    database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+    result = peergraph("load", str(corpus[5]), "--store", str(store_dir))
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: the store's database {database} is damaged")
+    assert "--reset" in line and "Traceback" not in result.stderr

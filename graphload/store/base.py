@@ -24,6 +24,7 @@ from graphload.model import (
     relationship_key,
 )
 from graphload.store.state import GraphState, state_of
+from graphload.tables import GraphTables
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -74,6 +75,11 @@ def _identifier(name: str) -> str:
     return name
 
 
+def _quoted(name: str) -> str:
+    """A label or type someone else's query made, whatever its characters."""
+    return "`" + name.replace("`", "``") + "`"
+
+
 def _label_of(attrs: dict[str, Any]) -> str:
     labels = attrs.get("labels") or []
     if not labels:
@@ -117,7 +123,7 @@ class GraphStore:
 
     def write_graph(
         self,
-        g: nx.MultiDiGraph,
+        g: nx.MultiDiGraph | GraphTables,
         prune: bool = True,
         previous: GraphState | None = None,
     ) -> WriteSummary:
@@ -135,7 +141,10 @@ class GraphStore:
         summary = WriteSummary(state=state)
         if prune and previous is None:
             previous = self._stored_state()
-        batches = self._batches(g, state, previous)
+        compared = state
+        if previous is not None and previous.digests != state.digests:
+            compared = state_of(g, previous.digests)  # a state an earlier version saved
+        batches = self._batches(g, compared, previous)
         self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
         if prune and previous is not None:
             summary.relationships_deleted = self._delete_relationships(previous, state)
@@ -169,14 +178,23 @@ class GraphStore:
         return summary
 
     def counts(self) -> dict[str, dict[str, int]]:
-        nodes: dict[str, int] = defaultdict(int)
-        for row in self._run("MATCH (n) RETURN labels(n) AS labels, count(n) AS n"):
-            for label in row["labels"]:
-                nodes[label] += row["n"]
-        relationships = {
-            row["type"]: row["n"]
-            for row in self._run("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n")
-        }
+        """Nodes by label and relationships by type (a node with two labels counts under
+        each). One count per label and per type: the engines answer those from their
+        statistics, where grouping every node and relationship reads them all."""
+        nodes: dict[str, int] = {}
+        for row in self._run("CALL db.labels() YIELD label RETURN label"):
+            label = row["label"]
+            (count,) = self._run(f"MATCH (n:{_quoted(label)}) RETURN count(n) AS n")
+            if count["n"]:
+                nodes[label] = count["n"]
+        relationships: dict[str, int] = {}
+        for row in self._run(
+            "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"
+        ):
+            rel_type = row["relationshipType"]
+            (count,) = self._run(f"MATCH ()-[r:{_quoted(rel_type)}]->() RETURN count(r) AS n")
+            if count["n"]:
+                relationships[rel_type] = count["n"]
         return {
             "nodes": dict(sorted(nodes.items())),
             "relationships": dict(sorted(relationships.items())),
@@ -222,24 +240,29 @@ class GraphStore:
     # --- helpers -----------------------------------------------------------------
     @staticmethod
     def _batches(
-        g: nx.MultiDiGraph, state: GraphState, previous: GraphState | None = None
+        g: nx.MultiDiGraph | GraphTables, state: GraphState, previous: GraphState | None = None
     ) -> _Batches:
         """Rows to MERGE: the nodes and relationships of ``g`` whose digest differs
         from ``previous`` (all of them without it)."""
         old_nodes = previous.nodes if previous is not None else {}
         old_relationships = previous.relationships if previous is not None else {}
         batches = _Batches()
-        for node_id, attrs in g.nodes(data=True):
-            label = _label_of(attrs)
+        # The state lists every node and relationship in the graph's order; only those
+        # whose digest changed are looked up in the graph.
+        for node_id, (label, _) in state.nodes.items():
+            if not label:
+                raise StoreError(f"node {node_id!r} has no label")
             if old_nodes.get(node_id) == state.nodes[node_id]:
                 continue
+            attrs = g.nodes[node_id]
+            label = _label_of(attrs)
             props = {k: _storable(v) for k, v in attrs.items() if k != "labels"}
             props["id"] = node_id
             batches.nodes[label].append({"id": node_id, "props": props})
-        for source, target, key, attrs in g.edges(keys=True, data=True):
-            now = state.relationships[(source, target, key)]
+        for (source, target, key), now in state.relationships.items():
             if old_relationships.get((source, target, key)) == now:
                 continue
+            attrs = g.edges[source, target, key]
             rel_type, source_label, target_label, identity, _ = now
             props = {k: _storable(v) for k, v in attrs.items() if k != "type"}
             row = {"source": source, "target": target, "props": props}
