@@ -70,6 +70,28 @@ def test_cue_before_a_name_is_the_patterns_match(text: str, end: str) -> None:
     assert (found.span() if found else None) == (expected.span() if expected else None)
 
 
+_CUE_PHRASES = st.sampled_from(
+    ["peer challenge of", "review undertaken at", "visit to", "visited", "VISITING", "hosted in"]
+    + ["feedback to", "report about", "at the request of", "at the invitation of", "panel with"]
+    + ["assessment for", "findings on", "bathe", "proof", "of", "review", "to the"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(_CUE_WORDS, max_size=4).map(" ".join),
+    _CUE_PHRASES,
+    st.sampled_from(["", " the", " THE", "the", " tHe", "  the", " the the"]),
+    st.sampled_from(["", " ", "  ", "\u00a0", "\n "]),
+)
+def test_cue_before_a_name_ending_as_cues_do_is_the_patterns_match(
+    words: str, phrase: str, the: str, end: str
+) -> None:
+    before = f"{words} {phrase}{the}{end}"
+    found, expected = reviewed._cue_before(before), reviewed._CUE_BEFORE_NAME.search(before)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
 def _lines(texts: list[str]) -> list[Line]:
     return [Line(number, text) for number, text in enumerate(texts, 1)]
 

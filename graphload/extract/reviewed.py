@@ -142,17 +142,32 @@ def _employer_before(before: str) -> bool:
     return ends_so and bool(_EMPLOYER_BEFORE.search(before))
 
 
-# Every match of _CUE_BEFORE_NAME ends, before white space and an optional "the", with
-# one of these words (lowered).
-_CUE_BEFORE_ENDS: tuple[str, ...] = ("of", "at", "to", "for", "in", "with", "on", "about")
-_CUE_BEFORE_ENDS += ("visit", "visited", "visiting", "the")
+# Every match of _CUE_BEFORE_NAME ends with one of these words (lowered), then white
+# space and an optional "the" with white space after it.
+_CUE_BEFORE_ENDS = (
+    "of",
+    "at",
+    "to",
+    "for",
+    "in",
+    "with",
+    "on",
+    "about",
+    "visit",
+    "visited",
+    "visiting",
+)
 
 
 def _cue_before(before: str) -> re.Match[str] | None:
     """``_CUE_BEFORE_NAME.search(before)``, tried only when ``before`` ends as every
     match does (most text before a name does not)."""
     core = before.rstrip()
-    if len(core) == len(before) or not lowered(core[-10:]).endswith(_CUE_BEFORE_ENDS):
+    if len(core) == len(before):
+        return None
+    if lowered(core[-3:]) == "the":  # no cue word ends so: the optional "the"
+        core = core[:-3].rstrip()
+    if not lowered(core[-8:]).endswith(_CUE_BEFORE_ENDS):
         return None
     return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
 
