@@ -80,11 +80,11 @@ def from_sentences(
     found: list[SharedServiceInfo] = []
     for line in lines:
         text = line.text
-        # A match never holds a sentence's stop, so it lies within one sentence: the
-        # sentences are read only on a line that may mention sharing.
         if not text or line.number in skip or not _may_mention_sharing(text):
             continue
-        low = lowered(text)
+        low = lowered(text)  # each sentence's lowered text is a slice of it
+        if not _sharing(text, low):
+            continue
         for begin, end in _sentence_spans(text):
             sentence, low_sentence = text[begin:end], low[begin:end]
             share = _sharing(sentence, low_sentence)
