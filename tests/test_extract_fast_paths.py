@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from graphload import redact
 from graphload.extract import dates, review, reviewed, shared
+from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
+from graphload.gazetteer import Gazetteer
 
 _TEXT = st.lists(
     st.sampled_from(["a", "B", ".", "!", "?", " ", "  ", "\t", "\n", "É", "x."]), max_size=30
@@ -56,6 +58,7 @@ def test_the_generic_kinds_are_plain_wordings() -> None:
 _CUE_WORDS = st.sampled_from(
     ["peer", "challenge", "review", "visit", "visited", "of", "to", "the", "at the request", "at"]
     + ["findings", "for", "undertaken", "team", "hosted", "by", "Panel", "FEEDBACK", "ı", "x."]
+    + ["VISITING", "about", "on", "with", "in", "assessment", "conducted", "report", "\u00a0"]
 )
 
 
@@ -64,6 +67,28 @@ _CUE_WORDS = st.sampled_from(
 def test_cue_before_a_name_is_the_patterns_match(text: str, end: str) -> None:
     found = reviewed._cue_before(text + end)
     expected = reviewed._CUE_BEFORE_NAME.search(text + end)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+_CUE_PHRASES = st.sampled_from(
+    ["peer challenge of", "review undertaken at", "visit to", "visited", "VISITING", "hosted in"]
+    + ["feedback to", "report about", "at the request of", "at the invitation of", "panel with"]
+    + ["assessment for", "findings on", "bathe", "proof", "of", "review", "to the"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(_CUE_WORDS, max_size=4).map(" ".join),
+    _CUE_PHRASES,
+    st.sampled_from(["", " the", " THE", "the", " tHe", "  the", " the the"]),
+    st.sampled_from(["", " ", "  ", "\u00a0", "\n "]),
+)
+def test_cue_before_a_name_ending_as_cues_do_is_the_patterns_match(
+    words: str, phrase: str, the: str, end: str
+) -> None:
+    before = f"{words} {phrase}{the}{end}"
+    found, expected = reviewed._cue_before(before), reviewed._CUE_BEFORE_NAME.search(before)
     assert (found.span() if found else None) == (expected.span() if expected else None)
 
 
@@ -160,3 +185,32 @@ def test_written_telephone_numbers_are_removed() -> None:
         "Call [telephone removed], [telephone removed] or [telephone removed]; "
         "not £0123456789 or x01234567"
     )
+
+
+_ASSOCIATION_LINE_WORDS = st.sampled_from(
+    ["LGA", "LGG", "Local Government Association", "Local", "Wigan council", "Wigan CoUnCiL"]
+    + ["Wigan", "council", "Bury COUNCILS"]
+    + ["Councils", "Mid Suffolk", "DC", "xDC", "UA", "Borough", "London Borough of Bury", "BDC"]
+    + ["the", "and", "(", ")", ",", ".", "x"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ASSOCIATION_LINE_WORDS, max_size=8).map(" ".join))
+def test_a_line_the_reviewed_reader_skips_names_no_registered_council(text: str) -> None:
+    finder = CouncilFinder(Gazetteer.load(), 2019)
+    finder.learn("Bromsgrove District Council (BDC)")
+    capitals = set(reviewed._CAPITALISED.findall(text))
+    skipped = (
+        capitals.isdisjoint(reviewed._FINDER_WORDS)
+        and capitals.isdisjoint(finder.abbreviations)
+        and not reviewed._may_hold_an_anchor(text)
+    )
+    if skipped:
+        assert not [m for m in finder.find(text) if m.ref.in_register]
+
+
+def test_a_line_naming_the_lga_and_a_council_in_lower_case_is_read() -> None:
+    assert reviewed._may_hold_an_anchor("The LGA and Wigan council agreed")
+    assert reviewed._may_hold_an_anchor("LGA: Mid Suffolk DC")
+    assert not reviewed._may_hold_an_anchor("The LGA's Local Government Association team")

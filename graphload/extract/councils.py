@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from graphload.extract.lowered import contains_any
 from graphload.gazetteer import CouncilEntry, Gazetteer
 from graphload.records import Ref
 from graphload.vocab.organisations import LOCAL_GOVERNMENT_ASSOCIATION, known_organisation
@@ -213,7 +214,7 @@ class CouncilFinder:
             if (
                 not any(_could_end_a_name(text, start) for start, _ in anchors)
                 and not _other_hint(text)
-                and not any(a in text for a in self.abbreviations)
+                and not contains_any(text, self.abbreviations)
             ):
                 found = []  # the common case, cheaply: no anchor word after a possible name
             else:
@@ -223,7 +224,7 @@ class CouncilFinder:
 
     def _find(self, text: str, anchors: list[tuple[int, int]]) -> list[Mention]:
         mentions = None
-        if not _alias_token(text) and not any(a in text for a in self.abbreviations):
+        if not _alias_token(text) and not contains_any(text, self.abbreviations):
             mentions = self._anchored(text, anchors)
         if mentions is None:
             mentions = self._every_token(text)
@@ -274,8 +275,8 @@ class CouncilFinder:
         # may be learned on this very line) can start a mention: skip the rest quickly.
         candidates = [
             k
-            for k, word in enumerate(token[0] for token in tokens)
-            if word in _ANCHOR_SPELLINGS or (len(word) <= 7 and word[0].isupper())
+            for k, token in enumerate(tokens)
+            if (word := token[0]) in _ANCHOR_SPELLINGS or (len(word) <= 7 and word[0].isupper())
         ]
         for k in candidates:
             word, (start, end) = tokens[k][0], tokens[k].span()
@@ -436,7 +437,7 @@ def anchor_words(text: str) -> list[tuple[int, int]]:
                     end += 1
                 if _word_ends(text, end):
                     found.append((start, end))
-            at = text.find(piece, at + len(piece))
+            at = text.find(piece, end)
     for piece in _SHORT_ANCHORS:
         at = text.find(piece)
         while at != -1:
@@ -444,7 +445,8 @@ def anchor_words(text: str) -> list[tuple[int, int]]:
             if _word_starts(text, start) and _word_ends(text, at + 2):
                 found.append((start, at + 2))
             at = text.find(piece, at + 1)
-    found.sort()
+    if len(found) > 1:
+        found.sort()
     return found
 
 
@@ -510,7 +512,7 @@ class SpanIndex:
 
 
 def _could_end_a_name(text: str, anchor: int) -> bool:
-    before = text[max(0, anchor - 40) : anchor].split()
+    before = text[max(0, anchor - 40) : anchor].rsplit(maxsplit=1)  # the last word
     return bool(before) and before[-1].lower() not in _NOT_A_NAME_END
 
 

@@ -119,7 +119,7 @@ def find_recommendations(lines: list[Line]) -> list[RecommendationInfo]:
     position = {id(line): index for index, line in enumerate(lines)}
     found: list[_Found] = []
     for index, line in enumerate(lines):
-        if line.bullet or not _names_advice(line.text.lower()):
+        if not line.text or line.bullet or not _names_advice(line.text.lower()):
             continue
         group = _heading_group(line.text)
         if group is None and _INTRO.search(line.text):

@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import islice
 
 from graphload.extract.councils import CouncilFinder, SpanIndex
-from graphload.extract.lowered import first_match, holds_any
+from graphload.extract.lowered import contains_any, first_match, lowered
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -114,9 +115,19 @@ _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
 
 
-# Every match of _TEAM_WORDS and of _SIGNPOST holds one of these, lowered: a cheap test.
-_TEAM_LETTERS = ("peer", "team", "panel", " by", "reviewer")
-_SIGNPOST_LETTERS = ("signpost", "learn")
+# Every match of _TEAM_WORDS begins with one of these, lowered; every match of _SIGNPOST
+# after the line's start begins with one of _SIGNPOST_STARTS.
+_TEAM_STARTS = (
+    "peer",
+    "team",
+    "panel",
+    "led by",
+    "assisted by",
+    "supported by",
+    "joined by",
+    "reviewer",
+)
+_SIGNPOST_STARTS = ("signpost", "learn")
 
 
 def _employer_before(before: str) -> bool:
@@ -131,17 +142,48 @@ def _employer_before(before: str) -> bool:
     return ends_so and bool(_EMPLOYER_BEFORE.search(before))
 
 
+# Every match of _CUE_BEFORE_NAME ends with one of these words (lowered), then white
+# space and an optional "the" with white space after it.
+_CUE_BEFORE_ENDS = (
+    "of",
+    "at",
+    "to",
+    "for",
+    "in",
+    "with",
+    "on",
+    "about",
+    "visit",
+    "visited",
+    "visiting",
+)
+
+
 def _cue_before(before: str) -> re.Match[str] | None:
+    """``_CUE_BEFORE_NAME.search(before)``, tried only when ``before`` ends as every
+    match does (most text before a name does not)."""
+    core = before.rstrip()
+    if len(core) == len(before):
+        return None
+    if lowered(core[-3:]) == "the":  # no cue word ends so: the optional "the"
+        core = core[:-3].rstrip()
+    if not lowered(core[-8:]).endswith(_CUE_BEFORE_ENDS):
+        return None
     return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
 
 
 def _mentions_team(text: str, in_team: bool) -> bool:
-    return in_team or (holds_any(text, _TEAM_LETTERS) and bool(_TEAM_WORDS.search(text)))
+    return in_team or first_match(_TEAM_WORDS, text, _TEAM_STARTS) is not None
 
 
 def _in_signpost(text: str, in_signpost_section: bool) -> bool:
-    return in_signpost_section or (
-        holds_any(text, _SIGNPOST_LETTERS) and bool(_SIGNPOST.search(text))
+    """Whether ``_SIGNPOST.search(text)`` finds it (or the line is in a signpost's
+    section): the pattern is tried at the line's start and where its words are."""
+    if in_signpost_section:
+        return True
+    low = lowered(text)
+    return contains_any(low, _SIGNPOST_STARTS) and bool(
+        _SIGNPOST.match(text) or first_match(_SIGNPOST, text, _SIGNPOST_STARTS, low)
     )
 
 
@@ -270,8 +312,7 @@ def decide_council(
     employer_ids = set(employers)
     signposts = set(signpost_lines)
     title_zone = _title_zone(lines, anchors, title_lines_after, max_title_chars)
-    opening = {index for index, line in enumerate(lines) if line.text}
-    opening = set(sorted(opening)[:3])
+    opening = set(islice((index for index, line in enumerate(lines) if line.text), 3))
     org_abbreviations: dict[str, Ref] = {}
     candidates: dict[str, Candidate] = {}
 
@@ -450,10 +491,19 @@ def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
 
 
 _TYPED_WORDS = frozenset({"Fire", "Town", "Parish", "Community", "Village", "Neighbourhood"})
+# Capitalised words the council finder starts from ("Borough" for "London Borough of").
 _FINDER_WORDS = frozenset(
-    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "LGA", "LGG"}
-    | {"Borough", "Local"}
+    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "Borough"}
 )
+# Words that make the finder read every token of a line, but name no council themselves:
+# such a line names a registered council only beside an anchor word ("our council").
+_ASSOCIATION_WORDS = frozenset({"LGA", "LGG", "Local"})
+
+
+def _may_hold_an_anchor(text: str) -> bool:
+    """Whether ``text`` may hold an anchor word the finder reads in any case
+    ("council", "COUNCILS") or one of its capitalised suffixes (DC, BC, MBC, CC, UA)."""
+    return "council" in text.lower() or contains_any(text, ("DC", "BC", "CC", "UA"))
 
 
 def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
@@ -472,7 +522,11 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
         if org.abbreviation:
             org_abbreviations.setdefault(org.abbreviation, org.ref)
     org_spans = SpanIndex((o.start, o.end) for o in orgs) if orgs else None
-    if not capitals.isdisjoint(_FINDER_WORDS) or not capitals.isdisjoint(finder.abbreviations):
+    if (
+        not capitals.isdisjoint(_FINDER_WORDS)
+        or not capitals.isdisjoint(finder.abbreviations)
+        or (not capitals.isdisjoint(_ASSOCIATION_WORDS) and _may_hold_an_anchor(text))
+    ):
         for mention in finder.find(text):
             if not mention.ref.in_register:
                 continue

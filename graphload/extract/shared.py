@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from graphload.extract.councils import CouncilFinder, Mention
-from graphload.extract.lowered import contains_any, first_match, holds_any
+from graphload.extract.lowered import contains_any, first_match, lowered
 from graphload.extract.peers import RoleGroup
 from graphload.extract.reading import Line
 from graphload.extract.sentences import sentence_around
@@ -39,12 +39,12 @@ _THE_COUNCILS = re.compile(r"\b(?:the|both)\s+(?:two\s+|three\s+)?councils\b", r
 _JOINED = re.compile(r"^\s*(?:,|and|&|with)\s*$", re.I)
 
 
-def _mentions_sharing(text: str) -> bool:
-    return contains_any(text.lower(), _SHARING_WORDS) and bool(_sharing(text))
+def _may_mention_sharing(text: str) -> bool:
+    return contains_any(text.lower(), _SHARING_WORDS)
 
 
-def _sharing(text: str) -> re.Match[str] | None:
-    return first_match(_SHARING, text, _SHARING_WORDS)
+def _sharing(text: str, low: str | None = None) -> re.Match[str] | None:
+    return first_match(_SHARING, text, _SHARING_WORDS, low)
 
 
 def _what(text: str, fallback: str) -> str:
@@ -79,15 +79,20 @@ def from_sentences(
 ) -> list[SharedServiceInfo]:
     found: list[SharedServiceInfo] = []
     for line in lines:
-        if line.number in skip or not _mentions_sharing(line.text):
+        text = line.text
+        if not text or line.number in skip or not _may_mention_sharing(text):
             continue
-        for sentence in _sentences(line.text):
-            share = _sharing(sentence)
+        low = lowered(text)  # each sentence's lowered text is a slice of it
+        if not _sharing(text, low):
+            continue
+        for begin, end in _sentence_spans(text):
+            sentence, low_sentence = text[begin:end], low[begin:end]
+            share = _sharing(sentence, low_sentence)
             if not share:
                 continue
             mentions = finder.find(sentence)
             groups = _groups(sentence, mentions)
-            the_councils = holds_any(sentence, ("councils",)) and _THE_COUNCILS.search(sentence)
+            the_councils = "councils" in low_sentence and _THE_COUNCILS.search(sentence)
             if the_councils and len(reviewed) >= 2:
                 groups = _with_the_reviewed(sentence, mentions, groups, reviewed)
             sharing = [group for group in groups if len(group) >= 2]
@@ -176,13 +181,18 @@ def _sentences(text: str) -> list[str]:
     """``re.split(r"(?<=[.!?])\\s+(?=[A-Z])", text)``: the break is found from its stop,
     which the engine can look for quickly (a pattern opening with a look-behind is
     tried at every character)."""
-    sentences = []
+    return [text[begin:end] for begin, end in _sentence_spans(text)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of ``_sentences(text)`` begins and ends in ``text``."""
+    spans = []
     begin = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        sentences.append(text[begin : match.start(1)])
+        spans.append((begin, match.start(1)))
         begin = match.end(1)
-    sentences.append(text[begin:])
-    return sentences
+    spans.append((begin, len(text)))
+    return spans
 
 
 def from_signposts(signposts: list[SignpostInfo]) -> list[SharedServiceInfo]:
