@@ -97,6 +97,9 @@ _PREFIXES = ("london borough of ", "royal borough of ", "city of ", "the ")
 _TRAILING_NOISE = ("district", "borough", "city", "county", "metropolitan")
 
 
+_RIVER_SUFFIX = " upon thames"
+
+
 def normalise(text: str) -> str:
     """The comparison key of a council's name (:func:`graphload.vocab.text.fold`)."""
     return fold(text)
@@ -186,6 +189,9 @@ class Gazetteer:
         if core:
             self._by_core.setdefault(core, set()).add(code)
             self._by_core.setdefault(core.replace(" ", ""), set()).add(code)
+            # "London Borough of Richmond", "Kingston Council": the river is often left off.
+            if core.endswith(_RIVER_SUFFIX):
+                self._by_core.setdefault(core[: -len(_RIVER_SUFFIX)], set()).add(code)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
