@@ -5,7 +5,9 @@
 // python: none
 // Reviews and people are found from the pair's two councils (UNWIND [a, b]), not by
 // testing every review and every employment against the pair; the councils in other
-// partnerships (others) are listed once per pair, not found again for each review.
+// partnerships (others) are listed once per pair, not found again for each review. A
+// pair's people are matched only with a review of another partnership (one pattern), not
+// every employee first: the rows that lend nobody made no line of the answer.
 MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
 WHERE a.id < b.id
 UNWIND [a, b] AS x
@@ -25,8 +27,7 @@ MATCH (x:Council)-[:SHARED_WITH]-(:Council)
 WITH a, b, s, reviews, own, collect(DISTINCT x.id) AS sharing
 WITH a, b, s, reviews, [x IN sharing WHERE NOT x IN own] AS others
 UNWIND [a, b] AS e
-OPTIONAL MATCH (e)<-[:WORKS_FOR]-(p:Peer)
-OPTIONAL MATCH (p)-[:SERVED_ON]->(r2:Review)-[:OF]->(o:Council)
+OPTIONAL MATCH (e)<-[:WORKS_FOR]-(p:Peer)-[:SERVED_ON]->(r2:Review)-[:OF]->(o:Council)
 WHERE o.id IN others
 WITH a, b, s, reviews, p, r2, o ORDER BY o.id
 WITH a, b, s, reviews, p, r2, collect(DISTINCT coalesce(o.short_name, o.name)) AS onames
