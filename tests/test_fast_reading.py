@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from graphload.errors import ReadError
 from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
+from graphload.extract.lowered import holds_any
 from graphload.extract.others import find_others
 from graphload.extract.readers.base import BULLET, clean_line
 from graphload.extract.reading import Line, read_document
-from graphload.extract.team import cues, prose
+from graphload.extract.team import cues, entry, prose
 from graphload.gazetteer import Gazetteer
 
 FINDER = CouncilFinder(Gazetteer.load())
@@ -204,6 +205,19 @@ INTRO_WORDS = (
 @given(st.lists(st.sampled_from(INTRO_WORDS), max_size=12).map(" ".join))
 def test_team_words_pretest_never_hides_a_match(intro: str) -> None:
     if cues.TEAM_WORDS.search(intro):
-        assert cues._may_hold(intro, cues._TEAM_WORDS_NEED)
+        assert holds_any(intro, cues._TEAM_WORDS_NEED)
     if cues._STATED_SIZE.search(intro):
-        assert cues._may_hold(intro, cues._STATED_SIZE_NEEDS)
+        assert holds_any(intro, cues._STATED_SIZE_NEEDS)
+
+
+ROLE_WORDS = (
+    "Lead Peer PEERS peer team Team Leader challenge manager Review Manager reviewers "
+    "lead officer Programme Support shadow peer Associate Leading Chief Executive Zoë :"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ROLE_WORDS), max_size=6).map(" ".join))
+def test_team_role_pretest_never_hides_a_match(head: str) -> None:
+    if entry.TEAM_ROLE.search(head):
+        assert holds_any(head, entry._TEAM_ROLE_NEEDS)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graphload.extract.councils import LGA
+from graphload.extract.lowered import holds_any
 from graphload.extract.team.entry import TEAM_ROLE, PeerEntry
 
 # Words that introduce a team: any one of them in the heading or sentence before a block.
@@ -47,7 +48,7 @@ _STATED_SIZE = re.compile(
 )
 _LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
 # Words each pattern cannot match without, lower-cased: tested first (far cheaper than the
-# patterns on a long introduction) where lower-casing is what ignoring case does, in ASCII.
+# patterns on a long introduction).
 _TEAM_WORDS_NEED: tuple[str, ...] = ("peer", "team", "panel", "participants", "reviewers")
 _TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
@@ -60,18 +61,8 @@ class Verdict:
     cue: str  # the strongest reason, for --explain
 
 
-def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    if not text.isascii():
-        return True  # ignoring case is more than lower-casing here: let the pattern say
-    lowered = text.lower()
-    for word in words:
-        if word in lowered:
-            return True
-    return False
-
-
 def stated_size(text: str) -> int | None:
-    match = _STATED_SIZE.search(text) if _may_hold(text, _STATED_SIZE_NEEDS) else None
+    match = _STATED_SIZE.search(text) if holds_any(text, _STATED_SIZE_NEEDS) else None
     if not match:
         return None
     word = match.group(1).lower()
@@ -87,7 +78,7 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     reasons: list[str] = []
     intro = " ".join(context)
     last_sentence = _last_sentence(context[-1]) if context else ""
-    if _may_hold(intro, _TEAM_WORDS_NEED) and TEAM_WORDS.search(intro):
+    if holds_any(intro, _TEAM_WORDS_NEED) and TEAM_WORDS.search(intro):
         score += 3
         reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):

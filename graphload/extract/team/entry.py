@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import LGA, CouncilFinder, Mention
+from graphload.extract.lowered import holds_any
 from graphload.extract.names import canonical_party, party_in, take_name
 from graphload.records import Ref
 from graphload.vocab.text import fold
@@ -23,6 +24,9 @@ TEAM_ROLE = re.compile(
     r"associate|lead(?:ing)?)\b",
     re.IGNORECASE,
 )
+# Words TEAM_ROLE cannot match without, lower-cased: tested first (substring tests are far
+# cheaper than the pattern on the many lines without one).
+_TEAM_ROLE_NEEDS = ("peer", "team", "lead", "review", "manager", "programme", "associate")
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
 # Jobs on a team that only the LGA's own staff hold: their employer when none is named.
 _LGA_STAFF = re.compile(
@@ -239,7 +243,7 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     head = text[:90]
     if not (":" in head or "," in head or " - " in head or "–" in head or "—" in head):
         return None
-    if head.isascii() and not _may_hold_team_role(head.lower()):
+    if not holds_any(head, _TEAM_ROLE_NEEDS):
         return None
     separator = _PREFIX_SEPARATOR.search(head)
     if not separator:
@@ -250,20 +254,6 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     if not TEAM_ROLE.search(head):
         return None  # "REPORT FROM: Councillor A": a field label, not a place on the team
     return head, separator.end()
-
-
-def _may_hold_team_role(lowered: str) -> bool:
-    """Whether an ASCII text, lower-cased, holds a word ``TEAM_ROLE`` cannot do without
-    (substring tests: far cheaper than the regex on the many lines without one)."""
-    return (
-        "peer" in lowered
-        or "team" in lowered
-        or "lead" in lowered
-        or "review" in lowered
-        or "manager" in lowered
-        or "programme" in lowered
-        or "associate" in lowered
-    )
 
 
 def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
