@@ -407,26 +407,20 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
             return named_often
     if top is None or top.score < MIN_SCORE:
         leaders = [c for c in ranked if c.score > 0][:3]
-        employers = [c.ref.name for c in ranked if c.employer][:3]
-        if not leaders and employers:
-            return CouncilDecision(
-                [],
-                None,
-                ranked,
-                "the text names no council but the peers' employers ("
-                + ", ".join(employers)
-                + "); none recorded as the reviewed council",
-            )
-        someones = [c.ref.name for c in ranked if c.someones_employer][:3]
-        if not leaders and someones:
-            return CouncilDecision(
-                [],
-                None,
-                ranked,
-                "the text names councils only as people's employers ("
-                + ", ".join(someones)
-                + "); none recorded as the reviewed council",
-            )
+        if not leaders:
+            employers = [c.ref.name for c in ranked if c.employer][:3]
+            someones = [c.ref.name for c in ranked if c.someones_employer][:3]
+            for names, said in (
+                (employers, "the text names no council but the peers' employers"),
+                (someones, "the text names councils only as people's employers"),
+            ):
+                if names:
+                    return CouncilDecision(
+                        [],
+                        None,
+                        ranked,
+                        f"{said} ({', '.join(names)}); none recorded as the reviewed council",
+                    )
         return CouncilDecision([], None, ranked, _unclear(leaders))
     # A joint review: councils named together in the same title share the win.
     winners = [top]
