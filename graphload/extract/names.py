@@ -76,6 +76,8 @@ PARTICLES = frozenset(
 _CHUNK = re.compile(r"[^\s,;:()\[\]{}<>\"“”–—|/]+")
 # The spaces before a chunk, then the chunk (group 1).
 _SPACED_CHUNK = re.compile(rf"[ \t\u00a0]*({_CHUNK.pattern})")
+# A chunk and the spaces after it: where the second word of a name would begin.
+_CHUNK_AND_SPACES = re.compile(rf"{_CHUNK.pattern}[ \t\u00a0]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
 _LONGEST_INITIALS = 6  # what _INITIALS can match: three letters, each with a full stop
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.])*")
@@ -120,6 +122,8 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
     pos = start if text[start : start + 1].isupper() else _skip_spaces(text, start)
     if pos >= len(text) or not text[pos].isupper():
         return None  # the common case, cheaply: no capital, no name
+    if not _second_word_may_follow(text, pos):
+        return None  # "We suggest…": one capitalised word is never a name
     councillor = False
     name_words: list[tuple[str, int, int]] = []
     while len(name_words) <= MAX_NAME_WORDS:
@@ -158,6 +162,20 @@ def take_name(text: str, start: int = 0) -> NameSpan | None:
     end = _after_honours(text, end)
     name = " ".join(w for w, _, _ in name_words)
     return NameSpan(name, councillor, end)
+
+
+def _second_word_may_follow(text: str, pos: int) -> bool:
+    """Whether the word after the one at ``pos`` could go on a name: a name has two
+    words at least (after any title), so the second word there opens with a capital
+    or is a particle ("Jane van der Berg"). What ``take_name`` would find, cheaply."""
+    gap = _CHUNK_AND_SPACES.match(text, pos)
+    if gap is None:
+        return False
+    second = gap.end()
+    if text[second : second + 1].isupper():
+        return True
+    chunk = _CHUNK.match(text, second)
+    return chunk is not None and _folded(chunk.group().rstrip(".")) in PARTICLES
 
 
 def _skip_spaces(text: str, pos: int) -> int:

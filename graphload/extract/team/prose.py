@@ -171,8 +171,10 @@ def may_describe_peer(lowered: str) -> bool:
     return False
 
 
-def _holds_cue(lowered: str) -> bool:
-    for family in CUE_FAMILIES:
+def _holds_cue(lowered: str, families: tuple[CueFamily, ...] = CUE_FAMILIES) -> bool:
+    """Whether a lower-cased text holds a cue of one of ``families`` (a sentence can hold
+    only the families its line holds, so a sentence is tried for those alone)."""
+    for family in families:
         if family.search(lowered):
             return may_hold_cue(lowered)
     return False
@@ -201,11 +203,13 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     lowered_lines = [  # a letter whose lower case is longer: read as written
         lowered if len(lowered := text.lower()) == len(text) else text for text in texts
     ]
-    for index in _lines_about_the_team(lowered_lines):
+    cues_by_line = _cues_by_line(lowered_lines)
+    for index in sorted(cues_by_line):
         line, text, lowered = lines[index], texts[index], lowered_lines[index]
+        families = cues_by_line[index]
         for start, end in _sentences(text):
             sentence = text[start:end]
-            entries, label = _team_in_sentence(sentence, lowered[start:end], finder)
+            entries, label = _team_in_sentence(sentence, lowered[start:end], finder, families)
             for entry in entries:
                 entry.line, entry.evidence = line.number, clip(sentence)
             if entries:
@@ -215,8 +219,15 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
 
 def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
     """The lines that hold a cue or a peer's role (a sentence can hold one only where its
-    line does). Each word a cue needs is looked for once in the whole document, and only
-    the lines that hold it are read further: far fewer steps than every line, every word."""
+    line does)."""
+    return sorted(_cues_by_line(lowered_lines))
+
+
+def _cues_by_line(lowered_lines: list[str]) -> dict[int, tuple[CueFamily, ...]]:
+    """The lines about the team, each with the cue families it may hold (none for a line
+    that only describes a peer). Each word a cue needs is looked for once in the whole
+    document, and only the lines that hold it are read further: far fewer steps than
+    every line, every word."""
     document = "\n".join(lowered_lines)
     line_starts = list(accumulate((len(text) + 1 for text in lowered_lines[:-1]), initial=0))
 
@@ -241,28 +252,34 @@ def _lines_about_the_team(lowered_lines: list[str]) -> list[int]:
             found |= lines_holding(word)
         return found
 
-    chosen: set[int] = set()
-    for family in CUE_FAMILIES:
+    chosen: dict[int, tuple[CueFamily, ...]] = {}
+    for position, family in enumerate(CUE_FAMILIES):
         candidates = lines_holding_one_of(family.needs[0])
         for group in family.needs[1:]:
             candidates &= lines_holding_one_of(group)
-        for index in candidates - chosen:
+        for index in candidates - chosen.keys():
             lowered = lowered_lines[index]
             if family.starts_here(lowered) and may_hold_cue(lowered):
-                chosen.add(index)
-    for index in lines_holding_one_of(_PEER_ROLE_WORDS) - chosen:
+                # the families before this one are not in the line: nor in its sentences
+                chosen[index] = CUE_FAMILIES[position:]
+    for index in lines_holding_one_of(_PEER_ROLE_WORDS) - chosen.keys():
         lowered = lowered_lines[index]
         if may_describe_peer(lowered) and PEER_ROLE.search(lowered):
-            chosen.add(index)
-    return sorted(chosen)
+            chosen[index] = ()  # no cue in the line (or not its words): none to look for
+    return chosen
 
 
 def _team_in_sentence(
-    sentence: str, lowered: str, finder: CouncilFinder
+    sentence: str,
+    lowered: str,
+    finder: CouncilFinder,
+    families: tuple[CueFamily, ...] = CUE_FAMILIES,
 ) -> tuple[list[PeerEntry], str]:
     """The team a sentence names: after a cue, or from the first person it describes as a
-    peer. ``lowered`` is the sentence in lower case, where the cues are searched."""
-    cues = _PROSE_CUE.finditer(lowered) if _holds_cue(lowered) else iter(())
+    peer. ``lowered`` is the sentence in lower case, where the cues are searched;
+    ``families`` the cue families its line holds."""
+    held = bool(families) and _holds_cue(lowered, families)
+    cues = _PROSE_CUE.finditer(lowered) if held else iter(())
     cue = next((c for c in cues if _introduces_people(sentence, c)), None)
     if (
         cue

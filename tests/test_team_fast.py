@@ -1,0 +1,87 @@
+"""The team reader's shortcuts (issue 12, "Fast reading") give the answers of the plain
+rules they stand in front of: each is compared with the reader run without it, on
+invented lines and on random ones (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphload.extract import names
+from graphload.extract.councils import CouncilFinder
+from graphload.extract.team import prose
+from graphload.gazetteer import Gazetteer
+
+FINDER = CouncilFinder(Gazetteer.load())
+
+# --- a name's second word: the pre-test never refuses a name the full reading finds
+
+NAME_PIECES = [
+    "Ann", "Example", "ann", "van", "der", "Van", "de", "DE", "d'", "J.", "A", "N", "Cllr",
+    "Councillor", "Dr", "Dr.", "Ms", "OBE", "Chief", "Executive", "Council", "The", "We",
+    "Siobhán", "Zoë", "İsmail", "ſam", "st", "St.", "Mac", "(Labour)", ",", ";", "–", ":",
+]  # fmt: skip
+SPACES = [" ", "  ", "\t", "\xa0", "\u2003", "", "\n"]
+
+
+def _without_pre_test(text: str, start: int = 0) -> names.NameSpan | None:
+    real = names._second_word_may_follow
+    names._second_word_may_follow = lambda text, pos: True
+    try:
+        return names.take_name(text, start)
+    finally:
+        names._second_word_may_follow = real
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from(SPACES)), max_size=6),
+    st.integers(min_value=0, max_value=3),
+)
+def test_take_name_finds_what_it_finds_without_the_pre_test(
+    pieces: list[tuple[str, str]], start: int
+) -> None:
+    text = "".join(word + space for word, space in pieces)
+    assert names.take_name(text, start) == _without_pre_test(text, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane van der Berg, Chief Executive", "Jane van der Berg"),
+        ("Cllr Ann Example (Labour)", "Ann Example"),
+        ("Ms A N Other – Leader", "A N Other"),
+        ("Dr.\xa0Ann\tExample", "Ann Example"),
+        ("We suggest that the council acts", None),
+        ("Ann", None),
+        ("Ann,Example", None),
+    ],
+)
+def test_take_name_on_written_cases(text: str, name: str | None) -> None:
+    span = names.take_name(text)
+    assert (span.name if span else None) == name
+
+
+# --- the team in prose: a sentence is tried only for the cue families its line holds
+
+SENTENCE_WORDS = (
+    "The review was led by Ann Example , Chief Executive of Bury Council . "
+    "the peer team ( Bob Sample ) who had led the panel comprised peers were reviewers "
+    "assisted co-ordinated by Cat Trial Lead Peer Review Officer challenge manager . "
+    "They LGA and ; : nearby standby"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SENTENCE_WORDS), max_size=30).map(" ".join), max_size=4))
+def test_prose_reads_what_it_reads_trying_every_family(texts: list[str]) -> None:
+    lowered_lines = [text.lower() for text in texts]
+    chosen = prose._cues_by_line(lowered_lines)
+    for index, families in chosen.items():
+        text, lowered = texts[index], lowered_lines[index]
+        for start, end in prose._sentences(text):
+            sentence = text[start:end]
+            fast = prose._team_in_sentence(sentence, lowered[start:end], FINDER, families)
+            plain = prose._team_in_sentence(sentence, lowered[start:end], FINDER)
+            assert fast == plain
