@@ -1,8 +1,10 @@
-"""The team reader's shortcuts (issue 12, "Fast reading") give the answers of the plain
-rules they stand in front of: each is compared with the reader run without it, on
+"""The shortcuts of reading and of the team reader (issue 12, "Fast reading") give the
+answers of the plain rules they stand in front of: each is compared with the reader run without it, on
 invented lines and on random ones (hypothesis)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
+from graphload.extract.readers import text as text_reader
 from graphload.extract.team import prose
 from graphload.gazetteer import Gazetteer
 
@@ -85,3 +88,27 @@ def test_prose_reads_what_it_reads_trying_every_family(texts: list[str]) -> None
             fast = prose._team_in_sentence(sentence, lowered[start:end], FINDER, families)
             plain = prose._team_in_sentence(sentence, lowered[start:end], FINDER)
             assert fast == plain
+
+
+# --- a text file's control characters: counted over its bytes, as the pattern counts them
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # the rule: controls but \t \n \v \f \r
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=200))
+def test_control_share_of_a_text_is_the_patterns(sample: str) -> None:
+    expected = len(_CONTROL_CHARS.findall(sample)) / len(sample) if sample else 0.0
+    assert text_reader._control_share(sample) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=200))
+def test_control_share_of_bytes_is_the_patterns_over_latin1(sample: bytes) -> None:
+    as_text = sample.decode("latin-1")
+    expected = len(_CONTROL_CHARS.findall(as_text)) / len(as_text) if sample else 0.0
+    assert text_reader._control_share(sample) == expected
+
+
+def test_control_share_counts_lone_surrogates_as_text() -> None:
+    assert text_reader._control_share("\udc80\x01ab") == 0.25

@@ -9,7 +9,6 @@ Encodings: UTF-8 (with or without a byte-order mark), UTF-16 LE/BE (Windows'
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from graphload.errors import ReadError
@@ -17,8 +16,10 @@ from graphload.extract.readers.base import Line, clean_line, shown
 from graphload.extract.readers.files import read_bytes
 
 FORMAT = "txt"
-# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Every byte but the control characters other than tab, line feed, vertical tab, form
+# feed and carriage return: deleting them from a text's bytes leaves its controls
+# (each is one byte in UTF-8, and no byte of a longer character is below 0x80).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F))
 
 
 def read(path: Path, warnings: list[str]) -> tuple[bytes, list[Line]]:
@@ -72,13 +73,17 @@ def _utf16(data: bytes) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    return b"\x00" in sample or _control_share(sample.decode("latin-1")) > 0.05
+    return b"\x00" in sample or _control_share(sample) > 0.05
 
 
-def _control_share(sample: str) -> float:
+def _control_share(sample: str | bytes) -> float:
+    """The share of control characters in a text, or in bytes read as Latin-1 (one
+    character a byte), counted by deleting every other byte: far quicker than a
+    pattern over each character."""
     if not sample:
         return 0.0
-    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
+    data = sample.encode("utf-8", "surrogatepass") if isinstance(sample, str) else sample
+    return len(data.translate(None, _NOT_CONTROL_BYTES)) / len(sample)
 
 
 def _decode_8bit(data: bytes, path: Path, warnings: list[str]) -> str:
