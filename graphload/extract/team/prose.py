@@ -11,7 +11,7 @@ bracket, a bullet or a verb), each with what is written up to the next one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.names import ROLE_WORDS, take_name
@@ -37,6 +37,12 @@ class CueFamily:
     # by"): then the pattern is tried only at a start word ending before an anchor (one
     # search for the anchor rather than one for each of many start words).
     anchor: str | None = None
+    # The last two letters of the start words: a word before an anchor that ends
+    # otherwise is none of them, and is passed over at once.
+    endings: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "endings", frozenset(word[-2:] for word in self.starts))
 
     def search(self, lowered: str) -> bool:
         for group in self.needs:  # loops, not any(): this runs on many sentences
@@ -65,7 +71,7 @@ class CueFamily:
             end = at  # back over the whitespace before the anchor: where a start word ends
             while end > 0 and lowered[end - 1].isspace():
                 end -= 1
-            if end < at:
+            if end < at and lowered[end - 2 : end] in self.endings:
                 for word in self.starts:
                     if lowered.endswith(word, 0, end) and self.pattern.match(
                         lowered, end - len(word)
@@ -199,7 +205,8 @@ def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
     blocks: list[Block] = []
     texts = [line.text[:MAX_PROSE_LINE] for line in lines]
     lowered_lines = [  # a letter whose lower case is longer: read as written
-        lowered if len(lowered := text.lower()) == len(text) else text for text in texts
+        (lowered if len(lowered := text.lower()) == len(text) else text) if text else text
+        for text in texts
     ]
     cues_by_line = _cues_by_line(lowered_lines)
     for index in sorted(cues_by_line):
