@@ -317,7 +317,7 @@ def _synthetic_ledger(store_dir: Path, reviews: int) -> None:
 def test_a_load_killed_while_writing_then_rerun_equals_an_uninterrupted_load(tmp_path):
     crashed, clean = tmp_path / "crashed", tmp_path / "clean"
     for store_dir in (crashed, clean):
-        _synthetic_ledger(store_dir, reviews=800)
+        _synthetic_ledger(store_dir, reviews=3000)
     process = subprocess.Popen(
         _load_command(REPORTS[0], crashed),
         cwd=ROOT,

