@@ -14,7 +14,7 @@ from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.readers import text as text_reader
 from graphload.extract.readers.base import clean_line
-from graphload.extract.team import prose
+from graphload.extract.team import entry, prose
 from graphload.gazetteer import Gazetteer
 from graphload.redact import redact
 
@@ -129,3 +129,52 @@ def test_a_line_is_redacted_as_redaction_alone_would(text: str) -> None:
     if not ("@" in text or "0" in text or "+" in text):
         assert redact(text) == text
     assert clean_line(1, text, "x.txt", []).raw == redact(text).rstrip(" \r\n")
+
+
+# --- a team role's separator and a job's edge words: found where the patterns find them
+
+_SEPARATOR_TEXT = st.lists(
+    st.sampled_from(
+        [" ", "  ", "\t", "\xa0", "\u2003", "\n", ":", ",", "–", "—", "-", "Lead", "peer"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_SEPARATOR_TEXT)
+def test_first_separator_is_the_patterns_first_match(head: str) -> None:
+    found, expected = entry._first_separator(head), entry._PREFIX_SEPARATOR.search(head)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+def _clean_role_by_the_pattern(text: str) -> str:
+    """``clean_role`` as it was: the edge-word pattern tried on every round."""
+    if "(" in text:
+        text = entry._BRACKETED_ABBREVIATION.sub("", text)
+    if "–" in text or "—" in text:
+        text = entry._LONG_DASH.sub(" - ", text)
+    text = text.strip(" ,;:-()\t.")
+    previous = None
+    while previous != text:
+        previous = text
+        text = entry._EDGE_WORDS.sub("", text).strip(" ,;:-.")
+    return " ".join(text.split())
+
+
+_ROLE_WORDS = ["and", "AND", "At", "of", "ſerving", "wıth", "İn", "the", "by", "on behalf of",
+               "Director", "Chief", "Officer", "band", "offer", "theatre", " ", ",", ".", "-",
+               "\n", "(LGA)", "–", "ofthe"]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_ROLE_WORDS), max_size=10).map(" ".join))
+def test_clean_role_is_what_the_pattern_makes_it(text: str) -> None:
+    assert entry.clean_role(text) == _clean_role_by_the_pattern(text)
+
+
+def test_clean_role_on_written_cases() -> None:
+    assert entry.clean_role("and Director of") == "Director"
+    assert entry.clean_role("Head of Policy at") == "Head of Policy"
+    assert entry.clean_role("on behalf of the LGA") == "LGA"
+    assert entry.clean_role("Director of\n") == "Director"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import LGA, CouncilFinder, Mention
-from graphload.extract.lowered import holds_any
+from graphload.extract.lowered import holds_any, lowered
 from graphload.extract.names import canonical_party, party_in, take_name
 from graphload.records import Ref
 from graphload.vocab.text import fold
@@ -28,6 +28,9 @@ TEAM_ROLE = re.compile(
 # cheaper than the pattern on the many lines without one).
 _TEAM_ROLE_NEEDS = ("peer", "team", "lead", "review", "manager", "programme", "associate")
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
+# The characters every separator turns on: the pattern is tried only where the spaces
+# before one begin (it opens with spaces, so the engine would try every character).
+_SEPARATOR_MARK = re.compile(r"[:,–—-]")
 # Jobs on a team that only the LGA's own staff hold: their employer when none is named.
 _LGA_STAFF = re.compile(
     r"\bLGA\b|Local Government Association|\b(?:peer )?challenge manager\b|"
@@ -78,6 +81,11 @@ _EDGE_WORDS = re.compile(
     r"\s*\b(?:and|at|of|for|with|in|serving|to|from|the|by)$",
     re.IGNORECASE,
 )
+# What a text must open or close with, lower-cased, for _EDGE_WORDS to find anything
+# (its second half opens with spaces, so the engine would try every character).
+_EDGE_OPENINGS = ("and", "at", "of", "for", "with", "in", "serving", "to", "from", "the", "by")
+_EDGE_OPENINGS += ("on behalf of",)
+_EDGE_ENDINGS = ("and", "at", "of", "for", "with", "in", "serving", "to", "from", "the", "by")
 _LONG_DASH = re.compile(r"\s*[–—]\s*")
 _BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 # An organisation named in a role without the word Council: "… of Kent Fire and Rescue Service".
@@ -245,7 +253,7 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
         return None
     if not holds_any(head, _TEAM_ROLE_NEEDS):
         return None
-    separator = _PREFIX_SEPARATOR.search(head)
+    separator = _first_separator(head)
     if not separator:
         return None
     head = text[: separator.start()].strip()
@@ -254,6 +262,19 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     if not TEAM_ROLE.search(head):
         return None  # "REPORT FROM: Councillor A": a field label, not a place on the team
     return head, separator.end()
+
+
+def _first_separator(head: str) -> re.Match[str] | None:
+    """``_PREFIX_SEPARATOR.search(head)``, tried only where a separator's spaces begin:
+    every match opens with the spaces before one of its marks (or with the mark)."""
+    for mark in _SEPARATOR_MARK.finditer(head):
+        start = mark.start()
+        while start > 0 and head[start - 1].isspace():
+            start -= 1
+        found = _PREFIX_SEPARATOR.match(head, start)
+        if found:
+            return found
+    return None
 
 
 def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
@@ -407,7 +428,11 @@ def clean_role(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _EDGE_WORDS.sub("", text).strip(" ,;:-.")
+        edge = lowered(text)
+        # ("$" also matches before a last line feed)
+        if edge.startswith(_EDGE_OPENINGS) or edge.removesuffix("\n").endswith(_EDGE_ENDINGS):
+            text = _EDGE_WORDS.sub("", text)
+        text = text.strip(" ,;:-.")
     return " ".join(text.split())
 
 
