@@ -14,7 +14,7 @@ from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.readers import text as text_reader
 from graphload.extract.readers.base import clean_line
-from graphload.extract.team import entry, prose
+from graphload.extract.team import blocks, entry, prose
 from graphload.gazetteer import Gazetteer
 from graphload.redact import redact
 
@@ -178,3 +178,36 @@ def test_clean_role_on_written_cases() -> None:
     assert entry.clean_role("Head of Policy at") == "Head of Policy"
     assert entry.clean_role("on behalf of the LGA") == "LGA"
     assert entry.clean_role("Director of\n") == "Director"
+
+
+# --- inline lists: split where the pattern splits, cut where the pattern cuts
+
+_INLINE_TEXT = st.lists(
+    st.sampled_from([" ", "  ", "\t", "\xa0", "\u2003", ";", "•", "●", "▪", "·", "and", "and ",
+                     "Ann Example", "x", ")", "The", "They", "This a", "In", "We the", "It"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_INLINE_TEXT)
+def test_inline_pieces_are_the_patterns_pieces(body: str) -> None:
+    assert blocks._inline_pieces(body) == blocks._INLINE_SPLIT.split(body)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_INLINE_TEXT)
+def test_a_piece_is_cut_where_the_pattern_cuts_it(piece: str) -> None:
+    assert blocks._before_sentence_tail(piece) == blocks._SENTENCE_TAIL.split(piece, maxsplit=1)[0]
+
+
+def test_inline_pieces_on_a_written_list() -> None:
+    body = " Ann Example, Leader ; and Bob Sample, Chief Executive •Cat Trial, Leader The team met"
+    pieces = blocks._inline_pieces(body)
+    assert pieces == [
+        " Ann Example, Leader",
+        "Bob Sample, Chief Executive",
+        "Cat Trial, Leader The team met",
+    ]
+    assert blocks._before_sentence_tail(pieces[2]) == "Cat Trial, Leader"
+    assert blocks._before_sentence_tail("Cat Trial. The team met") == "Cat Trial. The team met"

@@ -32,9 +32,14 @@ MAX_MISSES = 2  # unreadable lines allowed inside a run
 MAX_RUN = 40
 MAX_PROSE_LINE = 20_000
 _INLINE_SPLIT = re.compile(r"\s*(?:;|•|●|▪|·)\s*(?:and\s+)?")
+# _INLINE_SPLIT from its mark on: a pattern that opens with the mark is found quickly.
+_INLINE_MARK = re.compile(r"[;•●▪·]\s*(?:and\s+)?")
 _SENTENCE_TAIL = re.compile(
     r"(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She|Their)\s+[a-z])"
 )
+# The words a sentence tail opens with: looked for first, then the spaces before them.
+_TAIL_OPENING = re.compile(r"(?:They|The|This|These|We|It|In|Our|He|She|Their)\s+[a-z]")
+_BEFORE_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz)")
 # An entry that ends with an employer or a bracket is whole: no wrapped line follows it.
 _COMPLETE_ENTRY = re.compile(
     r"(?:Council|Councils|LGA|Association|Service|Trust|Ltd|Limited|plc|Authority|NHS|"
@@ -167,10 +172,10 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
         if ";" in text or "•" in text or "●" in text or "▪" in text:
             colon = text.find(":")
             intro, body = (text[: colon + 1], text[colon + 1 :]) if colon >= 0 else ("", text)
-            pieces = [p for p in _INLINE_SPLIT.split(body) if p.strip()]
+            pieces = [p for p in _inline_pieces(body) if p.strip()]
             entries: list[PeerEntry] = []
             for piece in pieces:
-                piece = _SENTENCE_TAIL.split(piece, maxsplit=1)[0]
+                piece = _before_sentence_tail(piece)
                 entry = parse_entry(piece, finder)
                 if entry and not reads_as_prose(entry):
                     start = max(0, text.find(entry.name))
@@ -180,6 +185,28 @@ def inline_lists(lines: list[Line], finder: CouncilFinder) -> list[Block]:
                 blocks.append(Block(entries, weigh([previous, intro], entries, "inline list")))
         previous = text
     return blocks
+
+
+def _inline_pieces(body: str) -> list[str]:
+    """``_INLINE_SPLIT.split(body)``: split at each mark, then the spaces before the mark
+    (which that pattern takes into its match) cut off the piece before it."""
+    pieces = _INLINE_MARK.split(body)
+    return [piece.rstrip() for piece in pieces[:-1]] + pieces[-1:]
+
+
+def _before_sentence_tail(piece: str) -> str:
+    """``_SENTENCE_TAIL.split(piece, maxsplit=1)[0]``: the piece up to the spaces before
+    a new sentence's first word, found from that word (the pattern opens with a
+    look-behind, so the engine would try every character)."""
+    opening = _TAIL_OPENING.search(piece)
+    while opening:
+        start = end = opening.start()
+        while start > 0 and piece[start - 1].isspace():
+            start -= 1
+        if 0 < start < end and piece[start - 1] in _BEFORE_TAIL:
+            return piece[:start]
+        opening = _TAIL_OPENING.search(piece, end + 1)
+    return piece
 
 
 # A list flattened into one paragraph with only a dash after each name (a PDF copied as
