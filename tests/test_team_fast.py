@@ -14,7 +14,7 @@ from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.readers import text as text_reader
 from graphload.extract.readers.base import clean_line
-from graphload.extract.team import blocks, entry, prose
+from graphload.extract.team import blocks, cues, entry, prose
 from graphload.gazetteer import Gazetteer
 from graphload.redact import redact
 
@@ -211,3 +211,28 @@ def test_inline_pieces_on_a_written_list() -> None:
     ]
     assert blocks._before_sentence_tail(pieces[2]) == "Cat Trial, Leader"
     assert blocks._before_sentence_tail("Cat Trial. The team met") == "Cat Trial. The team met"
+
+
+# --- words that introduce other people: found where the pattern finds them
+
+_OTHER_WORDS = ["present", "Apologies", "in attendance", "attendees", "ATTENDED by", "contacts",
+                "contact details", "spoke to", "met", "met with", "interviewed", "thanks",
+                "thanked", "grateful", "we would like to thank", "distribution", "copied to",
+                "signed", "author", "report author", "officers present", "member present",
+                "councillors present", "Dear", "lead members of", "cabinet members",
+                "portfolio holder", "senior leadership team", "management team",
+                "corporate leadership team", "chief officers", "our ſtaff", "metropolitan",
+                "unsigned", "Members", "the", "peer", "team", " ", ",", "İn", "ınterviewed",
+                "thankful", "co-author"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_OTHER_WORDS), max_size=6).map(" ".join))
+def test_other_people_are_found_as_the_pattern_finds_them(text: str) -> None:
+    assert cues.introduces_other_people(text) == bool(cues.OTHER_PEOPLE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OTHER_WORDS), max_size=6).map("".join))
+def test_other_people_run_together_are_found_as_the_pattern_finds_them(text: str) -> None:
+    assert cues.introduces_other_people(text) == bool(cues.OTHER_PEOPLE.search(text))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graphload.extract.councils import LGA
-from graphload.extract.lowered import holds_any
+from graphload.extract.lowered import first_match, holds_any
 from graphload.extract.team.entry import TEAM_ROLE, PeerEntry
 
 # Words that introduce a team: any one of them in the heading or sentence before a block.
@@ -33,6 +33,16 @@ OTHER_PEOPLE = re.compile(
     r"cabinet members?|portfolio holders?|senior leadership team|management team|"
     r"corporate leadership team|chief officers|our staff)\b",
     re.IGNORECASE,
+)
+# The words OTHER_PEOPLE's wordings open with, lower-cased: it is tried only where one
+# begins (it opens with a word boundary, so the engine would try every character).
+_OTHER_PEOPLE_STARTS = (
+    *("present", "apologies", "in attendance", "attend", "contact", "spoke", "met"),
+    *("interviewed", "thank", "grateful", "we would like to thank", "distribution"),
+    *("copied to", "signed", "author", "report author", "officer", "member"),
+    *("councillors present", "dear", "lead members of", "cabinet member", "portfolio holder"),
+    *("senior leadership team", "management team", "corporate leadership team"),
+    *("chief officers", "our staff"),
 )
 _NUMBER_WORDS = {
     w: n
@@ -61,6 +71,11 @@ class Verdict:
     cue: str  # the strongest reason, for --explain
 
 
+def introduces_other_people(text: str) -> bool:
+    """Whether ``text`` holds words that introduce people who are not the team."""
+    return first_match(OTHER_PEOPLE, text, _OTHER_PEOPLE_STARTS) is not None
+
+
 def stated_size(text: str) -> int | None:
     match = _STATED_SIZE.search(text) if holds_any(text, _STATED_SIZE_NEEDS) else None
     if not match:
@@ -83,7 +98,7 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
         reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):
         score += 1
-    if OTHER_PEOPLE.search(last_sentence):
+    if introduces_other_people(last_sentence):
         score -= 5
         reasons.append("introduced as other people")
     team_roles = sum(1 for e in entries if e.team_role or (e.role and TEAM_ROLE.search(e.role)))

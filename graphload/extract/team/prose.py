@@ -18,7 +18,7 @@ from graphload.extract.names import ROLE_WORDS, take_name
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.team.blocks import MAX_PROSE_LINE, Block
-from graphload.extract.team.cues import ACCEPT, OTHER_PEOPLE, Verdict
+from graphload.extract.team.cues import ACCEPT, Verdict, introduces_other_people
 from graphload.extract.team.entry import PeerEntry, describe
 from graphload.vocab.text import fold
 
@@ -278,7 +278,7 @@ def _team_in_sentence(
     cue = next((c for c in cues if _introduces_people(sentence, c)), None)
     if (
         cue
-        and not OTHER_PEOPLE.search(sentence[: cue.start()])
+        and not introduces_other_people(sentence[: cue.start()])
         and _TEAMISH.search(lowered[: cue.end() + 30])
     ):
         who_led = cue.group().startswith("who")
