@@ -236,3 +236,37 @@ def test_other_people_are_found_as_the_pattern_finds_them(text: str) -> None:
 @given(st.lists(st.sampled_from(_OTHER_WORDS), max_size=6).map("".join))
 def test_other_people_run_together_are_found_as_the_pattern_finds_them(text: str) -> None:
     assert cues.introduces_other_people(text) == bool(cues.OTHER_PEOPLE.search(text))
+
+
+# --- team roles, team words, earlier teams: found where the patterns find them
+
+_ROLE_TEXT = st.lists(
+    st.sampled_from(["Lead", "peer", "PEERS", "peer team", "team leader", "Team Lead",
+                     "challenge manager", "Review Manager", "reviewers", "lead officer",
+                     "lead member", "Programme Support", "shadow peer", "Associate", "leading",
+                     "misleading", "peerless", "teams", "review", "assessment", "panel",
+                     "visit", "sessions", "ſession", "ınterview", "and a member of", "earlier",
+                     "peer teams", "challenge teams", "Chief Executive", ",", " ", "-"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ROLE_TEXT)
+def test_team_roles_are_found_as_the_pattern_finds_them(text: str) -> None:
+    assert entry.names_team_role(text) == bool(entry.TEAM_ROLE.search(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ROLE_TEXT)
+def test_team_words_are_found_as_the_pattern_finds_them(text: str) -> None:
+    found = prose.first_match(prose._TEAMISH, text, prose._TEAMISH_STARTS)
+    expected = prose._TEAMISH.search(text)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ROLE_TEXT)
+def test_earlier_teams_need_the_word_teams(text: str) -> None:
+    if entry._EARLIER_TEAMS.search(text):
+        assert entry.holds_any(text, ("teams",))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from graphload.extract.councils import LGA
 from graphload.extract.lowered import first_match, holds_any
-from graphload.extract.team.entry import TEAM_ROLE, PeerEntry
+from graphload.extract.team.entry import PeerEntry, names_team_role
 
 # Words that introduce a team: any one of them in the heading or sentence before a block.
 TEAM_WORDS = re.compile(
@@ -101,7 +101,7 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     if introduces_other_people(last_sentence):
         score -= 5
         reasons.append("introduced as other people")
-    team_roles = sum(1 for e in entries if e.team_role or (e.role and TEAM_ROLE.search(e.role)))
+    team_roles = sum(1 for e in entries if e.team_role or (e.role and names_team_role(e.role)))
     if team_roles:
         score += 2
         reasons.append("team roles in entries")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import LGA, CouncilFinder, Mention
-from graphload.extract.lowered import holds_any, lowered
+from graphload.extract.lowered import first_match, holds_any, lowered
 from graphload.extract.names import canonical_party, party_in, take_name
 from graphload.records import Ref
 from graphload.vocab.text import fold
@@ -27,6 +27,9 @@ TEAM_ROLE = re.compile(
 # Words TEAM_ROLE cannot match without, lower-cased: tested first (substring tests are far
 # cheaper than the pattern on the many lines without one).
 _TEAM_ROLE_NEEDS = ("peer", "team", "lead", "review", "manager", "programme", "associate")
+# The words TEAM_ROLE's wordings open with, lower-cased: it is tried only where one begins.
+_TEAM_ROLE_STARTS = ("peer", "team lead", "challenge manager", "review manager", "reviewer")
+_TEAM_ROLE_STARTS += ("lead", "programme support", "shadow peer", "associate")
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
 # The characters every separator turns on: the pattern is tried only where the spaces
 # before one begin (it opens with spaces, so the engine would try every character).
@@ -113,6 +116,11 @@ _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|said|will|would|been
 _PAST_TENSE = re.compile(r"\b[a-z]{3,}(?<!re)ed\b")
 
 
+def names_team_role(text: str) -> bool:
+    """Whether ``text`` names a place on the team (``TEAM_ROLE`` finds one in it)."""
+    return first_match(TEAM_ROLE, text, _TEAM_ROLE_STARTS) is not None
+
+
 @dataclass
 class RoleGroup:
     """One role and the employers written with it ("Chief Executive, A and B")."""
@@ -184,7 +192,7 @@ def describe(
     if ")" in rest:
         rest = _SECTOR_LABEL.sub("", rest)
     trailing = _TRAILING_BRACKET.search(rest) if ")" in rest else None
-    if trailing and (TEAM_ROLE.search(trailing.group(1)) or canonical_party(trailing.group(1))):
+    if trailing and (names_team_role(trailing.group(1)) or canonical_party(trailing.group(1))):
         bracket_party, team_role, inner = _read_bracket(trailing.group(1), team_role)
         party = party or bracket_party
         rest = rest[: trailing.start()] + (f", {inner}" if inner else "")
@@ -237,7 +245,7 @@ def _read_bracket(inner: str, team_role: str | None) -> tuple[str | None, str | 
         return canonical_party(tail), team_role, head.strip()
     if (
         team_role is None
-        and TEAM_ROLE.search(inner)
+        and names_team_role(inner)
         and not _STRONG_ORG.search(inner)
         and "," not in inner
         and len(inner) < 60
@@ -259,7 +267,7 @@ def _team_role_prefix(text: str) -> tuple[str, int] | None:
     head = text[: separator.start()].strip()
     if not head or len(head.split()) > 8:
         return None
-    if not TEAM_ROLE.search(head):
+    if not names_team_role(head):
         return None  # "REPORT FROM: Councillor A": a field label, not a place on the team
     return head, separator.end()
 
@@ -285,7 +293,7 @@ def parse_cells(cells: list[str], finder: CouncilFinder) -> PeerEntry | None:
         if span is None or cell[span.end :].strip(" ,.;"):
             continue
         others = cells[:index] + cells[index + 1 :]
-        team_roles = [c for c in others if TEAM_ROLE.search(c) and not finder.find(c)]
+        team_roles = [c for c in others if names_team_role(c) and not finder.find(c)]
         described = [c for c in others if c not in team_roles]
         team_role = "; ".join(team_roles) or None
         return describe(span.name, span.councillor, ", ".join(described), finder, team_role)
@@ -299,7 +307,7 @@ def parse_role(text: str, finder: CouncilFinder) -> tuple[str | None, list[Ref],
     if found:
         partnership = found.group("name").strip()
         text = text[: found.start()] + ", " + text[found.end() :]
-    earlier_teams = _EARLIER_TEAMS.search(text)
+    earlier_teams = _EARLIER_TEAMS.search(text) if holds_any(text, ("teams",)) else None
     if earlier_teams:
         text = text[: earlier_teams.start()]  # a note of past peer work, not a job
     mentions = [_body_named_councils(text, m) for m in finder.find(text)]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
+from graphload.extract.lowered import first_match
 from graphload.extract.names import ROLE_WORDS, take_name
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
@@ -119,6 +120,8 @@ _PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILI
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
+_TEAMISH_STARTS = ("team", "review", "challenge", "assessment", "panel", "peer", "visit")
+_TEAMISH_STARTS += ("session",)
 
 _BOUNDARY = re.compile(
     r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\bof\s+|\(\s*|[•●▪]\s*|"
@@ -279,7 +282,7 @@ def _team_in_sentence(
     if (
         cue
         and not introduces_other_people(sentence[: cue.start()])
-        and _TEAMISH.search(lowered[: cue.end() + 30])
+        and first_match(_TEAMISH, lowered[: cue.end() + 30], _TEAMISH_STARTS)
     ):
         who_led = cue.group().startswith("who")
         people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
