@@ -270,3 +270,59 @@ def test_team_words_are_found_as_the_pattern_finds_them(text: str) -> None:
 def test_earlier_teams_need_the_word_teams(text: str) -> None:
     if entry._EARLIER_TEAMS.search(text):
         assert entry.holds_any(text, ("teams",))
+
+
+# --- the cues of a sentence, in order: as the one pattern of every family finds them
+
+_CUE_WORDS = (
+    "the team was the peers were panel comprised reviewers led by assisted carried out "
+    "co-ordinated coordinated who had of peer review challenge officer manager lead member "
+    "ann example nearby ( ) : , . and team( by-law led\tby joined  by peer team ( who led the"
+).split(" ")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=16).map(" ".join))
+def test_cues_in_a_text_are_the_patterns_matches(lowered: str) -> None:
+    found = [(m.span(), m.group()) for m in prose._cues_in(lowered, prose.CUE_FAMILIES)]
+    expected = [(m.span(), m.group()) for m in prose._PROSE_CUE.finditer(lowered)]
+    assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CUE_WORDS), max_size=16).map(" ".join), max_size=4))
+def test_cues_of_a_line_s_families_are_all_its_cues(lowered_lines: list[str]) -> None:
+    for index, families in prose._cues_by_line(lowered_lines).items():
+        lowered = lowered_lines[index]
+        if families and prose._holds_cue(lowered, families):
+            found = [m.span() for m in prose._cues_in(lowered, families)]
+            assert found == [m.span() for m in prose._PROSE_CUE.finditer(lowered)]
+
+
+def _job_before_name_by_finditer(sentence: str, start: int) -> tuple[str, int]:
+    position = start
+    words: list[str] = []
+    for match in prose._WORD.finditer(sentence, start):
+        if match.start() != position or len(words) >= 4:
+            break
+        word = match.group()
+        if not (word[:1].isupper() and prose.fold(word) in prose.JOB_WORDS):
+            break
+        words.append(word)
+        position = match.end() + 1
+    if not words or prose.take_name(sentence, position) is None:
+        return "", start
+    return " ".join(words), position
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Chief", "Fire", "Officer", "Dave", "Curry", "Executive", "Director",
+                         "Head", "of", "and", " ", "  ", "\t", "Ann", "Example", ","]),
+        max_size=10,
+    ).map(" ".join),
+    st.integers(min_value=0, max_value=6),
+)  # fmt: skip
+def test_a_job_before_a_name_is_read_as_before(sentence: str, start: int) -> None:
+    assert prose._job_before_name(sentence, start) == _job_before_name_by_finditer(sentence, start)

@@ -11,6 +11,7 @@ bracket, a bullet or a verb), each with what is written up to the next one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
@@ -66,6 +67,38 @@ class CueFamily:
                 at = lowered.find(word, at + 1)
         return False
 
+    def first_from(self, lowered: str, pos: int) -> re.Match[str] | None:
+        """The pattern's first match in ``lowered`` that starts at ``pos`` or after."""
+        if self.anchor is not None:
+            return self._first_before_anchor(lowered, pos, self.anchor)
+        best: re.Match[str] | None = None
+        for word in self.starts:
+            at = lowered.find(word, pos)
+            while at >= 0 and (best is None or at < best.start()):
+                match = self.pattern.match(lowered, at)
+                if match:
+                    best = match
+                    break
+                at = lowered.find(word, at + 1)
+        return best
+
+    def _first_before_anchor(self, lowered: str, pos: int, anchor: str) -> re.Match[str] | None:
+        # The start words hold no anchor, so the matches come in the anchors' order.
+        at = lowered.find(anchor, pos)
+        while at >= 0:
+            end = at
+            while end > 0 and lowered[end - 1].isspace():
+                end -= 1
+            if end < at and lowered[end - 2 : end] in self.endings:
+                for word in self.starts:
+                    begin = end - len(word)
+                    if begin >= pos and lowered.endswith(word, 0, end):
+                        match = self.pattern.match(lowered, begin)
+                        if match:
+                            return match
+            at = lowered.find(anchor, at + 1)
+        return None
+
     def _starts_before_anchor(self, lowered: str, anchor: str) -> bool:
         at = lowered.find(anchor)
         while at >= 0:
@@ -115,8 +148,27 @@ CUE_FAMILIES = (
     # "Ann Example, who led the review"
     CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("led the",),)),
 )
-# All the families in one pattern, for the cues of a sentence in order.
+# All the families in one pattern: the cues of a sentence in order.
 _PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
+
+
+def _cues_in(lowered: str, families: tuple[CueFamily, ...]) -> Iterator[re.Match[str]]:
+    """``_PROSE_CUE.finditer(lowered)`` for a text that holds no cue of other families:
+    each family's next match is found from its own words, and the first (the earlier
+    family at the same place, as the pattern's alternatives) is the next cue."""
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for family in families:
+            match = family.first_from(lowered, pos)
+            if match and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        yield best
+        pos = best.end()
+
+
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
@@ -277,7 +329,7 @@ def _team_in_sentence(
     peer. ``lowered`` is the sentence in lower case, where the cues are searched;
     ``families`` the cue families its line holds."""
     held = bool(families) and _holds_cue(lowered, families)
-    cues = _PROSE_CUE.finditer(lowered) if held else iter(())
+    cues = _cues_in(lowered, families) if held else iter(())
     cue = next((c for c in cues if _introduces_people(sentence, c)), None)
     if (
         cue
@@ -371,8 +423,9 @@ def _job_before_name(sentence: str, start: int) -> tuple[str, int]:
     name starts (``start`` itself when there is none)."""
     position = start
     words: list[str] = []
-    for match in _WORD.finditer(sentence, start):
-        if match.start() != position or len(words) >= 4:
+    while len(words) < 4:
+        match = _WORD.match(sentence, position)  # words one space apart
+        if match is None:
             break
         word = match.group()
         if not (word[:1].isupper() and fold(word) in JOB_WORDS):
