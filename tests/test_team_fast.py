@@ -326,3 +326,32 @@ def _job_before_name_by_finditer(sentence: str, start: int) -> tuple[str, int]:
 )  # fmt: skip
 def test_a_job_before_a_name_is_read_as_before(sentence: str, start: int) -> None:
     assert prose._job_before_name(sentence, start) == _job_before_name_by_finditer(sentence, start)
+
+
+# --- words in the first person, words that introduce a team: as the patterns find them
+
+_PERSON_PIECES = ["I", "I've", "I’m", "I'd", "I'll", "I'x", "IT", "Im", "my", "me", "Me", "MY",
+                  "some", "mean", "(I", '"I', "“I", "‘I", "xI", "_I", "I_", " ", "\t", "\u2003",
+                  ".", ",", "am", "team", "3I", "é"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PERSON_PIECES), max_size=8).map("".join))
+def test_first_person_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert blocks._in_the_first_person(text) == bool(blocks._FIRST_PERSON.search(text))
+
+
+_INTRO_PIECES = ["peer", "PEERS", "peer team", "review team", "Challenge Team", "assessment",
+                 "visiting team", "full team", "core team", "review panel", "the panel",
+                 "panel members", "members of the peer team", "members of the review panel",
+                 "team members", "participants", "reviewers", "the team was", "the team:",
+                 "The team included", "delivered by", "facilitated by", "conducted by",
+                 "peerless", "steam", "reviewer", "ſteam", "ınclude", " ", ":", "the"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_INTRO_PIECES), max_size=6).map(" ".join))
+def test_team_words_of_an_introduction_are_the_patterns(text: str) -> None:
+    found = cues.first_match(cues.TEAM_WORDS, text, cues._TEAM_WORDS_STARTS)
+    expected = cues.TEAM_WORDS.search(text)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

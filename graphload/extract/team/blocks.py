@@ -49,6 +49,10 @@ _CELLS = re.compile(r"\t| {3,}")  # table cells: tabs, or columns of spaces in p
 # A sentence in the first person after each person: their own words ("I would recommend
 # it…"), so the people are quoted (testimonials, a peers' page), not listed as a team.
 _FIRST_PERSON = re.compile(r"(?:^|[\s\"“‘(])(?:I|I['’](?:ve|m|d|ll))\b|\b(?:my|me)\b")
+# Its two halves, each opening with its letter so that the engine looks only there: "I"
+# at the start or after a space, quote or bracket; "my" or "me" as a word.
+_FIRST_PERSON_I = re.compile(r"I(?<![^\s\"“‘(]I)(?:\b|['’](?:ve|m|d|ll)\b)")
+_FIRST_PERSON_ME = re.compile(r"m(?<!\wm)[ye]\b")
 QUOTED_PENALTY = 5
 
 
@@ -138,7 +142,12 @@ def _in_own_words(text: str) -> bool:
     "“The new model has great potential…”"."""
     if len(text.split()) < 5:
         return False
-    return text[:1] in '"“' or text[:1].isupper() and bool(_FIRST_PERSON.search(text))
+    return text[:1] in '"“' or text[:1].isupper() and _in_the_first_person(text)
+
+
+def _in_the_first_person(text: str) -> bool:
+    """Whether ``_FIRST_PERSON`` finds a word in the first person in ``text``."""
+    return bool(_FIRST_PERSON_I.search(text) or _FIRST_PERSON_ME.search(text))
 
 
 def _wrapped_entry(previous: str, line: Line, finder: CouncilFinder) -> PeerEntry | None:

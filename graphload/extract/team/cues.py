@@ -61,6 +61,10 @@ _LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
 # patterns on a long introduction).
 _TEAM_WORDS_NEED: tuple[str, ...] = ("peer", "team", "panel", "participants", "reviewers")
 _TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
+# The words TEAM_WORDS's wordings open with, lower-cased: it is tried only where one begins.
+_TEAM_WORDS_STARTS = ("peer", "review", "challenge", "assessment", "visiting", "full", "core")
+_TEAM_WORDS_STARTS += ("the panel", "panel", "members of the", "team", "participants")
+_TEAM_WORDS_STARTS += ("reviewers", "the team", "delivered by", "facilitated by", "conducted by")
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
 ACCEPT = 4
 
@@ -93,7 +97,7 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     reasons: list[str] = []
     intro = " ".join(context)
     last_sentence = _last_sentence(context[-1]) if context else ""
-    if holds_any(intro, _TEAM_WORDS_NEED) and TEAM_WORDS.search(intro):
+    if holds_any(intro, _TEAM_WORDS_NEED) and first_match(TEAM_WORDS, intro, _TEAM_WORDS_STARTS):
         score += 3
         reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):
