@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from graphload.extract import names
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.readers import text as text_reader
-from graphload.extract.readers.base import clean_line
+from graphload.extract.readers.base import BULLET, clean_line
 from graphload.extract.team import blocks, cues, entry, prose
 from graphload.gazetteer import Gazetteer
 from graphload.redact import redact
@@ -355,3 +355,11 @@ def test_team_words_of_an_introduction_are_the_patterns(text: str) -> None:
     found = cues.first_match(cues.TEAM_WORDS, text, cues._TEAM_WORDS_STARTS)
     expected = cues.TEAM_WORDS.search(text)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\u2003-•▪\uf0b7ab:")), max_size=12))
+def test_a_bullet_leaves_what_its_pattern_leaves(content: str) -> None:
+    line = clean_line(1, content, "x.txt", [])
+    if line.bullet and "\t" not in content:
+        assert line.text == " ".join(BULLET.sub("", content).split())

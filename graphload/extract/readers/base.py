@@ -130,9 +130,10 @@ def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Li
         content = _MD_EMPHASIS.sub("", content)
     # A bullet opens the line, after any whitespace: most lines open with a letter.
     first = content[:1]
-    bullet = (first in BULLET_MARKS or first.isspace()) and bool(BULLET.match(content))
-    if bullet:
-        content = BULLET.sub("", content)
+    marks = BULLET.match(content) if first in BULLET_MARKS or first.isspace() else None
+    bullet = bool(marks)
+    if marks:
+        content = content[marks.end() :]  # what BULLET.sub("", content) leaves
     kind = (
         "table_row"
         if "\t" in raw
