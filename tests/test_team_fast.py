@@ -26,6 +26,7 @@ NAME_PIECES = [
     "Ann", "Example", "ann", "van", "der", "Van", "de", "DE", "d'", "J.", "A", "N", "Cllr",
     "Councillor", "Dr", "Dr.", "Ms", "OBE", "Chief", "Executive", "Council", "The", "We",
     "Siobhán", "Zoë", "İsmail", "ſam", "st", "St.", "Mac", "(Labour)", ",", ";", "–", ":",
+    "council", "has", "of", "wins", "ofé", "ter", "bin", "ab", "al", "el", "dos", "mac",
 ]  # fmt: skip
 SPACES = [" ", "  ", "\t", "\xa0", "\u2003", "", "\n"]
 
@@ -55,6 +56,10 @@ def test_take_name_finds_what_it_finds_without_the_pre_test(
     ("text", "name"),
     [
         ("Jane van der Berg, Chief Executive", "Jane van der Berg"),
+        ("Ann bin Example", "Ann bin Example"),
+        ("Ann ter Example", "Ann ter Example"),
+        ("Ann dé Example", "Ann dé Example"),
+        ("Ann council Example", None),
         ("Cllr Ann Example (Labour)", "Ann Example"),
         ("Ms A N Other – Leader", "A N Other"),
         ("Dr.\xa0Ann\tExample", "Ann Example"),

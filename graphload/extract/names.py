@@ -78,6 +78,8 @@ _CHUNK = re.compile(r"[^\s,;:()\[\]{}<>\"“”–—|/]+")
 _SPACED_CHUNK = re.compile(rf"[ \t\u00a0]*({_CHUNK.pattern})")
 # A chunk and the spaces after it: where the second word of a name would begin.
 _CHUNK_AND_SPACES = re.compile(rf"{_CHUNK.pattern}[ \t\u00a0]+")
+# Lower-case letters no particle begins with (a word opening with one folds to no particle).
+_NOT_PARTICLE_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz") - {p[0] for p in PARTICLES}
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?){1,3}")
 _LONGEST_INITIALS = 6  # what _INITIALS can match: three letters, each with a full stop
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.])*")
@@ -172,8 +174,11 @@ def _second_word_may_follow(text: str, pos: int) -> bool:
     if gap is None:
         return False
     second = gap.end()
-    if text[second : second + 1].isupper():
+    following = text[second : second + 1]
+    if following.isupper():
         return True
+    if following in _NOT_PARTICLE_INITIALS:
+        return False  # "We suggest…"
     chunk = _CHUNK.match(text, second)
     return chunk is not None and _folded(chunk.group().rstrip(".")) in PARTICLES
 
