@@ -62,9 +62,11 @@ _LGA = re.compile(r"\bLGA\b|Local Government Association", re.IGNORECASE)
 _TEAM_WORDS_NEED: tuple[str, ...] = ("peer", "team", "panel", "participants", "reviewers")
 _TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
 # The words TEAM_WORDS's wordings open with, lower-cased: it is tried only where one begins.
-_TEAM_WORDS_STARTS = ("peer", "review", "challenge", "assessment", "visiting", "full", "core")
-_TEAM_WORDS_STARTS += ("the panel", "panel", "members of the", "team", "participants")
-_TEAM_WORDS_STARTS += ("reviewers", "the team", "delivered by", "facilitated by", "conducted by")
+_TEAM_WORDS_STARTS = (
+    *("peer", "review", "challenge", "assessment", "visiting", "full", "core", "the panel"),
+    *("panel", "members of the", "team", "participants", "reviewers", "the team"),
+    *("delivered by", "facilitated by", "conducted by"),
+)
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
 ACCEPT = 4
 

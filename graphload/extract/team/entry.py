@@ -28,8 +28,10 @@ TEAM_ROLE = re.compile(
 # cheaper than the pattern on the many lines without one).
 _TEAM_ROLE_NEEDS = ("peer", "team", "lead", "review", "manager", "programme", "associate")
 # The words TEAM_ROLE's wordings open with, lower-cased: it is tried only where one begins.
-_TEAM_ROLE_STARTS = ("peer", "team lead", "challenge manager", "review manager", "reviewer")
-_TEAM_ROLE_STARTS += ("lead", "programme support", "shadow peer", "associate")
+_TEAM_ROLE_STARTS = (
+    *("peer", "team lead", "challenge manager", "review manager", "reviewer", "lead"),
+    *("programme support", "shadow peer", "associate"),
+)
 _PREFIX_SEPARATOR = re.compile(r"\s*:\s+|\s+[–—-]\s+|\s*[–—]\s*|\s*,\s+")
 # The characters every separator turns on: the pattern is tried only where the spaces
 # before one begin (it opens with spaces, so the engine would try every character).
@@ -86,9 +88,8 @@ _EDGE_WORDS = re.compile(
 )
 # What a text must open or close with, lower-cased, for _EDGE_WORDS to find anything
 # (its second half opens with spaces, so the engine would try every character).
-_EDGE_OPENINGS = ("and", "at", "of", "for", "with", "in", "serving", "to", "from", "the", "by")
-_EDGE_OPENINGS += ("on behalf of",)
 _EDGE_ENDINGS = ("and", "at", "of", "for", "with", "in", "serving", "to", "from", "the", "by")
+_EDGE_OPENINGS = (*_EDGE_ENDINGS, "on behalf of")
 _LONG_DASH = re.compile(r"\s*[–—]\s*")
 _BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 # An organisation named in a role without the word Council: "… of Kent Fire and Rescue Service".

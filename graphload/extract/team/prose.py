@@ -172,8 +172,7 @@ def _cues_in(lowered: str, families: tuple[CueFamily, ...]) -> Iterator[re.Match
 _TEAMISH = re.compile(
     r"\b(?:team|review|challenge|assessment|panel|peers?|visit|session)\b", re.IGNORECASE
 )
-_TEAMISH_STARTS = ("team", "review", "challenge", "assessment", "panel", "peer", "visit")
-_TEAMISH_STARTS += ("session",)
+_TEAMISH_STARTS = ("team", "review", "challenge", "assessment", "panel", "peer", "visit", "session")
 
 _BOUNDARY = re.compile(
     r"(?:^|,\s+|;\s+|:\s+|\band\s+|\bby\s+|\bfrom\s+|\bwith\s+|\bof\s+|\(\s*|[•●▪]\s*|"
