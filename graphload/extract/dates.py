@@ -113,6 +113,17 @@ def _names_a_month(text: str) -> bool:
     return contains_any(text.lower(), MONTHS)
 
 
+def _may_hold_a_date(text: str) -> bool:
+    """Every date pattern here names a month and holds a digit (a day or a year). The
+    ten digits are looked for first (a search for one character is far quicker than
+    one for a month's name, and most lines hold no digit); ``\\d`` also takes other
+    scripts' digits, so a line that is not ASCII goes straight to the month names."""
+    return (not text.isascii() or contains_any(text, _ASCII_DIGITS)) and _names_a_month(text)
+
+
+_ASCII_DIGITS = "0123456789"
+
+
 @dataclass
 class VisitDates:
     start: date
@@ -177,7 +188,7 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     """The visit: a date range in the title area, else in a sentence about the visit."""
     fallback = None
     for line in lines:
-        if not line.text or not _names_a_month(line.text) or _about_a_meeting(line.text):
+        if not line.text or not _may_hold_a_date(line.text) or _about_a_meeting(line.text):
             continue
         found = parse_range(line.text)
         if not found and _about_the_visit(line.text):
@@ -196,7 +207,7 @@ def find_visit_year(lines: list[Line]) -> YearSeen | None:
     """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
     for line in lines:
-        if not _names_a_month(line.text) or not _about_the_visit(line.text):
+        if not _may_hold_a_date(line.text) or not _about_the_visit(line.text):
             continue
         if _about_a_meeting(line.text):
             continue

@@ -218,6 +218,7 @@ def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, C
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
     for line in lines:
-        finder.learn(line.text)
+        if "(" in line.text:  # an abbreviation is defined in brackets: most lines have none
+            finder.learn(line.text)
     kind = review_kind(lines, anchors)
     return ReviewFacts(kind, [], visit, year, None, warnings, anchors), finder

@@ -1,0 +1,30 @@
+"""The quick paths of the council finder and the stages around it (reviewed council,
+visit dates, shared services, recommendations) give the answers of the slow ones."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphload.extract import dates
+
+_DATE_WORDS = st.sampled_from(
+    ["12th", "3", "2018", "to", "-", "–", "and", " ", "May", "MAY", "may", "november", "June,"]
+    + ["٣", "٢٠١٨", "١٢", "x", "during the visit", "peer challenge", "in", "İ", "1st"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DATE_WORDS, max_size=10).map(" ".join))
+def test_a_line_ruled_out_for_dates_holds_no_date(text: str) -> None:
+    patterns = (dates._CROSS_MONTH, dates._SAME_MONTH, dates._TWO_DAYS, dates._MONTH_YEAR)
+    if any(pattern.search(text) for pattern in patterns):
+        assert dates._may_hold_a_date(text)
+
+
+def test_dates_in_other_scripts_digits_are_still_read() -> None:
+    assert dates._may_hold_a_date("١٢ to ١٤ May ٢٠١٨")
+    found = dates.parse_range("١٢ to ١٤ May ٢٠١٨")
+    assert found is not None and (found.start.day, found.end.day) == (12, 14)
+    assert not dates._may_hold_a_date("we met in May")
+    assert dates._may_hold_a_date("the visit of 12-14 May 2018")
