@@ -3,10 +3,14 @@ visit dates, shared services, recommendations) give the answers of the slow ones
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.extract import dates
+from graphload.vocab.text import fold
 
 _DATE_WORDS = st.sampled_from(
     ["12th", "3", "2018", "to", "-", "–", "and", " ", "May", "MAY", "may", "november", "June,"]
@@ -28,3 +32,22 @@ def test_dates_in_other_scripts_digits_are_still_read() -> None:
     assert found is not None and (found.start.day, found.end.day) == (12, 14)
     assert not dates._may_hold_a_date("we met in May")
     assert dates._may_hold_a_date("the visit of 12-14 May 2018")
+
+
+def _fold_as_it_was(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = re.sub(r"['\u2019\u2018`]", "", ascii_text.replace("&", " and "))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
+
+
+_NAME_PIECES = st.sampled_from(
+    ["King's", "Lynn", "&", "St.", "Ynys Môn", "’", "‘", "`", "-", "  ", "\t", "É", "ß", "ﬁ"]
+    + ["Newcastle-upon-Tyne", "(LGA)", "Ŀ", "İ", "½", "①", "x", "A", "9", "_", "\x00", "~"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(_NAME_PIECES, max_size=8).map("".join), st.text(max_size=30)))
+def test_fold_gives_what_its_regular_expressions_gave(text: str) -> None:
+    assert fold(text) == _fold_as_it_was(text)
