@@ -9,7 +9,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import dates
+from graphload.extract import dates, shared
+from graphload.extract.lowered import lowered
 from graphload.vocab.text import fold
 
 _DATE_WORDS = st.sampled_from(
@@ -51,3 +52,22 @@ _NAME_PIECES = st.sampled_from(
 @given(st.one_of(st.lists(_NAME_PIECES, max_size=8).map("".join), st.text(max_size=30)))
 def test_fold_gives_what_its_regular_expressions_gave(text: str) -> None:
     assert fold(text) == _fold_as_it_was(text)
+
+
+_SHARING_PIECES = st.sampled_from(
+    ["shared", "Shares", "jointly", "joint management", "single management team", "x"]
+    + ["integrated services", "councils partnership", ".", "!", " ", "  ", "A", "The", "ſhare"]
+    + ["sharing.", "SHARE", "İntegrated team", "joint", "share-", "_share", "\n"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SHARING_PIECES, max_size=14).map(" ".join))
+def test_each_sentence_gets_the_sharing_match_it_would_find_alone(text: str) -> None:
+    low = lowered(text)
+    matches = shared._sharing_matches(text, low)
+    assert [m.span() for m in matches] == sorted({m.span() for m in matches})
+    for begin, end in shared._sentence_spans(text):
+        alone = shared._sharing(text[begin:end], low[begin:end])
+        inside = [(m.start() - begin, m.end() - begin) for m in matches if begin <= m.start() < end]
+        assert (alone.span() if alone else None) == (inside[0] if inside else None)
