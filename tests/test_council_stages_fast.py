@@ -9,8 +9,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import dates, shared
-from graphload.extract.lowered import lowered
+from graphload.extract import dates, recommendations, shared
+from graphload.extract.lowered import first_match, lowered
 from graphload.vocab.text import fold
 
 _DATE_WORDS = st.sampled_from(
@@ -71,3 +71,17 @@ def test_each_sentence_gets_the_sharing_match_it_would_find_alone(text: str) -> 
         alone = shared._sharing(text[begin:end], low[begin:end])
         inside = [(m.start() - begin, m.end() - begin) for m in matches if begin <= m.start() < end]
         assert (alone.span() if alone else None) == (inside[0] if inside else None)
+
+
+_INTRO_PIECES = st.sampled_from(
+    ["the following", "THE FOLLOWING", "key", "Key", "recommendations", "RECOMMENDATIONS"]
+    + ["suggestions", "are", "were", ":", "-", "–", ":-", " ", ".", "x", "ı", "ſ", "İ", "keyrec"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_INTRO_PIECES, max_size=10).map(" ".join))
+def test_a_list_intro_is_found_where_the_pattern_finds_it(text: str) -> None:
+    found = first_match(recommendations._INTRO, text, recommendations._INTRO_STARTS)
+    expected = recommendations._INTRO.search(text)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

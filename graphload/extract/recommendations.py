@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphload.extract.lowered import first_match
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.themes import section_themes, theme_of
@@ -48,6 +49,8 @@ _INTRO = re.compile(
     r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$",
     re.I,
 )
+# Every match of _INTRO begins with one of these, lowered: the pattern is tried only there.
+_INTRO_STARTS = ("the following", "key recommendations", "recommendations")
 _ITEM_NUMBER = re.compile(rf"^{_NUMBER}\s+")
 _RESOLUTION = re.compile(r"^That\b")  # "That the report is published": a committee's resolution
 _COMMENT_HEADER = re.compile(
@@ -122,7 +125,7 @@ def find_recommendations(lines: list[Line]) -> list[RecommendationInfo]:
         if not line.text or line.bullet or not _names_advice(line.text.lower()):
             continue
         group = _heading_group(line.text)
-        if group is None and _INTRO.search(line.text):
+        if group is None and first_match(_INTRO, line.text, _INTRO_STARTS):
             group = "key" if re.search(r"\bkey\b", line.text, re.I) else "recommendation"
         if group is None:
             continue
