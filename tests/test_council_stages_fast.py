@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import dates, recommendations, shared
+from graphload.extract import dates, recommendations, review, shared
 from graphload.extract.lowered import first_match, lowered
 from graphload.vocab.text import fold
 
@@ -85,3 +85,28 @@ def test_a_list_intro_is_found_where_the_pattern_finds_it(text: str) -> None:
     found = first_match(recommendations._INTRO, text, recommendations._INTRO_STARTS)
     expected = recommendations._INTRO.search(text)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+_KIND_PHRASES = st.sampled_from(
+    ["peer review re-visit", "Peer Challenge revisit", "follow up visit", "Progress Review"]
+    + ["LGA finance review", "financial peer challenge", "operational assessment and fire"]
+    + ["fire and rescue service peer review", "Fire peer challenge", "planning peer review"]
+    + ["safeguarding adults peer review", "adults' social care peer challenge", "ADASS led"]
+    + ["SEND peer review", "peer review of children", "children’s services peer review"]
+    + ["safeguarding peer challenge", "governance peer review", "EDI peer challenge"]
+    + ["communications peer review", "corporate peer challenge", "town council peer review"]
+    + ["NALC peer challenge", "peer review for the parish council", "local councils"]
+)
+_KIND_PIECES = st.sampled_from(
+    ["peer", "review", "challenge", "visit", "Fire", "of", "into", ".", "ſ", "ı", "İ", "\u212a"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_KIND_PHRASES, _KIND_PIECES), max_size=5).map(" ".join))
+def test_the_kinds_a_text_names_are_the_patterns_that_match(text: str) -> None:
+    expected = [kind for kind, pattern in review.KINDS if pattern.search(text)]
+    assert review._kinds_named(text) == expected
+    assert review._kinds_named(text, review.KINDS[1:]) == [
+        kind for kind in expected if kind != review.KINDS[0][0]
+    ]
