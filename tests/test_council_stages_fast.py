@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.extract import dates, recommendations, review, shared
-from graphload.extract.lowered import first_match, lowered
+from graphload.extract.lowered import first_match, holds_any, lowered
+from graphload.extract.reading import Line
 from graphload.vocab.text import fold
 
 _DATE_WORDS = st.sampled_from(
@@ -110,3 +111,40 @@ def test_the_kinds_a_text_names_are_the_patterns_that_match(text: str) -> None:
     assert review._kinds_named(text, review.KINDS[1:]) == [
         kind for kind in expected if kind != review.KINDS[0][0]
     ]
+
+
+def _visit_year_as_it_was(lines: list[Line]) -> dates.YearSeen | None:
+    for line in lines:
+        if not dates._names_a_month(line.text) or not dates._about_the_visit(line.text):
+            continue
+        if dates._about_a_meeting(line.text):
+            continue
+        for sentence in dates._clauses(line.text):
+            if not holds_any(sentence, ("peer challenge", "peer review")):
+                continue
+            if dates._about_a_past_review(sentence):
+                continue
+            match = dates._MONTH_YEAR.search(sentence)
+            if match:
+                return dates.YearSeen(int(match.group(2)), line)
+    return None
+
+
+_DATED_LINES = st.sampled_from(
+    ["", "The peer challenge took place in May 2019.", "Meeting on 3 May 2019", "Bury Council"]
+    + ["The peer review undertaken in November 2018; the previous peer review in May 2014."]
+    + ["The visit was on 12 to 14 March 2019.", "Our last peer challenge was in June 2016."]
+    + ["Corporate Peer Challenge", "12-15 November 2013", "The peer challenge, ٢٠١٨ May"]
+    + ["Date of meeting: 4 June 2020", "feedback from the peer review in October 2021"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATED_LINES, max_size=8), st.integers(min_value=0, max_value=9))
+def test_the_visit_year_read_in_the_visits_pass_is_the_one_a_second_pass_reads(
+    texts: list[str], title_end: int
+) -> None:
+    lines = [Line(number, text) for number, text in enumerate(texts, 1)]
+    visit, year = dates.find_visit_or_year(lines, title_end)
+    assert year == (_visit_year_as_it_was(lines) if visit is None else None)
+    assert dates.find_visit_year(lines) == _visit_year_as_it_was(lines)

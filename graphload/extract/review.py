@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
-from graphload.extract.dates import VisitDates, find_visit, find_visit_year
+from graphload.extract.dates import VisitDates, find_visit_or_year
 from graphload.extract.lowered import contains_any, holds_any, lowered
 from graphload.extract.reading import Line
 from graphload.extract.reviewed import CouncilDecision, decide_council
@@ -240,12 +240,11 @@ def settle_council(
 def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, CouncilFinder]:
     anchors = title_anchors(lines)
     warnings: list[str] = []
-    visit = find_visit(lines, title_end_line(lines, anchors))
+    visit, year_seen = find_visit_or_year(lines, title_end_line(lines, anchors))
     year = visit.start.year if visit else None
     if year is None:
-        found = find_visit_year(lines)
-        if found:
-            year = found.year
+        if year_seen:
+            year = year_seen.year
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
