@@ -31,7 +31,8 @@ WITH c, counted, only_lent,
 WHERE reviews > 0
 OPTIONAL MATCH (c)<-[:WORKS_FOR]-(:Peer)-[:SERVED_ON]->(one:Review)
 WHERE counted AND reviews = 1
-WITH c, peers, reviews, lent_years, coalesce(only_lent, min(one.id)) AS only_lent
+WITH c, peers, reviews, lent_years, only_lent, min(one.id) AS only_one
+WITH c, peers, reviews, lent_years, coalesce(only_lent, only_one) AS only_lent
 WITH c, peers, reviews, lent_years,
      [(c)<-[:OF]-(own:Review) WHERE (reviews > 1 OR own.id <> only_lent) AND own.year IS NOT NULL
        | own.year] AS own_years

@@ -9,6 +9,8 @@
 // per pair, from the councils that share (found once); a pair's people are matched with
 // the councils that were reviewed by them (REVIEWED_BY carries the review and its year:
 // one hop, not SERVED_ON then OF) and kept only for the councils of another partnership.
+// The two partner lists name different variables: FalkorDB (4.x) answers the second of two
+// pattern comprehensions of one variable name with an empty list.
 CALL {
   MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
   WHERE a.id < b.id
@@ -31,7 +33,7 @@ CALL {
   MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
   WHERE a.id < b.id
   WITH sharing, a, b,
-       [(a)-[:SHARED_WITH]-(x:Council) | x.id] + [(b)-[:SHARED_WITH]-(x:Council) | x.id]
+       [(a)-[:SHARED_WITH]-(x:Council) | x.id] + [(b)-[:SHARED_WITH]-(y:Council) | y.id]
          + [a.id, b.id] AS own
   WITH a, b, a.id + ' ' + b.id AS pair, [x IN sharing WHERE NOT x IN own] AS others
   UNWIND [a, b] AS e
