@@ -13,9 +13,9 @@
 //   and takes the first path found, ties broken by relationship type and node id.
 // One part per label, each given the frontier's nodes of its label ($councils, $peers,
 // $organisations, $reviews, $signposts, $documents, $recommendations, $themes: lists of
-// ids), so a label none of them has costs nothing. A node with an id index is found by it;
-// Review, Document and Recommendation have none (the store does not keep them), so their
-// label is read once, and only when the frontier holds one of them. Of a relationship only
+// ids), so a label none of them has costs nothing. Review, Document and Recommendation
+// (tens of thousands of nodes) have no id index at rest, so each of those labels is read
+// once, and only when the frontier holds one of them. Of a relationship only
 // what a step's detail shows travels (rel). FalkorDB does not carry a node out of CALL
 // into a later MATCH, so each part makes the whole hop.
 CALL {

@@ -35,9 +35,10 @@ FRONTIER_PARAMS = {
     Label.RECOMMENDATION: "recommendations",
     Label.THEME: "themes",
 }
-#: The labels the store finds by id (an id index): a node whose label is not known yet
-#: is looked for among these.
-INDEXED_LABELS = (Label.COUNCIL, Label.PEER, Label.ORGANISATION, Label.SIGNPOST, Label.THEME)
+#: Where a node whose label is not known yet is looked for: the labels the store finds by
+#: id (Council and Peer keep an id index) and the small ones; never Review, Document or
+#: Recommendation (tens of thousands of nodes, no index).
+LOOKUP_LABELS = (Label.COUNCIL, Label.PEER, Label.ORGANISATION, Label.SIGNPOST, Label.THEME)
 
 
 class Store(Protocol):
@@ -201,11 +202,11 @@ def expansion_params(
     frontier: list[str], labels: Mapping[str, str], exclude: list[str]
 ) -> dict[str, Any]:
     """path.cypher's parameters to expand ``frontier``: its ids by label (``labels``:
-    id -> label; an id not in it is looked for among the ``INDEXED_LABELS``)."""
+    id -> label; an id not in it is looked for among the ``LOOKUP_LABELS``)."""
     params: dict[str, Any] = {name: [] for name in FRONTIER_PARAMS.values()}
     for node in frontier:
         label = labels.get(node)
-        for each in (label,) if label in FRONTIER_PARAMS else INDEXED_LABELS:
+        for each in (label,) if label in FRONTIER_PARAMS else LOOKUP_LABELS:
             params[FRONTIER_PARAMS[each]].append(node)
     params["exclude"] = exclude
     return params
@@ -228,8 +229,8 @@ def shortest_path(
     """Breadth-first search over ``spec``'s one-hop query: the rows of one shortest path.
 
     ``labels`` may give the labels of ``start`` and ``end`` (id -> label); without them
-    they are looked for among the labels the store finds by id (a council, peer or
-    organisation always is).
+    they are looked for among the ``LOOKUP_LABELS`` (a council, peer or organisation
+    always is).
 
     Deterministic on any store: each layer's candidates arrive ordered by
     (from id, type, to id) and the first to reach a node is its parent.
