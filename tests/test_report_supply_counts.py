@@ -270,10 +270,16 @@ def test_counts_stay_right_after_incremental_loads(tmp_path: Path) -> None:
     corpus = write_corpus(24, tmp_path / "corpus", seed=5)
     stepwise, together = tmp_path / "stepwise", tmp_path / "together"
     load_paths(corpus[:9], store_dir=stepwise, jobs=1)
+    first = _counts(stepwise)
     load_paths(corpus, store_dir=stepwise, jobs=1)
     load_paths(corpus, store_dir=together, jobs=1)
     counted = [_counts(stepwise), _counts(together)]
     assert counted[0] == counted[1] == _recounted(stepwise)
+    # the added documents changed counts already written, not only new nodes'
+    changed = [i for i, n in first["peers"].items() if counted[0]["peers"].get(i) != n]
+    assert changed and any(
+        first["employers"][i] != counted[0]["employers"].get(i) for i in first["employers"]
+    )
     assert any(n > 1 for n in counted[0]["peers"].values())  # the corpus has repeat peers
 
 
