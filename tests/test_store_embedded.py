@@ -19,7 +19,7 @@ from graphload.build import build_graph
 from graphload.ledger import Ledger
 from graphload.load import load_paths
 from graphload.store import StoreError, open_store
-from graphload.store.embedded import clear_stale_registry
+from graphload.store.embedded import INDEXED_AT_REST, clear_stale_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted((ROOT / "data" / "reports").glob("*.txt"))
@@ -123,6 +123,42 @@ def test_reading_a_store_does_not_rewrite_its_database_but_writing_does(tmp_path
     assert database.stat().st_mtime_ns != written
     with open_store("embedded", tmp_path) as s:
         assert s.query("MATCH (c:Council) WHERE c.note = 'seen' RETURN count(c) AS n")[0]["n"] > 0
+
+
+def _indexed_labels(store) -> set[str]:
+    return {row["label"] for row in store.query("CALL db.indexes() YIELD label RETURN label")}
+
+
+def test_the_saved_database_keeps_only_the_id_indexes_reads_look_up(tmp_path, seed_graph):
+    # Loading a database file rebuilds every index it names; the others are made
+    # again by the next write, which needs them.
+    with open_store(store_dir=tmp_path) as store:
+        store.write_graph(seed_graph)
+        assert _indexed_labels(store) == INDEXED_AT_REST
+    with open_store(store_dir=tmp_path) as store:
+        assert _indexed_labels(store) == INDEXED_AT_REST
+        changed = seed_graph.copy()
+        review = next(n for n, d in changed.nodes(data=True) if "Review" in d["labels"])
+        changed.nodes[review]["title"] = "Retitled"
+        summary = store.write_graph(changed)
+        assert summary.nodes_written >= 1
+        assert store.query(
+            "MATCH (r:Review {id: $id}) RETURN r.title AS title", {"id": review}
+        ) == [{"title": "Retitled"}]
+    with open_store(store_dir=tmp_path) as store:
+        assert _indexed_labels(store) == INDEXED_AT_REST
+    assert stored_snapshot(tmp_path) == snapshot(changed)
+
+
+def test_indexes_made_for_a_write_that_never_came_are_not_kept(tmp_path, seed_graph):
+    with open_store(store_dir=tmp_path) as store:
+        store.write_graph(seed_graph)
+    with open_store(store_dir=tmp_path) as store:
+        store.ensure_indexes()  # as a load does while it reads new documents
+        assert _indexed_labels(store) > INDEXED_AT_REST
+    with open_store(store_dir=tmp_path) as store:
+        assert _indexed_labels(store) == INDEXED_AT_REST
+    assert stored_snapshot(tmp_path) == snapshot(seed_graph)
 
 
 def test_reset_empties_the_store(store, seed_graph):
@@ -292,7 +328,7 @@ def _synthetic_ledger(store_dir: Path, reviews: int) -> None:
 def test_a_load_killed_while_writing_then_rerun_equals_an_uninterrupted_load(tmp_path):
     crashed, clean = tmp_path / "crashed", tmp_path / "clean"
     for store_dir in (crashed, clean):
-        _synthetic_ledger(store_dir, reviews=800)
+        _synthetic_ledger(store_dir, reviews=3000)
     process = subprocess.Popen(
         _load_command(REPORTS[0], crashed),
         cwd=ROOT,

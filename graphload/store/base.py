@@ -145,10 +145,17 @@ class GraphStore:
         if previous is not None and previous.digests != state.digests:
             compared = state_of(g, previous.digests)  # a state an earlier version saved
         batches = self._batches(g, compared, previous)
-        self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
+        gone_relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        gone_nodes: dict[str, list[str]] = {}
         if prune and previous is not None:
-            summary.relationships_deleted = self._delete_relationships(previous, state)
-            summary.nodes_deleted = self._delete_nodes(previous, state)
+            gone_relationships = _gone_relationships(previous, state)
+            gone_nodes = _gone_nodes(previous, state)
+        if not (batches.nodes or batches.relationships or gone_relationships or gone_nodes):
+            summary.seconds = time.perf_counter() - started
+            return summary
+        self.ensure_indexes(sorted(set(NODE_PROPERTIES) | set(batches.nodes)))
+        summary.relationships_deleted = self._delete_relationships(gone_relationships)
+        summary.nodes_deleted = self._delete_nodes(gone_nodes)
         for label, rows in sorted(batches.nodes.items()):
             for chunk in _chunks(rows):
                 self._run(
@@ -172,8 +179,7 @@ class GraphStore:
                 )
                 summary.relationships_written += len(chunk)
                 summary.batches += 1
-        if summary.batches or summary.nodes_deleted or summary.relationships_deleted:
-            self._flush()
+        self._flush()
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -296,11 +302,7 @@ class GraphStore:
                 )
         return stored
 
-    def _delete_nodes(self, stored: GraphState, kept: GraphState) -> int:
-        gone: dict[str, list[str]] = defaultdict(list)
-        for node_id, (label, _) in stored.nodes.items():
-            if node_id not in kept.nodes:
-                gone[_identifier(label)].append(node_id)
+    def _delete_nodes(self, gone: dict[str, list[str]]) -> int:
         for label, ids in sorted(gone.items()):
             for chunk in _chunks(ids):
                 self._run(
@@ -309,14 +311,7 @@ class GraphStore:
                 )
         return sum(len(ids) for ids in gone.values())
 
-    def _delete_relationships(self, stored: GraphState, kept: GraphState) -> int:
-        gone: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for (source, target, key), value in stored.relationships.items():
-            if (source, target, key) in kept.relationships:
-                continue
-            rel_type, a_label, b_label, identity, _ = value
-            group = (_identifier(rel_type), _identifier(a_label), _identifier(b_label))
-            gone[group].append({"source": source, "target": target, "identity": identity})
+    def _delete_relationships(self, gone: dict[tuple[str, str, str], list[dict[str, Any]]]) -> int:
         for (rel_type, a_label, b_label), rows in sorted(gone.items()):
             identity = IDENTITY_PROPERTY.get(rel_type)
             where = f" WHERE r.{identity} = row.identity" if identity else ""
@@ -327,3 +322,26 @@ class GraphStore:
                     {"rows": chunk},
                 )
         return sum(len(rows) for rows in gone.values())
+
+
+def _gone_nodes(stored: GraphState, kept: GraphState) -> dict[str, list[str]]:
+    """The ids, by label, of the stored nodes ``kept`` lacks."""
+    gone: dict[str, list[str]] = defaultdict(list)
+    for node_id, (label, _) in stored.nodes.items():
+        if node_id not in kept.nodes:
+            gone[_identifier(label)].append(node_id)
+    return dict(gone)
+
+
+def _gone_relationships(
+    stored: GraphState, kept: GraphState
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """The stored relationships ``kept`` lacks, by (type, source label, target label)."""
+    gone: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (source, target, key), value in stored.relationships.items():
+        if (source, target, key) in kept.relationships:
+            continue
+        rel_type, a_label, b_label, identity, _ = value
+        group = (_identifier(rel_type), _identifier(a_label), _identifier(b_label))
+        gone[group].append({"source": source, "target": target, "identity": identity})
+    return dict(gone)
