@@ -4,12 +4,13 @@ visit dates, shared services, recommendations) give the answers of the slow ones
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphload.extract import dates, recommendations, review, shared
+from graphload.extract import dates, recommendations, review, shared, signposts
 from graphload.extract.lowered import first_match, holds_any, lowered
 from graphload.extract.reading import Line
 from graphload.vocab.text import fold
@@ -148,3 +149,13 @@ def test_the_visit_year_read_in_the_visits_pass_is_the_one_a_second_pass_reads(
     visit, year = dates.find_visit_or_year(lines, title_end)
     assert year == (_visit_year_as_it_was(lines) if visit is None else None)
     assert dates.find_visit_year(lines) == _visit_year_as_it_was(lines)
+
+
+def test_a_signpost_heading_starts_with_one_of_the_first_letters() -> None:
+    starts = {word[:1] for word in signposts._SIGNPOST_STARTS}
+    lowering_to_a_start = {
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if char.lower()[:1] in starts and not 0xD800 <= ord(char) <= 0xDFFF
+    }
+    assert lowering_to_a_start == signposts._FIRST_LETTERS
