@@ -44,6 +44,7 @@ from graphload.records import (
     SharedServiceInfo,
 )
 from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.supply import add_supply_counts
 from graphload.tables import GraphTables
 from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
 
@@ -248,6 +249,7 @@ def build_tables(records: Iterable[ExtractRecord], gazetteer: GazetteerLike | No
     _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
     _add_councils(writer, councils)
+    add_supply_counts(writer.tables)
     writer.tables.warnings = warnings
     return writer.tables
 

@@ -124,7 +124,9 @@ def load_paths(
             unknown += [] if reset else _documents_the_ledger_lost(opening.store(), known, summary)
             lost_checked = True
         else:
-            opening.start()  # the server starts while the few documents are read and built
+            # The server starts, and makes the indexes a write uses, while the few
+            # documents are read and the graph is built.
+            opening.start(prepare=_prepare_for_writing if unknown else None)
         read_now = _read(unknown, ledger, summary, progress, jobs, council)
         summary.timings["extract"] = time.perf_counter() - started
 
@@ -312,6 +314,10 @@ def _build(ledger: Ledger, summary: LoadSummary, say: Callable[[str], None]) -> 
     return graph
 
 
+def _prepare_for_writing(store: GraphStore) -> None:
+    store.ensure_indexes()
+
+
 class _StoreOpening:
     """The store, opened when first asked for, or started in a background thread so
     that an embedded server loads its database while this process builds the graph
@@ -327,14 +333,17 @@ class _StoreOpening:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def start(self) -> None:
+    def start(self, prepare: Callable[[GraphStore], None] | None = None) -> None:
+        """Open the store in a background thread, then ``prepare`` it there."""
         if self._store is None and self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="open-store")
+            self._thread = threading.Thread(target=self._run, args=(prepare,), name="open-store")
             self._thread.start()
 
-    def _run(self) -> None:
+    def _run(self, prepare: Callable[[GraphStore], None] | None) -> None:
         try:
             self._store = self._open()
+            if prepare is not None:
+                prepare(self._store)
         except BaseException as error:  # handed to the thread that asks for the store
             self._error = error
 

@@ -52,6 +52,9 @@ class Rel:
 #: Where a fact was read: the Document id, the sentence, the 1-based line.
 PROVENANCE: Final = ("source", "evidence", "line", "page")
 
+#: What an employer's people did as peers, counted by the builder (graphload/supply.py).
+SUPPLY_COUNTS: Final = ("peers_supplied", "reviews_supplied", "years_supplied")
+
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     Label.COUNCIL: (
         "name",
@@ -61,10 +64,19 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
         "start_date",
         "end_date",
         "replaced_by",
+        *SUPPLY_COUNTS,
         *PROVENANCE,
     ),
-    Label.ORGANISATION: ("name", "aliases", "type", *PROVENANCE),
-    Label.PEER: ("name", "aliases", "councillor", "party", "name_keys", *PROVENANCE),
+    Label.ORGANISATION: ("name", "aliases", "type", *SUPPLY_COUNTS, *PROVENANCE),
+    Label.PEER: (
+        "name",
+        "aliases",
+        "councillor",
+        "party",
+        "name_keys",
+        "reviews_served",
+        *PROVENANCE,
+    ),
     Label.REVIEW: ("kind", "title", "start_date", "end_date", "year", *PROVENANCE),
     Label.DOCUMENT: ("path", "sha256", "format", "title"),
     Label.SIGNPOST: ("title", "summary", *PROVENANCE),

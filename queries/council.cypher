@@ -15,7 +15,8 @@ CALL {
          coalesce(r.start_date + ' to ' + r.end_date, r.title, '') AS detail
   UNION ALL
   MATCH (c:Council {id: $council})-[rb:REVIEWED_BY]->(p:Peer)
-  OPTIONAL MATCH (p)-[s:SERVED_ON]->(:Review {id: rb.review})
+  OPTIONAL MATCH (p)-[s:SERVED_ON]->(r:Review)
+  WHERE r.id = rb.review
   OPTIONAL MATCH (p)-[:WORKS_FOR]->(e)
   WITH rb, p, s, e ORDER BY e.name
   WITH rb, p, s, collect(coalesce(e.short_name, e.name)) AS employers

@@ -8,28 +8,35 @@
 // example: babergh bromsgrove
 // python: breadth-first search. FalkorDB has no undirected shortestPath (and allows it only
 //   in WITH/RETURN), Neo4j only in MATCH, so no one text finds the path on both. This file
-//   is the one-hop expansion; Python runs it once per layer from $frontier (node ids),
+//   is the one-hop expansion; Python runs it once per layer from the frontier (node ids),
 //   skipping $exclude labels (documents, themes, recommendations: links, not connections),
 //   and takes the first path found, ties broken by relationship type and node id.
-// One part per label, so each label's id index finds the frontier (an unlabelled match
-// reads every node). Of a relationship only what a step's detail shows travels (rel). FalkorDB does not carry a node out of CALL into a later MATCH, so
-// each part makes the whole hop.
+// One part per label, each given the frontier's nodes of its label ($councils, $peers,
+// $organisations, $reviews, $signposts, $documents, $recommendations, $themes: lists of
+// ids), so a label none of them has costs nothing. Review, Document and Recommendation
+// (tens of thousands of nodes) have no id index at rest, so each of those labels is read
+// once, and only when the frontier holds one of them. Of a relationship only
+// what a step's detail shows travels (rel). FalkorDB does not carry a node out of CALL
+// into a later MATCH, so each part makes the whole hop.
 CALL {
-  MATCH (n:Council)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND $councils AS id MATCH (n:Council {id: id})-[r]-(m) RETURN n, r, m
   UNION ALL
-  MATCH (n:Peer)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND $peers AS id MATCH (n:Peer {id: id})-[r]-(m) RETURN n, r, m
   UNION ALL
-  MATCH (n:Organisation)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND $organisations AS id MATCH (n:Organisation {id: id})-[r]-(m) RETURN n, r, m
   UNION ALL
-  MATCH (n:Review)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND $signposts AS id MATCH (n:Signpost {id: id})-[r]-(m) RETURN n, r, m
   UNION ALL
-  MATCH (n:Signpost)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND $themes AS id MATCH (n:Theme {id: id})-[r]-(m) RETURN n, r, m
   UNION ALL
-  MATCH (n:Document)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND CASE WHEN size($reviews) > 0 THEN [$reviews] ELSE [] END AS ids
+  MATCH (n:Review)-[r]-(m) WHERE n.id IN ids RETURN n, r, m
   UNION ALL
-  MATCH (n:Recommendation)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND CASE WHEN size($documents) > 0 THEN [$documents] ELSE [] END AS ids
+  MATCH (n:Document)-[r]-(m) WHERE n.id IN ids RETURN n, r, m
   UNION ALL
-  MATCH (n:Theme)-[r]-(m) WHERE n.id IN $frontier RETURN n, r, m
+  UNWIND CASE WHEN size($recommendations) > 0 THEN [$recommendations] ELSE [] END AS ids
+  MATCH (n:Recommendation)-[r]-(m) WHERE n.id IN ids RETURN n, r, m
 }
 WITH n, r, m
 WHERE NOT any(l IN labels(m) WHERE l IN $exclude)

@@ -8,7 +8,7 @@ step is ``path`` (see its header): a breadth-first search over its one-hop query
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,6 +24,21 @@ KIND_LABELS = {
     "entity": (Label.COUNCIL, Label.PEER, Label.ORGANISATION),
 }
 PATH_EXCLUDE = [Label.DOCUMENT, Label.THEME, Label.RECOMMENDATION]
+#: path.cypher's parameter for the frontier's nodes of each label.
+FRONTIER_PARAMS = {
+    Label.COUNCIL: "councils",
+    Label.PEER: "peers",
+    Label.ORGANISATION: "organisations",
+    Label.REVIEW: "reviews",
+    Label.SIGNPOST: "signposts",
+    Label.DOCUMENT: "documents",
+    Label.RECOMMENDATION: "recommendations",
+    Label.THEME: "themes",
+}
+#: Where a node whose label is not known yet is looked for: the labels the store finds by
+#: id (Council and Peer keep an id index) and the small ones; never Review, Document or
+#: Recommendation (tens of thousands of nodes, no index).
+LOOKUP_LABELS = (Label.COUNCIL, Label.PEER, Label.ORGANISATION, Label.SIGNPOST, Label.THEME)
 
 
 class Store(Protocol):
@@ -165,7 +180,10 @@ def run_report(store: Store, name: str, limit: int | None = None, **params: Any)
     matches: dict[str, NameMatch] = {}
     values, resolved = resolve_params(store, spec, params, matches)
     if spec.name == "path":
-        rows = shortest_path(store, spec, values["start"], values["end"], values["max_hops"])
+        ends = {values[p]: resolved[p].label for p in ("start", "end")}
+        rows = shortest_path(
+            store, spec, values["start"], values["end"], values["max_hops"], labels=ends
+        )
     elif spec.limits_in_query:
         rows = store.query(spec.cypher, {**values, "limit": limit})
     else:
@@ -180,6 +198,25 @@ def run_report(store: Store, name: str, limit: int | None = None, **params: Any)
     return ReportResult(spec.name, columns, rows, values, resolved, matches, total, limit)
 
 
+def expansion_params(
+    frontier: list[str], labels: Mapping[str, str], exclude: list[str]
+) -> dict[str, Any]:
+    """path.cypher's parameters to expand ``frontier``: its ids by label (``labels``:
+    id -> label; an id not in it is looked for among the ``LOOKUP_LABELS``)."""
+    params: dict[str, Any] = {name: [] for name in FRONTIER_PARAMS.values()}
+    for node in frontier:
+        label = labels.get(node)
+        for each in (label,) if label in FRONTIER_PARAMS else LOOKUP_LABELS:
+            params[FRONTIER_PARAMS[each]].append(node)
+    params["exclude"] = exclude
+    return params
+
+
+def row_label(row: Mapping[str, Any]) -> str | None:
+    """The label of a path.cypher row's far node (``to_labels``)."""
+    return next((label for label in row.get("to_labels") or () if label in FRONTIER_PARAMS), None)
+
+
 def shortest_path(
     store: Store,
     spec: ReportSpec,
@@ -187,8 +224,13 @@ def shortest_path(
     end: str,
     max_hops: int = 6,
     exclude: list[str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Breadth-first search over ``spec``'s one-hop query: the rows of one shortest path.
+
+    ``labels`` may give the labels of ``start`` and ``end`` (id -> label); without them
+    they are looked for among the ``LOOKUP_LABELS`` (a council, peer or organisation
+    always is).
 
     Deterministic on any store: each layer's candidates arrive ordered by
     (from id, type, to id) and the first to reach a node is its parent.
@@ -198,21 +240,27 @@ def shortest_path(
     layer, in id order, next to it, and its relationship the first of that node's
     rows to the end, as the expansion would have found them."""
     exclude = PATH_EXCLUDE if exclude is None else exclude
+    known = dict(labels or {})
+
+    def expand(frontier: list[str], skip: list[str]) -> list[dict[str, Any]]:
+        rows = store.query(spec.cypher, expansion_params(frontier, known, skip))
+        for row in rows:
+            label = row_label(row)
+            if label is not None:
+                known.setdefault(row["to_id"], label)
+        return rows
+
     names: dict[str, str] = {}
     parent: dict[str, tuple[str, dict[str, Any]]] = {}
     seen = {start}
     frontier = [start]
     hops = 0
-    next_to_end = (
-        {row["to_id"] for row in store.query(spec.cypher, {"frontier": [end], "exclude": exclude})}
-        if start != end
-        else set()
-    )
+    next_to_end = {row["to_id"] for row in expand([end], exclude)} if start != end else set()
     while frontier and end not in seen and hops < max_hops:
         hops += 1
         last = next((node for node in frontier if node in next_to_end), None)
         if last is not None:
-            rows = store.query(spec.cypher, {"frontier": [last], "exclude": exclude})
+            rows = expand([last], exclude)
             rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
             row = next((r for r in rows if r["to_id"] == end), None)
             if row is not None:
@@ -220,7 +268,7 @@ def shortest_path(
                 parent[end] = (last, row)
                 seen.add(end)
                 break
-        rows = store.query(spec.cypher, {"frontier": frontier, "exclude": exclude})
+        rows = expand(frontier, exclude)
         rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
         nxt = []
         for row in rows:
@@ -241,7 +289,7 @@ def shortest_path(
         chain.append((prev, node, row))
         node = prev
     chain.reverse()
-    start_name = _start_name(store, spec, start, chain)
+    start_name = _start_name(start, chain, expand)
     out = []
     for step, (prev, node, row) in enumerate(chain, 1):
         arrow = f"-[:{row['type']}]->" if row["outgoing"] else f"<-[:{row['type']}]-"
@@ -263,12 +311,14 @@ def _node_name(row: Mapping[str, Any]) -> str:
     return f"{row['to_name']} ({label})" if label else str(row["to_name"])
 
 
-def _start_name(store: Store, spec: ReportSpec, start: str, chain: list) -> str:
+def _start_name(
+    start: str, chain: list, expand: Callable[[list[str], list[str]], list[dict[str, Any]]]
+) -> str:
     if not chain:
         return start
     # The first hop seen from the second node's side names the start node.
     first_to = chain[0][1]
-    rows = store.query(spec.cypher, {"frontier": [first_to], "exclude": []})
+    rows = expand([first_to], [])
     for row in rows:
         if row["to_id"] == start:
             return _node_name(row)

@@ -3,43 +3,58 @@
 //   peers from the pairing who reviewed another shared-service partnership.
 // columns: councils, shared, since, reviews, peers_lent
 // python: none
-// Reviews and people are found from the pair's two councils (UNWIND [a, b]), not by
-// testing every review and every employment against the pair; the councils in other
-// partnerships (others) are listed once per pair, not found again for each review. A
-// pair's people are matched only with a review of another partnership (one pattern), not
-// every employee first: the rows that lend nobody made no line of the answer.
-MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
-WHERE a.id < b.id
-UNWIND [a, b] AS x
-OPTIONAL MATCH (x)<-[:OF]-(r:Review)
-OPTIONAL MATCH (r)-[:OF]->(rc:Council)
-WITH a, b, s, r, rc ORDER BY rc.id
-WITH a, b, s, r, collect(DISTINCT coalesce(rc.short_name, rc.name)) AS names
-WITH a, b, s, r,
-     reduce(t = '', x IN names | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x)
-       + ' ' + toString(r.year) AS label
-ORDER BY r.year, label
-WITH a, b, s, collect(DISTINCT label) AS reviews
-WITH a, b, s, reviews,
-     [(a)-[:SHARED_WITH]-(x:Council) | x.id] + [(b)-[:SHARED_WITH]-(x:Council) | x.id]
-       + [a.id, b.id] AS own
-MATCH (x:Council)-[:SHARED_WITH]-(:Council)
-WITH a, b, s, reviews, own, collect(DISTINCT x.id) AS sharing
-WITH a, b, s, reviews, [x IN sharing WHERE NOT x IN own] AS others
-UNWIND [a, b] AS e
-OPTIONAL MATCH (e)<-[:WORKS_FOR]-(p:Peer)-[:SERVED_ON]->(r2:Review)-[:OF]->(o:Council)
-WHERE o.id IN others
-WITH a, b, s, reviews, p, r2, o ORDER BY o.id
-WITH a, b, s, reviews, p, r2, collect(DISTINCT coalesce(o.short_name, o.name)) AS onames
-WITH a, b, s, reviews,
-     CASE WHEN r2 IS NULL THEN null ELSE p.name + ' -> '
-       + reduce(t = '', x IN onames | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x)
-       + ' ' + toString(r2.year) END AS lent
-ORDER BY lent
-WITH a, b, s, reviews, collect(DISTINCT lent) AS peers_lent
-RETURN coalesce(a.short_name, a.name) + ' & ' + coalesce(b.short_name, b.name) AS councils,
-       s.what AS shared,
-       s.year AS since,
-       reviews,
-       peers_lent
+// Two parts, each answering for every pair, joined by the pair's ids at the end (neither
+// carries the other's lists through its rows). Reviews: found from the pair's two councils
+// (UNWIND [a, b]). Peers lent: the councils in other partnerships (others) are listed once
+// per pair, from the councils that share (found once); a pair's people are matched with
+// the councils that were reviewed by them (REVIEWED_BY carries the review and its year:
+// one hop, not SERVED_ON then OF) and kept only for the councils of another partnership.
+// The two partner lists name different variables: FalkorDB (4.x) answers the second of two
+// pattern comprehensions of one variable name with an empty list.
+CALL {
+  MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
+  WHERE a.id < b.id
+  UNWIND [a, b] AS x
+  OPTIONAL MATCH (x)<-[:OF]-(r:Review)
+  OPTIONAL MATCH (r)-[:OF]->(rc:Council)
+  WITH a, b, s, r, rc ORDER BY rc.id
+  WITH a, b, s, r, collect(DISTINCT coalesce(rc.short_name, rc.name)) AS names
+  WITH a, b, s, r,
+       reduce(t = '', x IN names | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x)
+         + ' ' + toString(r.year) AS label
+  ORDER BY r.year, label
+  WITH a, b, s, collect(DISTINCT label) AS reviews
+  RETURN a.id + ' ' + b.id AS pair,
+         coalesce(a.short_name, a.name) + ' & ' + coalesce(b.short_name, b.name) AS councils,
+         s.what AS shared, s.year AS since, reviews, null AS peers_lent
+  UNION ALL
+  MATCH (x:Council)-[:SHARED_WITH]-(:Council)
+  WITH collect(DISTINCT x.id) AS sharing
+  MATCH (a:Council)-[s:SHARED_WITH]-(b:Council)
+  WHERE a.id < b.id
+  WITH sharing, a, b,
+       [(a)-[:SHARED_WITH]-(x:Council) | x.id] + [(b)-[:SHARED_WITH]-(y:Council) | y.id]
+         + [a.id, b.id] AS own
+  WITH a, b, a.id + ' ' + b.id AS pair, [x IN sharing WHERE NOT x IN own] AS others
+  UNWIND [a, b] AS e
+  OPTIONAL MATCH (e)<-[:WORKS_FOR]-(p:Peer)<-[rb:REVIEWED_BY]-(o:Council)
+  WHERE o.id IN others
+  WITH pair, p.name + ' -> ' AS who, rb.review AS review, ' ' + toString(rb.year) AS year,
+       o ORDER BY o.id
+  WITH pair, who, review, year, collect(DISTINCT coalesce(o.short_name, o.name)) AS onames
+  WITH pair,
+       CASE WHEN review IS NULL THEN null ELSE who
+         + reduce(t = '', x IN onames | t + CASE WHEN t = '' THEN '' ELSE ' & ' END + x)
+         + year END AS lent
+  ORDER BY lent
+  WITH pair, collect(DISTINCT lent) AS peers_lent
+  RETURN pair, null AS councils, null AS shared, null AS since, null AS reviews, peers_lent
+}
+WITH pair, collect(councils) AS councils, collect(shared) AS shared, collect(since) AS since,
+     collect(reviews) AS reviews, collect(peers_lent) AS peers_lent
+RETURN councils[0] AS councils,
+       shared[0] AS shared,
+       since[0] AS since,
+       reviews[0] AS reviews,
+       peers_lent[0] AS peers_lent
 ORDER BY councils

@@ -9,7 +9,7 @@ from typing import Any
 import queries_fixtures
 
 from queries.catalog import get_report
-from queries.run import PATH_EXCLUDE, shortest_path
+from queries.run import PATH_EXCLUDE, expansion_params, row_label, shortest_path
 
 seed_store = queries_fixtures.seed_store
 
@@ -19,13 +19,15 @@ def _layer_by_layer(store, start: str, end: str, max_hops: int) -> list[tuple[st
     reach a node is its parent. Returns the chain as (from, type, to) ids."""
     spec = get_report("path")
     parent: dict[str, tuple[str, str]] = {}
+    labels: dict[str, str] = {}
     seen, frontier, hops = {start}, [start], 0
     while frontier and end not in seen and hops < max_hops:
         hops += 1
-        rows = store.query(spec.cypher, {"frontier": frontier, "exclude": PATH_EXCLUDE})
+        rows = store.query(spec.cypher, expansion_params(frontier, labels, PATH_EXCLUDE))
         rows.sort(key=lambda r: (r["from_id"], r["type"], r["to_id"]))
         nxt = []
         for row in rows:
+            labels.setdefault(row["to_id"], row_label(row) or "")
             if row["to_id"] not in seen:
                 seen.add(row["to_id"])
                 parent[row["to_id"]] = (row["from_id"], row["type"])

@@ -65,7 +65,9 @@ def _raw_params(store, spec) -> dict[str, Any]:
 
     params, _ = resolve_params(store, spec, spec.example_params())
     if spec.name == "path":
-        return {"frontier": [params["start"]], "exclude": []}
+        from queries.run import expansion_params
+
+        return expansion_params([params["start"]], {}, [])
     if spec.limits_in_query:
         params["limit"] = 0
     return params

@@ -150,6 +150,17 @@ def test_the_saved_database_keeps_only_the_id_indexes_reads_look_up(tmp_path, se
     assert stored_snapshot(tmp_path) == snapshot(changed)
 
 
+def test_indexes_made_for_a_write_that_never_came_are_not_kept(tmp_path, seed_graph):
+    with open_store(store_dir=tmp_path) as store:
+        store.write_graph(seed_graph)
+    with open_store(store_dir=tmp_path) as store:
+        store.ensure_indexes()  # as a load does while it reads new documents
+        assert _indexed_labels(store) > INDEXED_AT_REST
+    with open_store(store_dir=tmp_path) as store:
+        assert _indexed_labels(store) == INDEXED_AT_REST
+    assert stored_snapshot(tmp_path) == snapshot(seed_graph)
+
+
 def test_reset_empties_the_store(store, seed_graph):
     store.write_graph(seed_graph)
     store.reset()

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -113,6 +114,17 @@ def _names_a_month(text: str) -> bool:
     return contains_any(text.lower(), MONTHS)
 
 
+def _may_hold_a_date(text: str) -> bool:
+    """Every date pattern here names a month and holds a digit (a day or a year). The
+    ten digits are looked for first (a search for one character is far quicker than
+    one for a month's name, and most lines hold no digit); ``\\d`` also takes other
+    scripts' digits, so a line that is not ASCII goes straight to the month names."""
+    return (not text.isascii() or contains_any(text, _ASCII_DIGITS)) and _names_a_month(text)
+
+
+_ASCII_DIGITS = "0123456789"
+
+
 @dataclass
 class VisitDates:
     start: date
@@ -175,10 +187,21 @@ def _two_days(text: str) -> DateRange | None:
 
 def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
     """The visit: a date range in the title area, else in a sentence about the visit."""
+    return find_visit_or_year(lines, title_end)[0]
+
+
+def find_visit_or_year(
+    lines: list[Line], title_end: int
+) -> tuple[VisitDates | None, YearSeen | None]:
+    """``find_visit``, and when it finds no visit, ``find_visit_year``: the year is read
+    from the lines the visit's search kept (those naming a month, with a digit, not about
+    a meeting), not from a second pass over the document."""
     fallback = None
+    dated: list[Line] = []
     for line in lines:
-        if not line.text or not _names_a_month(line.text) or _about_a_meeting(line.text):
+        if not line.text or not _may_hold_a_date(line.text) or _about_a_meeting(line.text):
             continue
+        dated.append(line)
         found = parse_range(line.text)
         if not found and _about_the_visit(line.text):
             found = _two_days(line.text)
@@ -186,19 +209,25 @@ def find_visit(lines: list[Line], title_end: int) -> VisitDates | None:
             continue
         visit = VisitDates(found.start, found.end, line.number, line.text)
         if line.number <= title_end:
-            return visit
+            return visit, None
         if fallback is None and _about_the_visit(line.text) and not _about_a_past_review(line.text):
             fallback = visit
-    return fallback
+    return fallback, None if fallback else _visit_year(dated)
 
 
 def find_visit_year(lines: list[Line]) -> YearSeen | None:
     """ "The Corporate Peer Challenge undertaken in November 2018": a month and year in a
     sentence about this review's visit, when no dates are given."""
-    for line in lines:
-        if not _names_a_month(line.text) or not _about_the_visit(line.text):
-            continue
-        if _about_a_meeting(line.text):
+    return _visit_year(
+        line for line in lines if _may_hold_a_date(line.text) and not _about_a_meeting(line.text)
+    )
+
+
+def _visit_year(dated: Iterable[Line]) -> YearSeen | None:
+    """``find_visit_year`` over the lines that name a month, hold a digit and are not
+    about a meeting."""
+    for line in dated:
+        if not _about_the_visit(line.text):
             continue
         for sentence in _clauses(line.text):
             if not holds_any(sentence, ("peer challenge", "peer review")):

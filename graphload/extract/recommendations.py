@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphload.extract.lowered import first_match
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.themes import section_themes, theme_of
@@ -48,6 +49,8 @@ _INTRO = re.compile(
     r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$",
     re.I,
 )
+# Every match of _INTRO begins with one of these, lowered: the pattern is tried only there.
+_INTRO_STARTS = ("the following", "key recommendations", "recommendations")
 _ITEM_NUMBER = re.compile(rf"^{_NUMBER}\s+")
 _RESOLUTION = re.compile(r"^That\b")  # "That the report is published": a committee's resolution
 _COMMENT_HEADER = re.compile(
@@ -81,16 +84,17 @@ def _item_text(line: Line) -> str:
     return _ITEM_NUMBER.sub("", line.text).strip()
 
 
-def _list_after(lines: list[Line], start: int) -> list[Line]:
-    """Items of the list that starts after ``start``, allowing a short intro, gaps and
-    lines that continue an item (wrapped text starting in lower case)."""
-    items: list[Line] = []
+def _list_after(lines: list[Line], start: int) -> list[int]:
+    """Indexes of the items of the list that starts after ``start``, allowing a short
+    intro, gaps and lines that continue an item (wrapped text starting in lower case)."""
+    items: list[int] = []
     prose = 0
-    for line in lines[start + 1 : start + 400]:
+    for at in range(start + 1, min(start + 400, len(lines))):
+        line = lines[at]
         if not line.text:
             continue
-        if _is_item(line) and (not items or line.bullet == items[0].bullet):
-            items.append(line)
+        if _is_item(line) and (not items or line.bullet == lines[items[0]].bullet):
+            items.append(at)
             continue
         if items and line.text[0].islower():
             continue
@@ -115,22 +119,24 @@ def _heading_group(text: str) -> str | None:
 
 
 def find_recommendations(lines: list[Line]) -> list[RecommendationInfo]:
-    themes = section_themes(lines)
-    position = {id(line): index for index, line in enumerate(lines)}
+    themes: list[str | None] | None = None  # worked out at the first list found
     found: list[_Found] = []
     for index, line in enumerate(lines):
         if not line.text or line.bullet or not _names_advice(line.text.lower()):
             continue
         group = _heading_group(line.text)
-        if group is None and _INTRO.search(line.text):
+        if group is None and first_match(_INTRO, line.text, _INTRO_STARTS):
             group = "key" if re.search(r"\bkey\b", line.text, re.I) else "recommendation"
         if group is None:
             continue
-        for item in _list_after(lines, index):
+        for at in _list_after(lines, index):
+            item = lines[at]
             text = _item_text(item)
             if len(text) < 12 or _RESOLUTION.match(text):
                 continue
-            theme = themes[position[id(item)]] if group != "key" else None
+            if themes is None:
+                themes = section_themes(lines)
+            theme = themes[at] if group != "key" else None
             found.append(_Found(text, group, item, theme))
     found.extend(_table_comments(lines))
     return _deduplicate(found)

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
-from graphload.extract.dates import VisitDates, find_visit, find_visit_year
-from graphload.extract.lowered import holds_any
+from graphload.extract.dates import VisitDates, find_visit_or_year
+from graphload.extract.lowered import contains_any, holds_any, lowered
 from graphload.extract.reading import Line
 from graphload.extract.reviewed import CouncilDecision, decide_council
 from graphload.gazetteer import Gazetteer
@@ -91,9 +91,43 @@ def _names_a_kind_maybe(text: str) -> bool:
 _GENERIC_WORDINGS = tuple(pattern.pattern for kind, pattern in KINDS if kind in _GENERIC_KINDS)
 
 
+# Every match of a kind's pattern holds one of its words (lowered): the pattern is tried
+# only on text that holds one.
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "Corporate Peer Challenge Progress Review": ("progress review", "follow", "visit"),
+    "Fire Peer Challenge": ("fire",),
+    "Finance Peer Review": ("financ",),
+    "Planning Peer Challenge": ("planning",),
+    "Adult Social Care Peer Challenge": ("adult", "adass"),
+    "Children's Services Peer Review": ("children", "safeguarding", "send"),
+    "Governance Peer Challenge": ("governance",),
+    "Equality, Diversity and Inclusion Peer Challenge": (
+        "equality",
+        "diversity",
+        "inclusion",
+        "edi",
+    ),
+    "Communications Peer Review": ("communication",),
+    "Corporate Peer Challenge": ("corporate peer challenge",),
+    "Town and Parish Council Peer Review": ("council", "nalc"),
+    "Peer Challenge": ("peer challenge",),
+    "Peer Review": ("peer review",),
+}
+
+
+def _kinds_named(text: str, kinds: list[tuple[str, re.Pattern[str]]] = KINDS) -> list[str]:
+    """The kinds (of ``kinds``) whose pattern matches ``text``, in order."""
+    low = lowered(text)
+    return [
+        kind
+        for kind, pattern in kinds
+        if contains_any(low, _KIND_WORDS[kind]) and pattern.search(text)
+    ]
+
+
 def _names_a_kind(text: str) -> bool:
     """Whether any of KINDS matches ``text``."""
-    return holds_any(text, _GENERIC_WORDINGS) or any(pattern.search(text) for _, pattern in KINDS)
+    return holds_any(text, _GENERIC_WORDINGS) or bool(_kinds_named(text))
 
 
 TITLE_LINES_AFTER = 4
@@ -127,9 +161,8 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     """The most specific kind named by the first few titles (a page's <title> may say
     only "Peer challenge" where its heading says "Corporate Peer Challenge")."""
     titles = [_with_line_before(lines, index) for index in anchors[:3]]
-    titled = next(
-        (kind for kind, pattern in KINDS if any(pattern.search(title) for title in titles)), None
-    )
+    in_titles = {kind for title in titles for kind in _kinds_named(title)}
+    titled = next((kind for kind, _ in KINDS if kind in in_titles), None)
     if titled and titled not in _GENERIC_KINDS:
         return titled
     # Not in a title: the most specific kind the text names (a progress review only
@@ -138,8 +171,7 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
         kind
         for line in lines
         if _names_a_kind_maybe(line.text)
-        for kind, pattern in KINDS[1:]
-        if pattern.search(line.text)
+        for kind in _kinds_named(line.text, KINDS[1:])
     )
     specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
     if specific:
@@ -208,16 +240,16 @@ def settle_council(
 def read_review(lines: list[Line], gazetteer: Gazetteer) -> tuple[ReviewFacts, CouncilFinder]:
     anchors = title_anchors(lines)
     warnings: list[str] = []
-    visit = find_visit(lines, title_end_line(lines, anchors))
+    visit, year_seen = find_visit_or_year(lines, title_end_line(lines, anchors))
     year = visit.start.year if visit else None
     if year is None:
-        found = find_visit_year(lines)
-        if found:
-            year = found.year
+        if year_seen:
+            year = year_seen.year
         else:
             warnings.append("no visit date or year found")
     finder = CouncilFinder(gazetteer, year)
     for line in lines:
-        finder.learn(line.text)
+        if "(" in line.text:  # an abbreviation is defined in brackets: most lines have none
+            finder.learn(line.text)
     kind = review_kind(lines, anchors)
     return ReviewFacts(kind, [], visit, year, None, warnings, anchors), finder

@@ -47,6 +47,20 @@ def _sharing(text: str, low: str | None = None) -> re.Match[str] | None:
     return first_match(_SHARING, text, _SHARING_WORDS, low)
 
 
+def _sharing_matches(text: str, low: str) -> list[re.Match[str]]:
+    """Where ``_SHARING`` matches in ``text`` (``low`` lowered), in order: each place one
+    of its words begins, tried once. A match holds no stop, so it never reaches over a
+    sentence's end: a sentence's first match is the first of these inside it."""
+    found: dict[int, re.Match[str]] = {}
+    for word in _SHARING_WORDS:
+        at = low.find(word)
+        while at != -1:
+            if at not in found and (match := _SHARING.match(text, at)):
+                found[at] = match
+            at = low.find(word, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
 def _what(text: str, fallback: str) -> str:
     match = _WHAT.search(text)
     return " ".join(match.group().split()).lower() if match else fallback
@@ -83,13 +97,17 @@ def from_sentences(
         if not text or line.number in skip or not _may_mention_sharing(text):
             continue
         low = lowered(text)  # each sentence's lowered text is a slice of it
-        if not _sharing(text, low):
+        shares = _sharing_matches(text, low)
+        if not shares:
             continue
+        following = 0  # the first match not in an earlier sentence
         for begin, end in _sentence_spans(text):
-            sentence, low_sentence = text[begin:end], low[begin:end]
-            share = _sharing(sentence, low_sentence)
-            if not share:
+            while following < len(shares) and shares[following].start() < begin:
+                following += 1
+            if following == len(shares) or shares[following].start() >= end:
                 continue
+            share_at = shares[following].start() - begin
+            sentence, low_sentence = text[begin:end], low[begin:end]
             mentions = finder.find(sentence)
             groups = _groups(sentence, mentions)
             the_councils = "councils" in low_sentence and _THE_COUNCILS.search(sentence)
@@ -99,7 +117,7 @@ def from_sentences(
             if not sharing:
                 continue
             what = _what(sentence, "shared services")
-            evidence = sentence_around(sentence, share.start())
+            evidence = sentence_around(sentence, share_at)
             for group in sharing:
                 found.append(
                     SharedServiceInfo(

@@ -23,6 +23,9 @@ _NAMES_COUNCILS = re.compile(r"\b(councils?|partnership)\b", re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 # How every _SIGNPOST match starts, lowered: a cheap test first.
 _SIGNPOST_STARTS = ("signpost", "example", "good", "notable")
+# The characters those start with, in either case (no other character lowers to one of
+# them): a test of one character rules most lines out before the slice is lowered.
+_FIRST_LETTERS = frozenset("sSeEgGnN")
 MAX_PARAGRAPHS = 3
 
 
@@ -37,7 +40,7 @@ def find_signposts(lines: list[Line], finder: CouncilFinder) -> tuple[list[Signp
             continue
         if text[0].isdigit() and len(text) < 90 and _NUMBERED_HEADING.match(text):
             section = re.sub(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+", "", text)
-        if not text[:8].lower().startswith(_SIGNPOST_STARTS):
+        if text[0] not in _FIRST_LETTERS or not text[:8].lower().startswith(_SIGNPOST_STARTS):
             continue
         match = _SIGNPOST.match(text)
         if not match:

@@ -88,6 +88,7 @@ class EmbeddedStore(GraphStore):
         self.store_dir = Path(store_dir)
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
+        self._indexes_made = False
         if create:
             create_store_dir(self.store_dir)
         elif not (self.database.exists() or _registry_path(self.database).exists()):
@@ -165,6 +166,7 @@ class EmbeddedStore(GraphStore):
         """Make the id indexes, and wait until they are built: FalkorDB builds an index
         in the background, and a MERGE that runs before it is ready scans every node."""
         super().ensure_indexes(labels)
+        self._indexes_made = True
         deadline = time.monotonic() + INDEX_BUILD_SECONDS
         while time.monotonic() < deadline:
             statuses = self._run("CALL db.indexes() YIELD status RETURN status")
@@ -177,6 +179,7 @@ class EmbeddedStore(GraphStore):
         for row in self._run("CALL db.indexes() YIELD label, properties RETURN label, properties"):
             if row["label"] not in INDEXED_AT_REST and "id" in row["properties"]:
                 self._run(f"DROP INDEX FOR (n:{row['label']}) ON (n.id)")
+        self._indexes_made = False
 
     def _flush(self) -> None:
         import redis
@@ -198,6 +201,11 @@ class EmbeddedStore(GraphStore):
         self._flush()
 
     def close(self) -> None:
+        if self._db is not None and self._indexes_made:  # made for a write not made
+            try:
+                self._drop_indexes_not_kept()
+            except StoreError as error:
+                log.debug("dropping the indexes made for a write: %s", error)
         db, self._db = self._db, None
         if db is None:
             return

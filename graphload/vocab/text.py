@@ -22,9 +22,6 @@ from graphload.redact import redact
 EVIDENCE_LIMIT = 300
 ELLIPSIS = "\u2026"
 
-_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
 
 def fold(text: str) -> str:
     """The comparison key of a name: lower-case ASCII words, accents removed, ``&`` as
@@ -33,10 +30,16 @@ def fold(text: str) -> str:
     ``"King's Lynn"`` -> ``"kings lynn"``; ``"Ynys Môn"`` -> ``"ynys mon"``;
     ``"St. Edmundsbury & Forest"`` -> ``"st edmundsbury and forest"``.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    ascii_text = _APOSTROPHES.sub("", ascii_text.replace("&", " and "))
-    return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
+    if not text.isascii():  # (NFKD and the round trip would change no ASCII text)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_bytes = text.lower().replace("&", " and ").encode("ascii")
+    # Apostrophes dropped, every other byte that is not a letter or digit a space: one
+    # pass through a table, several times quicker than two regular expressions.
+    return " ".join(ascii_bytes.translate(_WORD_BYTES, b"'`").decode("ascii").split())
+
+
+# Each byte to itself if it is a lower-case letter or a digit, else to a space.
+_WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
 
 
 def slugify(text: str) -> str:
