@@ -122,14 +122,31 @@ def _fit_widths(columns: list[str], texts: list[list[str]], width: int) -> list[
     budget = max(len(columns), width - gaps)
     floor = [min(n, max(4, min(len(c), 12))) for n, c in zip(natural, columns, strict=True)]
     while sum(widths) > budget:
-        i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k] > 0, widths[k]))
-        if widths[i] <= floor[i]:
+        above = [k for k in range(len(widths)) if widths[k] > floor[k]]
+        if not above:
             floor = [max(1, f - 1) for f in floor]  # too many columns: squeeze everything
             if all(w <= 1 for w in widths):
                 break
             continue
-        widths[i] -= 1
+        _narrow_widest(widths, floor, above, sum(widths) - budget)
     return widths
+
+
+def _narrow_widest(widths: list[int], floor: list[int], above: list[int], excess: int) -> None:
+    """Take up to ``excess`` characters off the widest columns still above their floor,
+    one at a time, widest first and, among the equally wide, leftmost first: the
+    columns tied at the top lose whole rounds at once, down to the next width (a cell
+    of a list of names can be thousands of characters wide)."""
+    top = max(widths[k] for k in above)
+    tied = [k for k in above if widths[k] == top]
+    below = max([widths[k] for k in above if widths[k] < top] + [floor[k] for k in tied])
+    rounds = min(top - below, excess // len(tied))
+    if rounds:
+        for k in tied:
+            widths[k] -= rounds
+        return
+    for k in tied[:excess]:  # a part round: leftmost first
+        widths[k] -= 1
 
 
 def _render_row(
@@ -147,15 +164,34 @@ def _render_row(
 def _wrap(text: str, width: int, max_lines: int | None) -> tuple[list[str], bool]:
     lines: list[str] = []
     for para in text.splitlines() or [""]:
-        lines.extend(
-            textwrap.wrap(para, width, break_long_words=True, break_on_hyphens=False) or [""]
-        )
+        if max_lines is not None and len(lines) > max_lines:
+            break  # what follows is cut anyway
+        needed = None if max_lines is None else max_lines + 1 - len(lines)
+        lines.extend(_wrap_paragraph(para, width, needed))
     if max_lines is None or len(lines) <= max_lines:
         return lines, False
     lines = lines[:max_lines]
     last = lines[-1]
     lines[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
     return lines, True
+
+
+def _wrap_paragraph(para: str, width: int, needed: int | None) -> list[str]:
+    """``para`` wrapped, or, when only its first ``needed`` lines are wanted, at least
+    those (the same lines): a long paragraph is first wrapped up to a space well past
+    them. Lines end where a word does not fit, so lines that have a next line after
+    them in the part wrapped are as they would be in the whole."""
+    if needed is not None:
+        at = para.find(" ", (needed + 1) * (width + 1))
+        if at != -1:
+            lines = _wrapped(para[:at], width)
+            if len(lines) > needed:
+                return lines
+    return _wrapped(para, width)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def format_json(rows: Sequence[dict[str, Any]]) -> str:
