@@ -103,3 +103,19 @@ def test_a_folder_that_is_not_a_store_gets_no_server_and_the_usual_message(tmp_p
     assert command.returncode == 1
     assert command.stderr.startswith("error:")
     assert _servers_of(tmp_path / "nothing-here") == []
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(store_dir):
+    # peergraph cypher ... | head -1, with more output than a pipe holds (64 KB)
+    process = subprocess.Popen(
+        [str(PEERGRAPH), "cypher", "UNWIND range(1, 50000) AS n RETURN n",
+         "--format", "csv", "--store", str(store_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"n\n"
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in errors
+    assert _servers_of(store_dir) == []
