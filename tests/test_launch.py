@@ -119,3 +119,16 @@ def test_a_reader_that_stops_early_gets_no_traceback(store_dir):
     process.wait(timeout=60)
     assert "Traceback" not in errors
     assert _servers_of(store_dir) == []
+
+
+def test_reports_started_together_all_answer_and_leave_no_server(store_dir):
+    command = [str(PEERGRAPH), "report", "themes", "--format", "json", "--store", str(store_dir)]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    answers = [process.communicate(timeout=60) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0, 0], answers
+    assert len({out for out, _ in answers}) == 1 and '"theme"' in answers[0][0]
+    assert _servers_of(store_dir) == []
+    assert not (store_dir / "graph.rdb.settings").exists()

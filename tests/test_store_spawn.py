@@ -57,3 +57,15 @@ def test_the_registry_names_the_server_and_only_its_owner_reads_it(tmp_path, san
     assert settings["unixsocket"] == str(spawned.socket)
     assert (settings["dbdir"], settings["dbfilename"]) == (str(tmp_path), "graph.rdb")
     assert registry.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_registry_already_written_by_another_command_is_left_as_it_is(tmp_path, sandbox):
+    database = tmp_path / "graph.rdb"
+    registry = tmp_path / "graph.rdb.settings"
+    first = spawn_server(database, sandbox)
+    second = spawn_server(database, sandbox)
+    assert first is not None and second is not None
+    assert first.wait_until_listening() and second.wait_until_listening()
+    assert first.register(registry)
+    assert not second.register(registry)
+    assert json.loads(registry.read_text())["unixsocket"] == str(first.socket)

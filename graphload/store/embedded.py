@@ -48,6 +48,8 @@ GRAPH_NAME = "peergraph"
 #: 0.4 s load), and only the loader's MERGE and keyed deletes need those, so they are
 #: dropped before each save and made again by the next write (``ensure_indexes``).
 INDEXED_AT_REST = frozenset({"Council", "Peer"})
+#: How many times a store is opened when the server it attaches to stops meanwhile.
+START_ATTEMPTS = 3
 #: How long a write waits for a new index to be built before going on without it.
 INDEX_BUILD_SECONDS = 120
 
@@ -94,9 +96,20 @@ class EmbeddedStore(GraphStore):
         elif not (self.database.exists() or registry_path(self.database).exists()):
             raise StoreError(missing_store_message(self.store_dir))
         check_store_usable(self.store_dir, self.database)
-        if clear_stale_registry(self.database):
-            log.info("removed the registry of a stopped server in %s", self.store_dir)
-        self._db = self._start()
+        for attempt in range(START_ATTEMPTS):
+            if clear_stale_registry(self.database):
+                log.info("removed the registry of a stopped server in %s", self.store_dir)
+            try:
+                self._db = self._start()
+                break
+            except _ServerGone:
+                # The server another command started stopped as this one attached (its
+                # last client ended): start again, with a server of our own if need be.
+                if attempt == START_ATTEMPTS - 1:
+                    raise StoreError(
+                        f"cannot start the embedded graph database in {self.store_dir}: "
+                        "the server of another peergraph command kept stopping"
+                    ) from None
         self._graph = self._db.select_graph(GRAPH_NAME)
         atexit.register(self.close)
 
@@ -115,6 +128,7 @@ class EmbeddedStore(GraphStore):
             sandbox = Path(tempfile.mkdtemp(prefix=SANDBOX_PREFIX))
             if not registry.exists():  # else a server runs for this database: attach to it
                 spawned = spawn_server(self.database.resolve(), sandbox)
+        registered = attaching = False
         # falkordblite calls tempfile.mkdtemp() itself; pointing tempfile at our folder
         # for the length of the start is the only handle on where its files go.
         saved, tempfile.tempdir = tempfile.tempdir, str(sandbox)
@@ -122,15 +136,20 @@ class EmbeddedStore(GraphStore):
             from redislite.falkordb_client import FalkorDB
 
             if spawned is not None:
-                if spawned.wait_until_listening():
-                    spawned.register(registry)  # falkordblite attaches to it
-                else:
-                    _discard_sandbox(spawned.folder)  # falkordblite starts one itself
+                # falkordblite attaches to the server the registry names: ours, or the
+                # one another command registered first (ours is then of no use).
+                registered = spawned.wait_until_listening() and spawned.register(registry)
+                if not registered:
+                    _discard_sandbox(spawned.folder)
+            attaching = not registered and registry.exists()  # to another command's server
             with _fine_polling():
                 db = FalkorDB(str(self.database.resolve()))
         except Exception as error:  # falkordblite raises several unrelated types
-            if spawned is not None:
+            if registered:
                 registry.unlink(missing_ok=True)
+            elif attaching and not _server_alive(registry):
+                _discard_sandbox(sandbox)
+                raise _ServerGone from error
             reasons = _server_complaints(sandbox)
             _discard_sandbox(sandbox)
             raise _start_error(self.store_dir, self.database, reasons, error) from None
@@ -316,6 +335,10 @@ def _stop_server(client: Any, saved: bool = False) -> None:
     client.pidfile = None
     client.redis_dir = None
     client.running = False
+
+
+class _ServerGone(Exception):
+    """The server this store was attaching to stopped before it answered."""
 
 
 class DamagedStoreError(StoreError):

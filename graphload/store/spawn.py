@@ -98,19 +98,25 @@ class SpawnedServer:
             return False
         return text.endswith("\n") and text.strip().isdigit()
 
-    def register(self, registry: Path) -> None:
-        """Write the registry falkordblite reads to find the server of a database. Only
-        once the server listens, as falkordblite does: another process that finds the
-        registry of a server not yet listening would take it for a dead one."""
+    def register(self, registry: Path) -> bool:
+        """Write the registry falkordblite reads to find the server of a database, unless
+        one is there: False when another process registered its server first (two
+        commands started at once), whose server is then the one to use. Only once the
+        server listens, as falkordblite does: another process that finds the registry of
+        a server not yet listening would take it for a dead one."""
         settings = {
             "pidfile": str(self.pidfile),
             "unixsocket": str(self.socket),
             "dbdir": str(self.database.parent),
             "dbfilename": self.database.name,
         }
-        descriptor = os.open(registry, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            descriptor = os.open(registry, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return False
         with os.fdopen(descriptor, "w") as handle:
             json.dump(settings, handle)
+        return True
 
     def stop(self) -> None:
         """Kill the server (a daemon: its pid is known once it has written its file) and
