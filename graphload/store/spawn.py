@@ -151,7 +151,8 @@ def spawn_server(database: Path, sandbox: Path) -> SpawnedServer | None:
     ]
     config = spawned.folder / "redis.config"
     config.write_text(
-        "".join(f"{key} {_quoted(key, value)}\n" for key, value in paths + SERVER_SETTINGS)
+        "".join(f"{key} {_quoted(value)}\n" for key, value in paths)
+        + "".join(f"{key} {value}\n" for key, value in SERVER_SETTINGS)
     )
     try:
         started = subprocess.call(
@@ -165,10 +166,9 @@ def spawn_server(database: Path, sandbox: Path) -> SpawnedServer | None:
     return spawned if started == 0 else None
 
 
-def _quoted(key: str, value: str) -> str:
-    if key in {"dir", "dbfilename", "unixsocket", "pidfile", "logfile"}:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return value
+def _quoted(path: str) -> str:
+    """A path as redis reads a quoted string (backslash escapes)."""
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 #: Servers started by ``start_early``, by database, until a store claims them.
