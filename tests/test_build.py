@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 
@@ -25,26 +24,10 @@ from graphload.records import (
     ThemeInfo,
 )
 from graphload.vocab.text import EVIDENCE_LIMIT
+from tests.extract_helpers import review_record as record
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{6}\b")
-
-
-def record(
-    name: str, councils: list[tuple[str, str]], year: int | None = 2012, **parts
-) -> ExtractRecord:
-    sha = hashlib.sha256(name.encode()).hexdigest()
-    return ExtractRecord(
-        document=DocumentInfo(path=f"{name}.txt", sha256=sha, format="txt", title=name),
-        review=ReviewInfo(
-            kind="Corporate Peer Challenge",
-            councils=[Ref(code, label) for code, label in councils],
-            year=year,
-            line=1,
-            evidence=f"The peer challenge of {name}.",
-        ),
-        **parts,
-    )
 
 
 def peer(name: str, *employers: tuple[str, str], aliases=(), line: int = 10, **extra) -> PeerInfo:

@@ -8,7 +8,6 @@ The documents are invented: real councils from the register, invented people.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,18 +18,17 @@ from graphload.build import build_tables
 from graphload.load import load_paths
 from graphload.model import SUPPLY_COUNTS
 from graphload.records import (
-    DocumentInfo,
     ExtractRecord,
     PeerInfo,
     RecommendationInfo,
     Ref,
-    ReviewInfo,
     SharedServiceInfo,
     ThemeInfo,
 )
 from graphload.store import open_store
 from graphload.synth import write_corpus
 from queries.run import run_report
+from tests.extract_helpers import review_record
 
 COUNTS = ("reviews_served", *SUPPLY_COUNTS)
 LGA = ("org:lga", "Local Government Association")
@@ -39,19 +37,7 @@ LGA = ("org:lga", "Local Government Association")
 def review(
     name: str, council: tuple[str, str], year: int, peers: list[PeerInfo], **parts: Any
 ) -> ExtractRecord:
-    sha = hashlib.sha256(name.encode()).hexdigest()
-    return ExtractRecord(
-        document=DocumentInfo(path=f"{name}.txt", sha256=sha, format="txt", title=name),
-        review=ReviewInfo(
-            kind="Corporate Peer Challenge",
-            councils=[Ref(*council)],
-            year=year,
-            line=1,
-            evidence=f"The peer challenge of {name}.",
-        ),
-        peers=peers,
-        **parts,
-    )
+    return review_record(name, [council], year, peers=peers, **parts)
 
 
 def peer(name: str, employer: tuple[str, str]) -> PeerInfo:
