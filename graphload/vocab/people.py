@@ -37,7 +37,7 @@ TITLES = frozenset(
         "capt",
     }
 )  # fmt: skip
-COUNCILLOR_TITLES = frozenset({"councillor", "cllr", "councilor", "county councillor"})
+COUNCILLOR_TITLES = frozenset({"councillor", "cllr", "councilor", "county councillor", "coun"})
 
 PARTIES = {
     "labour": "Labour",

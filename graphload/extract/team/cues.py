@@ -20,8 +20,10 @@ from graphload.extract.team.entry import PeerEntry, names_team_role
 TEAM_WORDS = re.compile(
     r"\b(?:peers?|peer team|(?:review|challenge|assessment|visiting|"
     r"full|core) team|review panel|the panel|panel members?|members of the (?:peer |review )?"
-    r"(?:team|panel)|team members?|participants|reviewers|the team (?:was|were|comprised|"
-    r"consisted|included|is|are)|the team:|delivered by|facilitated by|conducted by)\b",
+    r"(?:team|panel)|(?:original|same|returning|lga|cpc|cpr|fpc|pas|nalc)\s+(?:peer\s+)?"
+    r"(?:review\s+|challenge\s+)?team|team members?|participants|reviewers|"
+    r"the team (?:was|were|comprised|consisted|included|is|are)|the team:|delivered by|"
+    r"facilitated by|conducted by)\b",
     re.IGNORECASE,
 )
 # Words that introduce people who are not the team.
@@ -65,6 +67,7 @@ _TEAM_WORDS_NEED += ("delivered by", "facilitated by", "conducted by")
 _TEAM_WORDS_STARTS = (
     *("peer", "review", "challenge", "assessment", "visiting", "full", "core", "the panel"),
     *("panel", "members of the", "team", "participants", "reviewers", "the team"),
+    *("original", "same", "returning", "lga", "cpc", "cpr", "fpc", "pas", "nalc"),
     *("delivered by", "facilitated by", "conducted by"),
 )
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")

@@ -114,6 +114,15 @@ _WHOLE_ORGANISATION = re.compile(
     r"County )?Councils?)$"
 )
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|said|will|would|been|being|did|does)\b")
+# A verb of minutes or news with its object after a name: "Cllr A, Cabinet Member,
+# presented a report…", "B, Chief Executive of X, led the peer team…": a sentence about
+# the person, not a list entry (however few past tenses it holds).
+_REPORTING_VERB = re.compile(
+    r"\b(?:led|leads|presented|introduced|summari[sz]ed|outlined|reported|explained|"
+    r"highlighted|noted|thanked|welcomed|confirmed|advised|stated|asked|responded|"
+    r"commented|proposed|seconded|moved|referred|queried|informed|spoke|says|said)\s+"
+    r"(?:a|an|the|that|this|these|his|her|their|its|members|to|on)\b"
+)
 _PAST_TENSE = re.compile(r"\b[a-z]{3,}(?<!re)ed\b")
 
 
@@ -198,6 +207,11 @@ def describe(
         party = party or bracket_party
         rest = rest[: trailing.start()] + (f", {inner}" if inner else "")
     rest = _LEADING_SEPARATORS.sub("", rest)
+    head, comma, last = rest.rpartition(",")
+    if comma and len(last) < _LONGEST_PARTY and canonical_party(last.strip(" .;")):
+        # "…, Leader, Wirral Council, Labour": the party closes the entry, not the job
+        party = party or canonical_party(last.strip(" .;"))
+        rest = head
     role, organisations, groups = parse_role(rest, finder)
     predecessor = _LGA_PREDECESSOR.match(role) if role and not organisations else None
     if role and predecessor:
@@ -222,7 +236,11 @@ def reads_as_prose(entry: PeerEntry) -> bool:
     """Whether an entry's job is really a sentence about the person ("…, Cabinet Member,
     summarised the report. She thanked…"): a list entry has no verbs."""
     role = entry.role or ""
-    return bool(_AUXILIARY.search(role)) or len(_PAST_TENSE.findall(role)) >= 2
+    return (
+        bool(_AUXILIARY.search(role))
+        or len(_PAST_TENSE.findall(role)) >= 2
+        or (role.count(" ") >= 3 and bool(_REPORTING_VERB.search(role)))
+    )
 
 
 def _is_councillor_role(role: str) -> bool:
@@ -369,7 +387,7 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
     if _WHOLE_ORGANISATION.match(text):
         org = finder.organisation(text) or Ref.organisation(text)
         return "", [org]
-    for joiner in (" at ", " of ", " with ", " from "):
+    for joiner in (" at ", " of ", " with ", " from ", " for "):
         head, found, last = text.rpartition(joiner)
         if not found:
             continue
@@ -383,6 +401,25 @@ def _employer_in_words(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]
                 return clean_role(head), [org]
         if joiner == " at " and _ABBREVIATION.fullmatch(last):
             return clean_role(head), [finder.organisation(last) or Ref.organisation(last)]
+    return _place_between_separators(text, finder)
+
+
+_LONGEST_PARTY = 40
+_MAX_PLACE_WORDS = 4
+
+
+def _place_between_separators(text: str, finder: CouncilFinder) -> tuple[str, list[Ref]]:
+    """ "Kent - Operational Peer": a bare place, alone between separators, standing for
+    its council; the other pieces are the job."""
+    if " - " not in text:
+        return text, []
+    pieces = text.split(" - ")
+    for index, piece in enumerate(pieces):
+        if piece[:1].isupper() and len(piece.split()) <= _MAX_PLACE_WORDS:
+            council = finder.council(piece)
+            if council:
+                rest = pieces[:index] + pieces[index + 1 :]
+                return clean_role(" - ".join(rest)), [council]
     return text, []
 
 

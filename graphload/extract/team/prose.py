@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
-from graphload.extract.lowered import first_match
+from graphload.extract.lowered import contains_any, first_match
 from graphload.extract.names import ROLE_WORDS, take_name
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
@@ -134,7 +134,8 @@ CUE_FAMILIES = (
     CueFamily(
         re.compile(
             r"\b(?:team|panel|peers|reviewers)\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|comprised|"
-            r"consisted|consists|consist|comprising|included|includes|comprises|made up)\b"
+            r"consisted|consists|consist|comprising|included|includes|comprises|made up|"
+            r"featured|features|featuring)\b"
         ),
         ("team", "panel", "peers", "reviewers"),
         (("team", "panel", "peer", "reviewer"),),  # the words peer roles need too
@@ -147,6 +148,15 @@ CUE_FAMILIES = (
     ),
     # "Ann Example, who led the review"
     CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("led the",),)),
+    # "Ann Example, Director of X, will lead the review", "…, led the peer team"
+    CueFamily(
+        re.compile(
+            r"\b(?:lead|led)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:team|review|challenge|visit|panel)\b"
+        ),
+        ("lead", "led"),
+        # in a line about the team (its words are found in every line already)
+        (("team", "panel", "peer", "reviewer"), ("lead the", "led the")),
+    ),
 )
 # All the families in one pattern: the cues of a sentence in order.
 _PROSE_CUE = re.compile("|".join(family.pattern.pattern for family in CUE_FAMILIES))
@@ -181,7 +191,8 @@ _BOUNDARY = re.compile(
 
 # Where a person's description ends in prose: the next clause of the sentence.
 _CLAUSE = re.compile(
-    r",?\s*\b(?:assisted|supported|joined|accompanied|were|was|is|are|has|have|had)\b"
+    r",?\s*\b(?:assisted|supported|joined|accompanied|were|was|is|are|has|have|had|"
+    r"which|whose|whom)\b"
     r"|,?\s+and\s+(?:a|an|the|two|three|four|five|other|several|senior)\s"
     r"|(?<=[a-z)])\s+(?=(?:They|The|This|These|We|It|In|Our|He|She)\s)"
 )
@@ -200,13 +211,14 @@ _PEER_ROLE_HINTS = (
     re.compile(r"reviewer"),
     re.compile(r"manager(?:(?<=challenge manager)|(?<=review manager))"),
 )
-_PEER_ROLE_WORDS = ("peer", "reviewer", "manager")  # one of them is in every hint
+# One of them is in every hint, or ("member of the … team") in the line.
+_PEER_ROLE_WORDS = ("peer", "reviewer", "manager", "team")
 
 
 def may_hold_cue(lowered: str) -> bool:
     """Whether a lower-cased text holds the words a cue cannot do without (unrolled
     substring tests: far cheaper than the cue regexes on the many lines without one)."""
-    if " by " in lowered or " led the" in lowered or "team (" in lowered:
+    if " by " in lowered or " led the" in lowered or " lead the" in lowered or "team (" in lowered:
         return True
     has_noun = "team" in lowered or "panel" in lowered or "peers" in lowered
     return (has_noun or "reviewers" in lowered) and (
@@ -216,6 +228,7 @@ def may_hold_cue(lowered: str) -> bool:
         or "consist" in lowered
         or "includ" in lowered
         or "made up" in lowered
+        or "featur" in lowered
         or "panel (" in lowered
     )
 
@@ -226,7 +239,7 @@ def may_describe_peer(lowered: str) -> bool:
     for hint in _PEER_ROLE_HINTS:
         if hint.search(lowered):
             return True
-    return False
+    return "member of the" in lowered
 
 
 def _holds_cue(lowered: str, families: tuple[CueFamily, ...] = CUE_FAMILIES) -> bool:
@@ -239,15 +252,32 @@ def _holds_cue(lowered: str, families: tuple[CueFamily, ...] = CUE_FAMILIES) -> 
 
 
 LEAD = "Lead peer"
+# A place on the team said in apposition after a person's job: "…, manager at X and a
+# reviewer on the first peer review", "…, Head of Planning at Y and a member of the peer
+# review team".
+_APPOSITION = (
+    r"(?:a|the|lead)\s+reviewer\s+(?:on|for|in|with)\s+(?:[\w'’-]+\s+){0,3}?peer\s+"
+    r"(?:review|challenge)|member\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:peer|review|"
+    r"challenge)\s+(?:review\s+|challenge\s+)?team"
+)
+_APPOSED = re.compile(_APPOSITION, re.IGNORECASE)
 # Words of a job written before a name: "Chief Fire Officer Dave Curry".
 JOB_WORDS = ROLE_WORDS | {"fire", "finance", "operating", "technical"}
 # A person described as a member of the team, wherever the sentence is.
 PEER_ROLE = re.compile(
     r"\b(?:lead peer|member peer|officer peer|peer (?:review |challenge )?(?:officer|manager|"
-    r"lead)|peer reviewers?|challenge manager|review manager)\b",
+    r"lead)|peer reviewers?|challenge manager|review manager|" + _APPOSITION + r")\b",
     re.IGNORECASE,
 )
 _LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
+# A cue that names its lead before it ("who led the", "will lead the", "led the team").
+_LEAD_VERB = re.compile(r"who\b|(?:lead|led)\s+the\b")
+# A job, then the lead verb: "…, director of children's services for X, will lead the review".
+_LEADS_LATER = re.compile(
+    r",?\s*(?:who\s+)?(?:(?:will|would|shall|is to|is due to)\s+lead|led)\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:team|review|challenge|visit|panel)\b[^,;]*",
+    re.IGNORECASE,
+)
 _WHO_LED = re.compile(r"\s*,?\s*who (?:had )?led the\b[^,;]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
 _NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|St|Prof|Revd|Rev)$")
@@ -301,16 +331,27 @@ def _cues_by_line(lowered_lines: list[str]) -> dict[int, tuple[CueFamily, ...]]:
             found |= lines_holding(word)
         return found
 
-    chosen: dict[int, tuple[CueFamily, ...]] = {}
-    for position, family in enumerate(CUE_FAMILIES):
+    candidates_of: list[set[int]] = []  # the lines holding each family's words
+    for family in CUE_FAMILIES:
         candidates = lines_holding_one_of(family.needs[0])
         for group in family.needs[1:]:
-            candidates &= lines_holding_one_of(group)
-        for index in candidates - chosen.keys():
+            # tested in those lines alone: a search of every (long) line costs more
+            candidates = {i for i in candidates if contains_any(lowered_lines[i], group)}
+        candidates_of.append(candidates)
+    chosen: dict[int, tuple[CueFamily, ...]] = {}
+    for position, family in enumerate(CUE_FAMILIES):
+        for index in candidates_of[position] - chosen.keys():
             lowered = lowered_lines[index]
             if family.starts_here(lowered) and may_hold_cue(lowered):
-                # the families before this one are not in the line: nor in its sentences
-                chosen[index] = CUE_FAMILIES[position:]
+                # the families before this one are not in the line, nor in its sentences;
+                # nor are the later ones without their words
+                chosen[index] = tuple(
+                    later
+                    for later, lines in zip(
+                        CUE_FAMILIES[position:], candidates_of[position:], strict=True
+                    )
+                    if index in lines
+                )
     for index in lines_holding_one_of(_PEER_ROLE_WORDS) - chosen.keys():
         lowered = lowered_lines[index]
         if may_describe_peer(lowered) and PEER_ROLE.search(lowered):
@@ -335,7 +376,7 @@ def _team_in_sentence(
         and not introduces_other_people(sentence[: cue.start()])
         and first_match(_TEAMISH, lowered[: cue.end() + 30], _TEAMISH_STARTS)
     ):
-        who_led = cue.group().startswith("who")
+        who_led = _LEAD_VERB.match(cue.group()) is not None
         people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
         if who_led:
             kept = [e for _, e in people if e.team_role == LEAD]
@@ -349,7 +390,29 @@ def _team_in_sentence(
         if first is not None:
             kept = [e for e in named[first:] if e.described]
             return kept, "prose: a person described as a peer"
+        apposed = _apposed_peer(sentence, finder, described)
+        if apposed is not None:
+            return [apposed], "prose: a person described as a peer"
     return [], ""
+
+
+def _apposed_peer(
+    sentence: str, finder: CouncilFinder, described: re.Match[str]
+) -> PeerEntry | None:
+    """The person whose description holds the team words, when they are said in
+    apposition ("A, manager at X and a reviewer on the peer review, says…"): that person
+    alone, not the others the sentence names."""
+    if not _APPOSED.match(sentence, described.start()):
+        return None
+    at = described.start()
+    people = _people_in(sentence, finder, max(0, at - 250))
+    before = [entry for start, entry in people if start < at]
+    if not before or not before[-1].described:
+        return None
+    entry = before[-1]
+    words = " ".join(sentence[at : described.end()].split())
+    entry.team_role = entry.team_role or re.sub(r"^(?:a|the)\s+", "", words, flags=re.I)
+    return entry
 
 
 def _introduces_people(sentence: str, cue: re.Match[str]) -> bool:
@@ -402,11 +465,21 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
         led_after = _WHO_LED.match(rest)
         if led_after:
             rest = rest[led_after.end() :]
+        else:
+            led_after = _LEADS_LATER.search(rest) if "le" in rest else None
+            if led_after:
+                rest = rest[: led_after.start()]
+        close = rest.find(")")
+        if close >= 0 and "(" not in rest[:close]:
+            rest = rest[:close]  # "the peer team (A, …, and B, Manager at X) met…": B's ends
         rest = _CLAUSE.split(rest, maxsplit=1)[0].rstrip(" .")
         if job:
             rest = f"{job}, {rest.lstrip(' ,')}" if rest.strip(" ,") else job
         lead = LEAD if led_before or led_after else None
-        people.append((boundary_start, describe(name, councillor, rest, finder, lead)))
+        entry = describe(name, councillor, rest, finder, lead)
+        if councillor and not entry.described:
+            entry.role = "Councillor"  # "Cllr Ann Example": the title is a description
+        people.append((boundary_start, entry))
         joined_to_next.append(sentence[stop : stop + 5].lstrip().startswith("and"))
     # "A and B from the LGA": A shares B's employer.
     for index in range(len(people) - 2, -1, -1):

@@ -1,0 +1,34 @@
+"""People a report names who are not the team, in wordings found in real texts the
+reader had not seen: a councillor who presented the report in minutes, an auditor named
+in apposition. Invented people; real council names from the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.extract_helpers import extract_text
+
+
+def _names(tmp_path: Path, text: str) -> set[str]:
+    return {p.name for p in extract_text(tmp_path, text).peers}
+
+
+def test_a_councillor_who_presented_the_report_in_minutes(tmp_path: Path) -> None:
+    text = (
+        "73 Planning Peer Review Report\nMinutes:\n"
+        "Cllr Ann Example, Cabinet Member for Planning, presented a report updating on the "
+        "findings of the Local Government Association (LGA) Planning Service Peer Review, "
+        "and setting out the initial response of officers to the recommendations.\n"
+        "Cllr Bob Sample, Chairman of the Overview and Scrutiny Committee, noted past work.\n"
+    )
+    assert _names(tmp_path, text) == set()
+
+
+def test_an_auditor_named_after_carried_out_by(tmp_path: Path) -> None:
+    text = (
+        "Sandwell Council welcomes peer challenge findings\n\n"
+        "The review follows the Governance Review carried out by the council's external "
+        "auditors, Cat Trial, which made a number of recommendations which have all "
+        "been accepted.\n"
+    )
+    assert _names(tmp_path, text) == set()
