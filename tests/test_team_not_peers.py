@@ -32,3 +32,12 @@ def test_an_auditor_named_after_carried_out_by(tmp_path: Path) -> None:
         "been accepted.\n"
     )
     assert _names(tmp_path, text) == set()
+
+
+def test_a_month_after_during_is_no_name(tmp_path: Path) -> None:
+    text = (
+        "Local Government Association Peer Review Report\n\nMinutes:\n"
+        "During March 2019, the Council commissioned the Local Government Association "
+        "(LGA) to carry out a Corporate Peer Challenge.\n"
+    )
+    assert _names(tmp_path, text) == set()

@@ -67,7 +67,8 @@ OTHER_WORDS = frozenset(
     centre center consulting consultancy municipal property resources transformation digital
     economic economy growth place leadership governance culture capacity improvement
     priorities outcomes financial planning management one two three four five six seven
-    eight nine ten vision mission values""".split()
+    eight nine ten vision mission values during following since after before between within
+    throughout until upon among""".split()
 )
 NOT_NAME_WORDS = ROLE_WORDS | OTHER_WORDS
 PARTICLES = frozenset(

@@ -452,6 +452,9 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
             continue
         job, name_start = _job_before_name(sentence, boundary.end())
         span = take_name(sentence, name_start)
+        if span is None:
+            job, name_start = _employer_and_job_before_name(sentence, boundary.end())
+            span = take_name(sentence, name_start) if job else None
         if span is None or finder.council(span.name):
             continue
         found.append((boundary.start(), span.end, span.name, span.councillor, job))
@@ -488,6 +491,54 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
             entry.organisations = list(following.organisations)
             entry.role = entry.role or following.role
     return people
+
+
+_MAX_WORDS_BEFORE_NAME = 8
+_ORGANISATION_JOINERS = {"and", "of", "&", "the", "for"}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _is_job_word(word: str) -> bool:
+    """ "chief", "Officer", "vice-chairman": a word of a job, in any case."""
+    return any(fold(part) in JOB_WORDS for part in word.split("-"))
+
+
+def _employer_and_job_before_name(sentence: str, start: int) -> tuple[str, int]:
+    """ "Kent's chief fire officer, Ann Example", "Royal Berkshire Fire Authority
+    vice-chairman Bob Sample": the employer and job written before a name, as "job,
+    employer", and where the name starts ("", ``start`` when there is none)."""
+    words: list[str] = []
+    position = start
+    for _ in range(_MAX_WORDS_BEFORE_NAME):
+        if words and take_name(sentence, position) is not None:
+            break
+        match = _WORD.match(sentence, position)  # words one space apart
+        if match is None:
+            return "", start
+        word = match.group()
+        words.append(word.rstrip(","))
+        position = match.end() + 1
+        if words[-1] != word:
+            break  # "…officer, Ann Example": the name must follow the comma
+    if not words or take_name(sentence, position) is None:
+        return "", start
+    split = len(words)
+    while split > 0 and _is_job_word(words[split - 1]):
+        split -= 1  # the job: the job words just before the name
+    employer, job = words[:split], words[split:]
+    if not job or not employer or not _reads_as_employer(employer):
+        return "", start
+    return f"{' '.join(job)}, {_POSSESSIVE.sub('', ' '.join(employer))}", position
+
+
+def _reads_as_employer(words: list[str]) -> bool:
+    """Capitalised words (and "and", "of"…), only the last one possessive ("Kent's")."""
+    for index, word in enumerate(words):
+        if not (word[:1].isupper() or word in _ORGANISATION_JOINERS):
+            return False
+        if index < len(words) - 1 and _POSSESSIVE.search(word):
+            return False
+    return words[0][:1].isupper()
 
 
 def _job_before_name(sentence: str, start: int) -> tuple[str, int]:
