@@ -96,7 +96,7 @@ def test_control_characters_still_mark_a_binary_file(tmp_path: Path) -> None:
 _ANY_CUE = re.compile("|".join(family.pattern.pattern for family in prose.CUE_FAMILIES))
 _ANY_HINT = re.compile(
     r"(?:lead|member|officer) peer|peer (?:review |challenge )?(?:officer|manager|lead)|"
-    r"reviewer|(?:challenge|review) manager"
+    r"reviewer|(?:challenge|review) manager|member of the"
 )
 
 
@@ -112,6 +112,7 @@ def _plain_lines_about_the_team(lowered_lines: list[str]) -> list[int]:
 WORDS = (
     "the team was the peers were panel comprised reviewers led by assisted carried out "
     "co-ordinated coordinated who had of peer review challenge officer manager lead member "
+    "will featured "
     "Ann Example nearby ( ) : , . and"
 ).split()
 

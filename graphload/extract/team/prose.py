@@ -154,8 +154,7 @@ CUE_FAMILIES = (
             r"\b(?:lead|led)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:team|review|challenge|visit|panel)\b"
         ),
         ("lead", "led"),
-        # in a line about the team (its words are found in every line already)
-        (("team", "panel", "peer", "reviewer"), ("lead the", "led the")),
+        (("lead the", "led the"),),
     ),
 )
 # All the families in one pattern: the cues of a sentence in order.
