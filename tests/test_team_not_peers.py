@@ -41,3 +41,18 @@ def test_a_month_after_during_is_no_name(tmp_path: Path) -> None:
         "(LGA) to carry out a Corporate Peer Challenge.\n"
     )
     assert _names(tmp_path, text) == set()
+
+
+def test_the_signatory_of_a_foreword_after_a_paragraph_about_the_peers(tmp_path: Path) -> None:
+    text = (
+        "Foreword\n"
+        "I am pleased to introduce this report on councils working within combined "
+        "authorities. I would like to thank the peer team, including council and combined "
+        "authority colleagues, who have led an important piece of work for the sector. "
+        "This peer report is an important part of the project and highlights the value of "
+        "shared purpose and collaborative working.\n"
+        "Ann Example\n"
+        "Chief Executive, Local Government Association\n"
+        "The landscape of local governance is changing rapidly.\n"
+    )
+    assert _names(tmp_path, text) == set()

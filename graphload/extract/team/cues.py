@@ -72,6 +72,7 @@ _TEAM_WORDS_STARTS = (
 )
 _STATED_SIZE_NEEDS = ("people", "peers", "members", "officers", "individuals")
 ACCEPT = 4
+_PARAGRAPH_CHARS = 200
 
 
 @dataclass
@@ -102,7 +103,20 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     reasons: list[str] = []
     intro = " ".join(context)
     last_sentence = _last_sentence(context[-1]) if context else ""
-    if holds_any(intro, _TEAM_WORDS_NEED) and first_match(TEAM_WORDS, intro, _TEAM_WORDS_STARTS):
+    # One person right after a paragraph of prose (not an introduction ending in a colon):
+    # the paragraph's signatory or speaker ("…This peer report is…" then "Ann Example /
+    # Chief Executive, LGA"), whatever the paragraph says about peers.
+    signs_a_paragraph = (
+        len(entries) == 1
+        and bool(context)
+        and len(context[-1]) > _PARAGRAPH_CHARS
+        and not context[-1].rstrip().endswith(":")
+    )
+    if (
+        not signs_a_paragraph
+        and holds_any(intro, _TEAM_WORDS_NEED)
+        and first_match(TEAM_WORDS, intro, _TEAM_WORDS_STARTS)
+    ):
         score += 3
         reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):
