@@ -41,3 +41,12 @@ def test_an_employer_and_job_with_no_name_after_them(tmp_path: Path) -> None:
         "The review was led by Kent's chief fire officer and its deputy, who met staff.\n",
     )
     assert peers == {}
+
+
+def test_the_councils_own_officers_who_supported_the_team(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "Peer challenge\n\nThe peer team were supported by Council officers Eve Proof "
+        "and Fay Case throughout the week.\n",
+    )
+    assert peers == {}

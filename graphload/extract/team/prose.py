@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.lowered import contains_any, first_match
-from graphload.extract.names import ROLE_WORDS, take_name
+from graphload.extract.names import NOT_NAME_WORDS, ROLE_WORDS, take_name
 from graphload.extract.reading import Line
 from graphload.extract.sentences import clip
 from graphload.extract.team.blocks import MAX_PROSE_LINE, Block
@@ -452,7 +452,7 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
         job, name_start = _job_before_name(sentence, boundary.end())
         span = take_name(sentence, name_start)
         if span is None:
-            job, name_start = _employer_and_job_before_name(sentence, boundary.end())
+            job, name_start = _employer_and_job_before_name(sentence, boundary.end(), finder)
             span = take_name(sentence, name_start) if job else None
         if span is None or finder.council(span.name):
             continue
@@ -463,6 +463,8 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
     for index, (boundary_start, name_end, name, councillor, job) in enumerate(found):
         stop = found[index + 1][0] if index + 1 < len(found) else len(sentence)
         rest = sentence[name_end:stop]
+        if _SENTENCE_GOES_ON.match(rest) and not _is_job_word(rest.split(None, 1)[0]):
+            rest = ""  # "B throughout the week": the sentence goes on, no description
         led_before = bool(_LED_BY.search(sentence, max(0, boundary_start - 12), boundary_start + 3))
         led_after = _WHO_LED.match(rest)
         if led_after:
@@ -493,6 +495,10 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
 
 
 _MAX_WORDS_BEFORE_NAME = 8
+# After a name, a word in lower case that joins no description to it ("of", "at"…).
+_SENTENCE_GOES_ON = re.compile(
+    r"\s+(?!(?:of|at|from|for|with|in|on|representing|formerly|previously|now)\b)[a-z]"
+)
 _ORGANISATION_JOINERS = {"and", "of", "&", "the", "for"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -502,7 +508,9 @@ def _is_job_word(word: str) -> bool:
     return any(fold(part) in JOB_WORDS for part in word.split("-"))
 
 
-def _employer_and_job_before_name(sentence: str, start: int) -> tuple[str, int]:
+def _employer_and_job_before_name(
+    sentence: str, start: int, finder: CouncilFinder
+) -> tuple[str, int]:
     """ "Kent's chief fire officer, Ann Example", "Royal Berkshire Fire Authority
     vice-chairman Bob Sample": the employer and job written before a name, as "job,
     employer", and where the name starts ("", ``start`` when there is none)."""
@@ -525,19 +533,27 @@ def _employer_and_job_before_name(sentence: str, start: int) -> tuple[str, int]:
     while split > 0 and _is_job_word(words[split - 1]):
         split -= 1  # the job: the job words just before the name
     employer, job = words[:split], words[split:]
-    if not job or not employer or not _reads_as_employer(employer):
+    if not job or not employer or not _reads_as_employer(employer, finder):
         return "", start
     return f"{' '.join(job)}, {_POSSESSIVE.sub('', ' '.join(employer))}", position
 
 
-def _reads_as_employer(words: list[str]) -> bool:
-    """Capitalised words (and "and", "of"…), only the last one possessive ("Kent's")."""
+def _reads_as_employer(words: list[str], finder: CouncilFinder) -> bool:
+    """Capitalised words (and "and", "of"…), only the last one possessive ("Kent's"),
+    that name a body: a council, or words with a proper name among them ("Royal
+    Berkshire Fire Authority"), not "Council" or "The Council's" alone (the council's
+    own officers)."""
     for index, word in enumerate(words):
         if not (word[:1].isupper() or word in _ORGANISATION_JOINERS):
             return False
         if index < len(words) - 1 and _POSSESSIVE.search(word):
             return False
-    return words[0][:1].isupper()
+    if not words[0][:1].isupper():
+        return False
+    if finder.council(_POSSESSIVE.sub("", " ".join(words))):
+        return True
+    proper = [w for w in words if fold(_POSSESSIVE.sub("", w)) not in NOT_NAME_WORDS]
+    return len(words) >= 2 and any(w not in _ORGANISATION_JOINERS for w in proper)
 
 
 def _job_before_name(sentence: str, start: int) -> tuple[str, int]:
