@@ -210,8 +210,7 @@ _PEER_ROLE_HINTS = (
     re.compile(r"reviewer"),
     re.compile(r"manager(?:(?<=challenge manager)|(?<=review manager))"),
 )
-# One of them is in every hint, or ("member of the … team") in the line.
-_PEER_ROLE_WORDS = ("peer", "reviewer", "manager", "team")
+_PEER_ROLE_WORDS = ("peer", "reviewer", "manager")  # one of them is in every hint
 
 
 def may_hold_cue(lowered: str) -> bool:
@@ -235,10 +234,12 @@ def may_hold_cue(lowered: str) -> bool:
 def may_describe_peer(lowered: str) -> bool:
     """Whether a lower-cased text holds the words of a peer's role (cheaper than
     ``PEER_ROLE``, which then finds where)."""
+    if "member of the" in lowered:
+        return True
     for hint in _PEER_ROLE_HINTS:
         if hint.search(lowered):
             return True
-    return "member of the" in lowered
+    return False
 
 
 def _holds_cue(lowered: str, families: tuple[CueFamily, ...] = CUE_FAMILIES) -> bool:
@@ -355,6 +356,10 @@ def _cues_by_line(lowered_lines: list[str]) -> dict[int, tuple[CueFamily, ...]]:
         lowered = lowered_lines[index]
         if may_describe_peer(lowered) and PEER_ROLE.search(lowered):
             chosen[index] = ()  # no cue in the line (or not its words): none to look for
+    for index in lines_holding("team") - chosen.keys():
+        lowered = lowered_lines[index]  # "…and a member of the review team": no peer word
+        if "member of the" in lowered and PEER_ROLE.search(lowered):
+            chosen[index] = ()
     return chosen
 
 
@@ -514,6 +519,11 @@ def _employer_and_job_before_name(
     """ "Kent's chief fire officer, Ann Example", "Royal Berkshire Fire Authority
     vice-chairman Bob Sample": the employer and job written before a name, as "job,
     employer", and where the name starts ("", ``start`` when there is none)."""
+    if not sentence[start : start + 1].isupper():
+        return "", start  # an employer opens with a capital: most boundaries do not
+    ahead = sentence[start : start + 160].split(None, _MAX_WORDS_BEFORE_NAME)
+    if not any(_is_job_word(word.rstrip(",")) for word in ahead[1:_MAX_WORDS_BEFORE_NAME]):
+        return "", start  # no job word where one must be: no name read at each word
     words: list[str] = []
     position = start
     for _ in range(_MAX_WORDS_BEFORE_NAME):
