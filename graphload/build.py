@@ -44,6 +44,7 @@ from graphload.records import (
     SharedServiceInfo,
 )
 from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.shared_services import add_shared_services_properties
 from graphload.supply import add_supply_counts
 from graphload.tables import GraphTables
 from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
@@ -250,6 +251,7 @@ def build_tables(records: Iterable[ExtractRecord], gazetteer: GazetteerLike | No
     _add_peers(writer, mentions, mention_info)
     _add_councils(writer, councils)
     add_supply_counts(writer.tables)
+    add_shared_services_properties(writer.tables)
     writer.tables.warnings = warnings
     return writer.tables
 
