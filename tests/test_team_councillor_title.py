@@ -45,3 +45,14 @@ def test_coun_is_a_councillor_title(tmp_path: Path) -> None:
     )
     assert set(peers) == {"Eve Proof", "Fay Case"}
     assert peers["Eve Proof"].councillor
+
+
+def test_coun_with_a_full_stop_does_not_end_the_sentence(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer team, led by Gus Demo (Chief Executive, Bury Council), included Coun. "
+        "Hal Test of Bolton Council and Ida Check from the LGA.\n",
+    )
+    assert set(peers) == {"Gus Demo", "Hal Test", "Ida Check"}
+    assert peers["Gus Demo"].role == "Chief Executive"
+    assert peers["Hal Test"].councillor

@@ -280,7 +280,7 @@ _LEADS_LATER = re.compile(
 )
 _WHO_LED = re.compile(r"\s*,?\s*who (?:had )?led the\b[^,;]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z‘'\"(“])")
-_NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|St|Prof|Revd|Rev)$")
+_NOT_SENTENCE_END = re.compile(r"(?:^|\s)(?:[A-Z]|Dr|Mr|Mrs|Ms|Cllr|Coun|St|Prof|Revd|Rev)$")
 
 
 def prose(lines: list[Line], finder: CouncilFinder) -> list[Block]:
