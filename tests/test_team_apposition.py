@@ -78,3 +78,12 @@ def test_a_leader_who_led_something_else_is_no_peer(tmp_path: Path) -> None:
         "to the pandemic, the peer team heard.\n",
     )
     assert peers == {}
+
+
+def test_a_member_who_led_a_review_of_the_councils_own_is_no_peer(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "Peer challenge\n\nCllr Hal Test, Chair of the Overview Committee, led the "
+        "scrutiny review of waste services before the peer team arrived.\n",
+    )
+    assert peers == {}

@@ -115,6 +115,14 @@ class CueFamily:
         return False
 
 
+# What a lead verb must govern to name the team's lead: the team, panel or visit, the
+# review itself, or a peer review or challenge ("led the peer team", "will lead the
+# review"), not another review ("led the scrutiny review", "the council's response").
+_LED_OBJECT = (
+    r"(?:(?:lga\s+|corporate\s+)?(?:peer|review|challenge|visiting)\s+)?"
+    r"(?:(?:review|challenge)\s+)?(?:team|panel|visit|review|challenge)\b"
+)
+
 CUE_FAMILIES = (
     # "led by", "assisted by", "carried out by"
     CueFamily(
@@ -150,9 +158,7 @@ CUE_FAMILIES = (
     CueFamily(re.compile(r"\bwho (?:had )?led the\b"), ("who ",), (("led the",),)),
     # "Ann Example, Director of X, will lead the review", "…, led the peer team"
     CueFamily(
-        re.compile(
-            r"\b(?:lead|led)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:team|review|challenge|visit|panel)\b"
-        ),
+        re.compile(r"\b(?:lead|led)\s+the\s+" + _LED_OBJECT),
         ("lead", "led"),
         (("lead the", "led the"),),
     ),
@@ -275,7 +281,8 @@ _LEAD_VERB = re.compile(r"who\b|(?:lead|led)\s+the\b")
 # A job, then the lead verb: "…, director of children's services for X, will lead the review".
 _LEADS_LATER = re.compile(
     r",?\s*(?:who\s+)?(?:(?:will|would|shall|is to|is due to)\s+lead|led)\s+the\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:team|review|challenge|visit|panel)\b[^,;]*",
+    + _LED_OBJECT
+    + r"[^,;]*",
     re.IGNORECASE,
 )
 _WHO_LED = re.compile(r"\s*,?\s*who (?:had )?led the\b[^,;]*", re.IGNORECASE)
