@@ -63,3 +63,27 @@ def test_a_bracketed_team_ends_at_its_closing_bracket(tmp_path: Path) -> None:
     )
     assert set(peers) == {"Gus Demo", "Hal Test"}
     assert peers["Hal Test"].role == "Peer Challenge Manager"
+
+
+def test_two_peers_under_a_bare_heading_that_names_the_team(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "The peer team\n\n"
+        "Jay Nope, Chief Executive, Bury Council\n"
+        "Kay Zed, Director of Resources, Bolton Council\n\n"
+        "Findings\n",
+    )
+    assert set(peers) == {"Jay Nope", "Kay Zed"}
+
+
+def test_two_people_under_a_heading_that_only_mentions_peers_stay_unread(
+    tmp_path: Path,
+) -> None:
+    peers = _peers(
+        tmp_path,
+        "What the peers heard from partners about the council and its plans\n\n"
+        "Jay Nope, Chief Executive, Bury Council\n"
+        "Kay Zed, Director of Resources, Bolton Council\n\n"
+        "Findings\n",
+    )
+    assert peers == {}

@@ -121,6 +121,9 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
         reasons.append(f"introduced by '{_short(last_sentence if context else intro)}'")
     if context and context[-1].rstrip().endswith(":"):
         score += 1
+    elif not signs_a_paragraph and context and _heading_names_the_team(context[-1]):
+        score += 1  # "The peer team" alone above the people: a label, as strong as a colon
+        reasons.append("under a heading that names the team")
     if introduces_other_people(last_sentence):
         score -= 5
         reasons.append("introduced as other people")
@@ -140,6 +143,22 @@ def weigh(context: list[str], entries: list[PeerEntry], shape: str) -> Verdict:
     if shape == "signature":
         score += 0
     return Verdict(score, f"{shape}: " + ("; ".join(reasons) or "people with jobs"))
+
+
+_HEADING_WORDS = 5
+_GROUP_NOUNS = frozenset({"team", "panel", "peers", "reviewers", "participants"})
+
+
+def _heading_names_the_team(text: str) -> bool:
+    """A short label that names the team ("The peer team", "Review panel members"): a
+    few words, no sentence, and the team words among them."""
+    words = text.split()
+    if not words or len(words) > _HEADING_WORDS or text.rstrip()[-1:] in ".!?,;":
+        return False
+    if not _GROUP_NOUNS.intersection(w.strip(":").lower() for w in words):
+        return False  # "Corporate Peer Challenge": a title, not a label of people
+    match = first_match(TEAM_WORDS, text, _TEAM_WORDS_STARTS)
+    return match is not None and not introduces_other_people(text)
 
 
 def _last_sentence(text: str) -> str:
