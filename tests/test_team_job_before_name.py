@@ -50,3 +50,12 @@ def test_the_councils_own_officers_who_supported_the_team(tmp_path: Path) -> Non
         "and Fay Case throughout the week.\n",
     )
     assert peers == {}
+
+
+def test_a_council_officer_who_supported_the_team_is_no_peer(tmp_path: Path) -> None:
+    peers = _peers(
+        tmp_path,
+        "Peer challenge\n\nThe peer team was supported by Wigan Council officer Jay Nope "
+        "throughout the week.\n",
+    )
+    assert peers == {}

@@ -507,6 +507,11 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
 
 
 _MAX_WORDS_BEFORE_NAME = 8
+# A peer written after their employer holds a senior post; "officer" alone is staff.
+_SENIOR_JOB_WORDS = frozenset(
+    "chief director leader chair chairman chairwoman head executive mayor president "
+    "commissioner deputy former cabinet councillor".split()
+)
 # After a name, a word in lower case that joins no description to it ("of", "at"…).
 _SENTENCE_GOES_ON = re.compile(
     r"\s+(?!(?:of|at|from|for|with|in|on|representing|formerly|previously|now)\b)[a-z]"
@@ -552,6 +557,8 @@ def _employer_and_job_before_name(
     employer, job = words[:split], words[split:]
     if not job or not employer or not _reads_as_employer(employer, finder):
         return "", start
+    if not any(part in _SENIOR_JOB_WORDS for w in job for part in fold(w).split()):
+        return "", start  # "Wigan Council officer A": the council's own staff, not a peer
     return f"{' '.join(job)}, {_POSSESSIVE.sub('', ' '.join(employer))}", position
 
 
