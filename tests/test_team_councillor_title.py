@@ -56,3 +56,8 @@ def test_coun_with_a_full_stop_does_not_end_the_sentence(tmp_path: Path) -> None
     assert set(peers) == {"Gus Demo", "Hal Test", "Ida Check"}
     assert peers["Gus Demo"].role == "Chief Executive"
     assert peers["Hal Test"].councillor
+
+
+def test_a_bare_councillor_who_supported_the_team_is_not_enough(tmp_path: Path) -> None:
+    peers = _peers(tmp_path, "The peer team was supported by Cllr Jay Nope during its visit.\n")
+    assert peers == {}

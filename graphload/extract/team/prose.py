@@ -388,7 +388,11 @@ def _team_in_sentence(
         and first_match(_TEAMISH, lowered[: cue.end() + 30], _TEAMISH_STARTS)
     ):
         who_led = _LEAD_VERB.match(cue.group()) is not None
-        people = _people_in(sentence, finder, max(0, cue.start() - 150) if who_led else cue.start())
+        # a team's members ("comprised", "featured", "the peer team (") may be named by a
+        # councillor's title alone; its helpers ("supported by") may be the council's own
+        members = not who_led and not cue.group().endswith("by")
+        start = max(0, cue.start() - 150) if who_led else cue.start()
+        people = _people_in(sentence, finder, start, titled_described=members)
         if who_led:
             kept = [e for _, e in people if e.team_role == LEAD]
         else:
@@ -453,7 +457,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tuple[int, PeerEntry]]:
+def _people_in(
+    sentence: str, finder: CouncilFinder, start: int = 0, titled_described: bool = False
+) -> list[tuple[int, PeerEntry]]:
     """The people a sentence names at the points where a name may begin, each with what
     is written up to the next one (and where that point is)."""
     found: list[tuple[int, int, str, bool, str]] = []  # (start, name end, name, cllr, job)
@@ -493,7 +499,7 @@ def _people_in(sentence: str, finder: CouncilFinder, start: int = 0) -> list[tup
             rest = f"{job}, {rest.lstrip(' ,')}" if rest.strip(" ,") else job
         lead = LEAD if led_before or led_after else None
         entry = describe(name, councillor, rest, finder, lead)
-        if councillor and not entry.described:
+        if titled_described and councillor and not entry.described:
             entry.role = "Councillor"  # "Cllr Ann Example": the title is a description
         people.append((boundary_start, entry))
         joined_to_next.append(sentence[stop : stop + 5].lstrip().startswith("and"))
