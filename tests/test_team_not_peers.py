@@ -56,3 +56,19 @@ def test_the_signatory_of_a_foreword_after_a_paragraph_about_the_peers(tmp_path:
         "The landscape of local governance is changing rapidly.\n"
     )
     assert _names(tmp_path, text) == set()
+
+
+def test_a_leader_quoted_saying_we_will_lead_the_review(tmp_path: Path) -> None:
+    text = (
+        'Peer review\n\nEve Proof, Leader of Wigan Council, said: "We will lead the review '
+        'of our services ourselves."\n'
+    )
+    assert _names(tmp_path, text) == set()
+
+
+def test_the_councils_own_head_of_policy_who_will_lead_the_visit(tmp_path: Path) -> None:
+    text = (
+        "Peer review\n\nFay Case, the council's head of policy, will lead the review team's "
+        "visit on behalf of the council.\n"
+    )
+    assert _names(tmp_path, text) == set()

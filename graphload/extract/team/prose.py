@@ -279,6 +279,7 @@ _LED_BY = re.compile(r"\bled by\b", re.IGNORECASE)
 # A cue that names its lead before it ("who led the", "will lead the", "led the team").
 _LEAD_VERB = re.compile(r"who\b|(?:lead|led)\s+the\b")
 # A job, then the lead verb: "…, director of children's services for X, will lead the review".
+_QUOTED = re.compile(r"[\"“”:]|\bsaid\b|\bsays\b")
 _LEADS_LATER = re.compile(
     r",?\s*(?:who\s+)?(?:(?:will|would|shall|is to|is due to)\s+lead|led)\s+the\s+"
     + _LED_OBJECT
@@ -489,6 +490,8 @@ def _people_in(
             rest = rest[led_after.end() :]
         else:
             led_after = _LEADS_LATER.search(rest) if "le" in rest else None
+            if led_after and _QUOTED.search(rest, 0, led_after.start()):
+                led_after = None  # 'A, Leader, said: "We will lead the review…"': their words
             if led_after:
                 rest = rest[: led_after.start()]
         close = rest.find(")")

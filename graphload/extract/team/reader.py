@@ -15,6 +15,11 @@ from graphload.extract.team.signatures import find_signatures
 from graphload.records import PeerInfo
 
 _NOT_A_PEER_ROLE = re.compile(r"principal adviser|principal advisor", re.IGNORECASE)
+# A job said to be the council's own ("the council's head of policy", "our Director of
+# Place"): the reviewed council's staff, not a peer.
+_OWN_JOB = re.compile(
+    r"^(?:the\s+)?(?:council|authority|borough|county|city)['’]s\s|^our\s", re.IGNORECASE
+)
 
 
 def candidate_blocks(lines: list[Line], finder: CouncilFinder) -> list[Block]:
@@ -43,6 +48,8 @@ def find_team(lines: list[Line], finder: CouncilFinder) -> list[PeerEntry]:
         prose_block = block.verdict.cue.startswith("prose")
         for entry in block.entries:
             if prose_block and _garbles_a_listed_name(entry, listed):
+                continue
+            if entry.role and _OWN_JOB.match(entry.role):
                 continue
             if entry.described:
                 entry.cue = entry.cue or block.verdict.cue
