@@ -59,6 +59,7 @@ _CUE_WORDS = st.sampled_from(
     ["peer", "challenge", "review", "visit", "visited", "of", "to", "the", "at the request", "at"]
     + ["findings", "for", "undertaken", "team", "hosted", "by", "Panel", "FEEDBACK", "ı", "x."]
     + ["VISITING", "about", "on", "with", "in", "assessment", "conducted", "report", "\u00a0"]
+    + ["spent", "Spending", "four", "days", "time", "on-site"]
 )
 
 
@@ -74,6 +75,7 @@ _CUE_PHRASES = st.sampled_from(
     ["peer challenge of", "review undertaken at", "visit to", "visited", "VISITING", "hosted in"]
     + ["feedback to", "report about", "at the request of", "at the invitation of", "panel with"]
     + ["assessment for", "findings on", "bathe", "proof", "of", "review", "to the"]
+    + ["spending four days at", "spent time with", "spends two weeks onsite in", "spent at"]
 )
 
 

@@ -14,7 +14,12 @@ from graphload.model import organisation_id
 from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
-_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
+# "Council" leads only a fire service ("Warwickshire County Council Fire and Rescue
+# Service"): "Chippenham Town Council in Wiltshire and Knutsford Town Council" names two.
+_LEAD = (
+    r"(?:(?!Councils?\b(?!\s+Fire\b))[A-Z][\w'’.-]*\s+"
+    r"(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
+)
 _TYPED = re.compile(
     rf"(?P<name>{_LEAD}(?:"
     r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"
@@ -84,6 +89,9 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words = lead.split()
         while words and words[0] in _STOP_LEADS:
             words = words[1:]
+        if text[max(0, match.start() - 3) : match.start()] == "in " and "and" in words:
+            # "X Town Council in Wiltshire and Knutsford Town Council": after the place
+            words = words[len(words) - words[::-1].index("and") :]
         if not words:
             continue
         words += match.group(ending).split()

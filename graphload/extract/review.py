@@ -22,7 +22,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Corporate Peer Challenge Progress Review",
         re.compile(
-            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit",
+            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit"
+            r"|peer challenge[’']?\s*[-–—:]?\s*follow[- ]?up\b",
             re.I,
         ),
     ),
@@ -40,7 +41,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"financ\w* peer (?:review|challenge)|\bLGA financ\w* (?:review|challenge)", re.I
         ),
     ),
-    ("Planning Peer Challenge", re.compile(rf"\bplanning (?:service )?{_REVIEWED}", re.I)),
+    (
+        "Planning Peer Challenge",
+        re.compile(
+            rf"\bplanning (?:service )?{_REVIEWED}"
+            rf"|{_REVIEWED} (?:of|into) [^.]{{0,40}}\bplanning (?:department|service|function)",
+            re.I,
+        ),
+    ),
     (
         "Adult Social Care Peer Challenge",
         re.compile(
@@ -59,13 +67,17 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "Youth Justice Peer Review",
+        re.compile(rf"\byouth (?:justice|offending)(?: services?)? {_REVIEWED}", re.I),
+    ),
     ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
     (
         "Equality, Diversity and Inclusion Peer Challenge",
         re.compile(rf"\b(?:equality|diversity|inclusion|EDI)\b[^.]{{0,30}}{_REVIEWED}", re.I),
     ),
     ("Communications Peer Review", re.compile(rf"\bcommunications? {_REVIEWED}", re.I)),
-    ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
+    ("Corporate Peer Challenge", re.compile(r"corporate peer (?:challenge|review)", re.I)),
     (
         "Town and Parish Council Peer Review",
         re.compile(
@@ -100,6 +112,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "Planning Peer Challenge": ("planning",),
     "Adult Social Care Peer Challenge": ("adult", "adass"),
     "Children's Services Peer Review": ("children", "safeguarding", "send"),
+    "Youth Justice Peer Review": ("youth",),
     "Governance Peer Challenge": ("governance",),
     "Equality, Diversity and Inclusion Peer Challenge": (
         "equality",
@@ -108,7 +121,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
         "edi",
     ),
     "Communications Peer Review": ("communication",),
-    "Corporate Peer Challenge": ("corporate peer challenge",),
+    "Corporate Peer Challenge": ("corporate peer challenge", "corporate peer review"),
     "Town and Parish Council Peer Review": ("council", "nalc"),
     "Peer Challenge": ("peer challenge",),
     "Peer Review": ("peer review",),
@@ -174,9 +187,43 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
         for kind in _kinds_named(line.text, KINDS[1:])
     )
     specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
-    if specific:
-        return specific.most_common(1)[0][0]
+    body_kind = specific.most_common(1)[0][0] if specific else None
+    if body_kind in (None, "Corporate Peer Challenge") and _tells_of_a_progress_review(
+        lines, counts["Corporate Peer Challenge"]
+    ):
+        return KINDS[0][0]
+    if body_kind:
+        return body_kind
     return titled or (counts.most_common(1)[0][0] if counts else None)
+
+
+# A progress review told as done, not announced: "this Progress Review", "the Progress
+# Review at X took place", "the peer team undertook a one day follow up visit", "the
+# team returned to X to assess progress".
+_PROGRESS_TOLD = re.compile(
+    r"\bthis (?:progress review|follow[- ]up visit)\b"
+    r"|\b(?:progress review|follow[- ]up visit)\b[^.]{0,60}?\b(?:took place|was held|was "
+    r"carried out|was undertaken)\b"
+    r"|\b(?:undertook|carried out|made|completed)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:progress review|follow[- ]up visit)\b"
+    r"|\b(?:returned|came back)\b[^.]{0,40}?\bto (?:assess|review|look at) (?:the )?progress\b",
+    re.I,
+)
+_PROGRESS_WORDS = ("progress", "follow")
+
+
+def _tells_of_a_progress_review(lines: list[Line], challenge_lines: int) -> bool:
+    """A progress review is told as done, and named on more lines than the corporate peer
+    challenge it follows (a challenge's page may tell of its progress review too)."""
+    told = False
+    naming = 0
+    progress = KINDS[0][1]
+    for line in lines:
+        if holds_any(line.text, _PROGRESS_WORDS):
+            said = _PROGRESS_TOLD.search(line.text)
+            told = told or bool(said)
+            naming += bool(said or progress.search(line.text))
+    return told and naming > challenge_lines
 
 
 def _with_line_before(lines: list[Line], index: int) -> str:

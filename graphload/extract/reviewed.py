@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
 
-from graphload.extract.councils import CouncilFinder, SpanIndex
+from graphload.extract.councils import LGA, CouncilFinder, SpanIndex
 from graphload.extract.lowered import contains_any, first_match, lowered
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
 
+LGA_ID = LGA.id
 TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
 OPENING_POINTS = 3.0  # named in the document's first short lines
 OPENING_ALONE_POINTS = 8.0  # ... as the whole of one of them: a cover page
@@ -41,10 +42,18 @@ _ROLE = (
     r"Cabinet|Deputy|Assistant|Adviser|Advisor|Associate|Mayor|Chair\w*|former|"
     r"formerly|Treasurer|Clerk|Commissioner|Secretary"
 )
-# A mention written as someone's employer: "Chief Executive, X", "Director of X",
-# "Name (X", "Leader of the Council at X", "formerly of X", "a team from X".
+# Job titles as news pages write them, in lower case (not "member", "former": "member of
+# earlier peer teams working with X" says no employer).
+_ROLE_LOWER = (
+    r"chief executive|director|head|leader|manager|officer|councillor|commissioner|"
+    r"chair(?:man|woman)?|clerk|mayor"
+)
+# A mention written as someone's employer: "Chief Executive, X", "director of X" (news
+# pages write roles in lower case), "Name (X", "Leader of the Council at X", "formerly
+# of X", "a team from X".
 _EMPLOYER_BEFORE = re.compile(
-    rf"(?:\b(?:{_ROLE})\b[^.;:!?]{{0,60}}?(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
+    rf"(?:\b(?:{_ROLE}|{_ROLE_LOWER})\b[^.;:!?]{{0,60}}?"
+    r"(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
     r"|\b(?!(?:Peer|Challenge|Review|Report|Feedback|Corporate|Council)\b)[A-Z][a-z'’-]+\s+"
     r"(?!(?:Peer|Challenge|Review|Report|Feedback)\b)[A-Z][a-z'’-]+\s*(?:,|\(|–|—|-)\s*"
     r"|\b(?:team|peers?|panel|colleagues?|officers?|councillors?)\b[^.;:]{0,60}\bfrom\s*"
@@ -56,7 +65,7 @@ _EMPLOYER_BEFORE = re.compile(
 # Every match of _EMPLOYER_BEFORE ends, before an optional "the", with one of these.
 _EMPLOYER_BEFORE_ENDS = (",", "–", "—", "-", "(", "at", "of", "from", "for", "with")
 # "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
-_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
+_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE}|{_ROLE_LOWER})\b")
 _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
@@ -79,7 +88,10 @@ _CUE_BEFORE_NAME = re.compile(
     r"(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
     r"|\bvisit(?:ed|ing)?\s+(?:the\s+)?$"
     r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
-    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$",
+    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$"
+    # "spending four days at X to provide ... challenge": the LGA reports' own wording.
+    r"|\bspen(?:d|ds|ding|t)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|time)\s+"
+    r"(?:on[- ]?site\s+)?(?:at|with|in)\s+(?:the\s+)?$",
     re.I,
 )
 _CUE_AFTER_NAME = re.compile(
@@ -91,6 +103,9 @@ _CUE_AFTER_NAME = re.compile(
     r"|(?:has\s+|have\s+)?(?:had|underwent|undergone)\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}?peer (?:challenge|review)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
+    r"|(?:is|are|was|were)\s+(?:currently\s+)?(?:taking|to take|due to take)\s+part\b"
+    r"|(?:has|have)\s+(?:(?:this|last)\s+(?:week|month)\s+|today\s+|now\s+|recently\s+)?"
+    r"(?:published|announced|released)\s+(?:the\s+)?(?:findings|outcomes?|results|report)\b"
     r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
     r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
     r"|\s*(?:Fire\s+)?Peer Challenge\b"
@@ -110,6 +125,7 @@ _CUE_BEFORE_STARTS = (
     "feedback",
     "report",
     "at the",
+    "spen",
 )
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -219,6 +235,7 @@ class Candidate:
     lead_points: float = 0.0
     phrases: int = 0
     order: int = 0  # how many bodies were named before it first was
+    joint: str | None = None  # one phrase named it in a list with others: "review of X and Y"
     someones_employer: int = 0  # named as someone's employer off the team's lines
 
     def saturated(self, in_title: bool) -> bool:
@@ -342,16 +359,26 @@ def decide_council(
         )
         about_team = _Lazy(partial(_mentions_team, text, in_team))
         in_signpost = _Lazy(partial(_in_signpost, text, line.number in signposts))
-        previous_employer = False
+        previous_employer = previous_place = False
+        previous_phrase: tuple[Candidate, str] | None = None
         previous_end = -1
         for item in named:
             entry = candidate(item.ref, line)
             if entry.saturated(in_title) and not about_team():
                 previous_employer, previous_end = False, item.end
+                previous_place, previous_phrase = False, None
                 continue  # nothing more to learn from it here: skip the work
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
             joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
+            if item.bare and ((joined and previous_place) or _names_a_region(before)):
+                # "councils in Leicestershire & Rutland": a place, not a body reviewed
+                previous_employer, previous_place, previous_end = False, True, item.end
+                previous_phrase = None
+                continue
+            previous_place = False
+            shared = previous_phrase if joined and _may_share_a_phrase(item.ref) else None
+            previous_phrase = None
             cue_before = _cue_before(before)
             as_employer = item.ref.id in line_employers or (
                 not cue_before
@@ -387,9 +414,17 @@ def decide_council(
                         cue = Cue(line.number, "named in the opening lines", OPENING_POINTS)
                     entry.add(cue, line)
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
-            if phrase and entry.phrases < MAX_PHRASES:
+            said = _clip(phrase.group(0)) if phrase else None
+            if said is None and shared is not None:
+                # "a peer challenge of X and Y": the phrase before X names Y too
+                first, said = shared
+                first.joint = first.joint or first.ref.id
+                entry.joint = first.joint
+            if said is not None and _may_share_a_phrase(item.ref):
+                previous_phrase = (entry, said)
+            if said is not None and entry.phrases < MAX_PHRASES:
                 entry.phrases += 1
-                entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
+                entry.add(Cue(line.number, f"“{said}”", PHRASE_POINTS), line)
             else:
                 entry.mentions += 1
                 entry.first_line = entry.first_line or line
@@ -429,6 +464,12 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
             c
             for c in ranked[1:]
             if c.title_line == top.title_line and c.score >= top.score / MARGIN
+        ]
+    if top.joint is not None:  # ... and councils one phrase names together
+        winners += [
+            c
+            for c in ranked[1:]
+            if c.joint == top.joint and c not in winners and c.score >= top.score / MARGIN
         ]
     rest = [c for c in ranked if c not in winners]
     runner_up = max(rest[0].score, 0.0) if rest else 0.0
@@ -644,6 +685,26 @@ def _after_a_person(lines: list[Line], index: int) -> bool:
     return (
         bool(before) and not _NOT_A_PERSON.search(before) and bool(_PERSON_OR_ROLE.search(before))
     )
+
+
+# A place, not a body: "councils in Kent", "authorities across Leicestershire & Rutland".
+_REGION_BEFORE = re.compile(
+    r"\b(?:councils|authorities|parishes|areas|communities|towns)\s+"
+    r"(?:in|across|throughout)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _names_a_region(before: str) -> bool:
+    """The bare place name after ``before`` is a region ("local councils in X")."""
+    return lowered(before[-24:]).rstrip().endswith(("in", "across", "throughout", "the")) and bool(
+        _REGION_BEFORE.search(before)
+    )
+
+
+def _may_share_a_phrase(ref: Ref) -> bool:
+    """A council or a typed body (not the LGA) may be one of several reviewed together."""
+    return ref.id != LGA_ID
 
 
 def _clip(text: str) -> str:

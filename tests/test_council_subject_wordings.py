@@ -1,0 +1,95 @@
+"""The reviewed council as the subject or place of the review, in wordings met in news
+pages and LGA reports never seen before (invented snippets; real council names).
+
+Families: "X is taking part in a peer review", "X has published the findings of its
+peer challenge", "spending N days at X", "a peer challenge of X and Y" (both reviewed),
+and a region named in a site's tagline ("councils in Kent & Medway") that is no body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.extract_helpers import extract_text
+
+
+def councils(record) -> list[str]:
+    return [c.id for c in record.review.councils]
+
+
+def test_a_council_taking_part_in_a_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Children's services under the spotlight\n\n"
+        "Hartlepool Borough Council is taking part in a peer review which will bring "
+        "specialists from outside the region to town next month.\n\n"
+        "Nora Vale, director of children's services for Rotherham, will lead the review "
+        "with a team of specialists.\n",
+    )
+    assert councils(record) == ["HPL"]
+
+
+def test_a_council_that_has_published_its_peer_challenge_findings(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "The Isle of Wight Council has this week published the findings of a voluntary "
+        "corporate peer challenge into its leadership and governance.\n"
+        "The report says the Council has made sound progress over the last year.\n",
+    )
+    assert councils(record) == ["IOW"]
+
+
+def test_publishing_a_report_is_not_said_of_a_peers_employer(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "The Council's corporate peer challenge took place in May.\n"
+        "The team was led by Ada Quill, Chief Executive of Wealden District Council.\n",
+    )
+    assert councils(record) == []
+
+
+def test_spending_days_at_a_council(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Feedback report: 3 - 6 June 2024\n"
+        "1. Introduction\n"
+        "Corporate Peer Challenge involves a team of senior councillors and officers "
+        "reviewing key information and then spending four days at North Northamptonshire "
+        "Council to provide robust, strategic and credible challenge and support.\n",
+    )
+    assert councils(record) == ["NNT"]
+
+
+def test_one_phrase_naming_two_councils_reviews_both(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer Review Report\n\n"
+        "The Councils asked the Local Government Association to undertake a Peer Challenge "
+        "of West Devon Borough Council and South Hams District Council, which share their "
+        "staff.\n\nThe report will go to councillors in West Devon and in South Hams.\n",
+    )
+    assert sorted(councils(record)) == ["SHA", "WDE"]
+
+
+def test_a_peer_challenge_of_a_council_and_the_lga_is_not_joint(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "News\n\nThe peer challenge of Torbay Council and the LGA's follow-up support were "
+        "welcomed by councillors.\n",
+    )
+    assert councils(record) == ["TOB"]
+
+
+def test_a_region_in_a_sites_tagline_is_no_reviewed_body(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Helping local councils in Kent & Surrey\n\n"
+        "First Peer Review of a town council in the south east\n\n"
+        "The LGA has piloted a Peer Review at Faversham Town Council this spring.\n\n"
+        "The review team visiting Faversham Town Council consists of Ann Example, LGA, "
+        "and Bob Sample, Wealden District Council.\n",
+    )
+    assert [c.name for c in record.review.councils] == ["Faversham Town Council"]
+    scores = {c["name"]: c["score"] for c in record.explanation}
+    assert scores.get("Kent County Council", 0) == 0
+    assert scores.get("Surrey County Council", 0) == 0

@@ -1,0 +1,100 @@
+"""Kinds of review in wordings met in pages never seen before (invented snippets): a
+"Corporate Peer Review", a "Peer Challenge Follow Up", a peer review of a council's
+planning department, a youth justice peer review, and a progress review told as done
+in the body of a page with no title naming it. Also two town councils named in one
+sentence ("X Town Council in Wiltshire and Y Town Council").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphload.extract.organisations import typed_organisations
+from tests.extract_helpers import extract_text
+
+PROGRESS = "Corporate Peer Challenge Progress Review"
+
+
+def test_a_corporate_peer_review_is_a_corporate_peer_challenge(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Dear Editor,\nThe LGA Corporate Peer Review last spring was clear that the "
+        "committee system needs to change.\n",
+    )
+    assert record.review.kind == "Corporate Peer Challenge"
+
+
+def test_a_peer_challenge_follow_up_is_a_progress_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Minutes:\nCouncillor Ada Quill presented the report entitled ‘Corporate Peer "
+        "Challenge Follow Up’ and advised that:\n· the peer team visited for one day.\n",
+    )
+    assert record.review.kind == PROGRESS
+
+
+def test_a_peer_review_of_a_planning_department(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Recommendations from Peer review of Torbay Council’s planning department\n\n"
+        "A team of planners and a councillor spent three days with the council.\n",
+    )
+    assert record.review.kind == "Planning Peer Challenge"
+
+
+def test_a_youth_justice_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Youth offending under the spotlight\n\n"
+        "A youth justice peer review will take place in town in September.\n",
+    )
+    assert record.review.kind == "Youth Justice Peer Review"
+
+
+def test_a_progress_review_told_as_done_in_the_body(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "12 May 2024 - Feedback\nIntroduction\n"
+        "The council undertook an LGA Corporate Peer Review in July 2023.\n"
+        "The Progress Review is part of the process, ten months after the challenge.\n"
+        "The Progress Review at Torbay Council took place onsite on 12 May 2024.\n",
+    )
+    assert record.review.kind == PROGRESS
+
+
+def test_a_team_that_returned_to_assess_progress(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Praise for progress\n\n"
+        "A Local Government Association peer challenge team returned to Torbay in May to "
+        "assess progress on the recommendations it made a year before.\n",
+    )
+    assert record.review.kind == PROGRESS
+
+
+def test_a_challenge_page_telling_of_its_progress_review_stays_a_challenge(
+    tmp_path: Path,
+) -> None:
+    record = extract_text(
+        tmp_path,
+        "Late in 2021 we invited the LGA to carry out a Corporate Peer Challenge.\n"
+        "The team praised us for being open and transparent.\n"
+        "A Progress Review was carried out in November 2022 and its report is below.\n",
+    )
+    assert record.review.kind == "Corporate Peer Challenge"
+
+
+def test_two_town_councils_in_one_sentence() -> None:
+    text = (
+        "Faversham Town Council in Kent and Knutsford Town Council in Cheshire "
+        "completed their challenges."
+    )
+    assert [o.ref.name for o in typed_organisations(text)] == [
+        "Faversham Town Council",
+        "Knutsford Town Council",
+    ]
+
+
+def test_a_county_councils_fire_service_stays_one_body() -> None:
+    found = typed_organisations("The Warwickshire County Council Fire and Rescue Service team.")
+    assert [o.ref.name for o in found] == ["Warwickshire County Council Fire and Rescue Service"]
