@@ -93,3 +93,19 @@ def test_a_region_in_a_sites_tagline_is_no_reviewed_body(tmp_path: Path) -> None
     scores = {c["name"]: c["score"] for c in record.explanation}
     assert scores.get("Kent County Council", 0) == 0
     assert scores.get("Surrey County Council", 0) == 0
+
+
+def test_a_team_from_a_list_of_places_and_services(tmp_path: Path) -> None:
+    """ "peer assessors from Devon & Somerset, Cheshire, and Cleveland Fire and Rescue
+    Services": every item of the list after "from" is an employer, however it is named."""
+    record = extract_text(
+        tmp_path,
+        "Kent Fire & Rescue Service - Keeping people safe\n\n"
+        "Fire Service Gets Good Report\n\n"
+        "A report on Kent Fire and Rescue Service is published today.\n"
+        "The review was carried out by a team of peer assessors from Devon & Somerset, "
+        "Cheshire, and Cleveland Fire and Rescue Services and the LGA.\n",
+    )
+    assert [c.name for c in record.review.councils] == ["Kent Fire & Rescue Service"]
+    cues = {c["name"]: c["cues"] for c in record.explanation}
+    assert "a peer's employer" in cues["Cleveland Fire and Rescue Service"]

@@ -98,3 +98,20 @@ def test_two_town_councils_in_one_sentence() -> None:
 def test_a_county_councils_fire_service_stays_one_body() -> None:
     found = typed_organisations("The Warwickshire County Council Fire and Rescue Service team.")
     assert [o.ref.name for o in found] == ["Warwickshire County Council Fire and Rescue Service"]
+
+
+def test_a_fire_service_praised_after_a_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "NORFOLK’S fire service has been praised following an independent peer review.\n",
+    )
+    assert record.review.kind == "Fire Peer Challenge"
+
+
+def test_a_peer_challenge_report_on_a_fire_and_rescue_service(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "News\nAn IDeA Peer Challenge report has concluded that Devon Fire and Rescue "
+        "Service is moving in the right direction.\n",
+    )
+    assert record.review.kind == "Fire Peer Challenge"

@@ -31,7 +31,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "Fire Peer Challenge",
         re.compile(
             rf"\bfire (?:and rescue )?(?:service )?{_REVIEWED}|fire and rescue[^.]{{0,60}}"
-            rf"{_REVIEWED}|operational assessment and fire",
+            rf"{_REVIEWED}|operational assessment and fire"
+            rf"|\bfire service[^.]{{0,60}}{_REVIEWED}|{_REVIEWED}[^.]{{0,60}}fire and rescue",
             re.I,
         ),
     ),

@@ -74,6 +74,12 @@ _TEAM_LINE = re.compile(
     r"\b(?:team|panel|led by|assisted by|supported by|members were|peers were)\b", re.I
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
+# ... with places that name no body between: "from Devon & Somerset, Cheshire, and X".
+_LIST_JOIN_OVER_PLACES = re.compile(
+    r"^\s*(?:,|and|&|,\s*and)\s*(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*(?:,\s*and|,|and|&)"
+    r"\s*){1,3}(?:the\s+)?$"
+)
+_MAX_JOIN_CHARS = 60
 # Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
 # "learn from X" (the verb "signpost online resources" is not).
 _SIGNPOST = re.compile(
@@ -186,6 +192,13 @@ def _cue_before(before: str) -> re.Match[str] | None:
     if not lowered(core[-8:]).endswith(_CUE_BEFORE_ENDS):
         return None
     return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
+
+
+def _joined(between: str) -> bool:
+    """Whether two names are items of one list (``between`` is the text between them)."""
+    if _LIST_JOIN.match(between):
+        return True
+    return len(between) <= _MAX_JOIN_CHARS and bool(_LIST_JOIN_OVER_PLACES.match(between))
 
 
 def _mentions_team(text: str, in_team: bool) -> bool:
@@ -370,7 +383,7 @@ def decide_council(
                 continue  # nothing more to learn from it here: skip the work
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
-            joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
+            joined = previous_end >= 0 and _joined(text[previous_end : item.start])
             if item.bare and ((joined and previous_place) or _names_a_region(before)):
                 # "councils in Leicestershire & Rutland": a place, not a body reviewed
                 previous_employer, previous_place, previous_end = False, True, item.end
