@@ -115,3 +115,13 @@ def test_a_peer_challenge_report_on_a_fire_and_rescue_service(tmp_path: Path) ->
         "Service is moving in the right direction.\n",
     )
     assert record.review.kind == "Fire Peer Challenge"
+
+
+def test_a_peer_review_feedback_follow_up_title(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Issue - meetings\nPeer Review Feedback Follow Up\nMinutes:\n"
+        "The positive progress on the Council's Corporate Peer Challenge recommendations "
+        "was welcomed.\n",
+    )
+    assert record.review.kind == PROGRESS

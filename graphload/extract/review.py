@@ -23,7 +23,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "Corporate Peer Challenge Progress Review",
         re.compile(
             r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit"
-            r"|peer challenge[’']?\s*[-–—:]?\s*follow[- ]?up\b",
+            r"|peer (?:challenge|review)\b[^.]{0,20}?\bfollow[- ]?up\b",
             re.I,
         ),
     ),
