@@ -109,3 +109,33 @@ def test_a_team_from_a_list_of_places_and_services(tmp_path: Path) -> None:
     assert [c.name for c in record.review.councils] == ["Kent Fire & Rescue Service"]
     cues = {c["name"]: c["cues"] for c in record.explanation}
     assert "a peer's employer" in cues["Cleveland Fire and Rescue Service"]
+
+
+def test_an_undefined_initialism_of_one_council(tmp_path: Path) -> None:
+    """ "RBWM" is never defined, but stands for one council only: its mentions count."""
+    record = extract_text(
+        tmp_path,
+        "Report says relationships need work\n\n"
+        "The Corporate Peer Challenge found a positive change agenda at RBWM.\n"
+        "The CPC is a peer review of what RBWM is doing well.\n"
+        "It found that RBWM had made good progress since 2019.\n",
+    )
+    assert councils(record) == ["WNM"]
+
+
+def test_a_three_letter_initialism_before_council(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Cabinet\n\nIn November 2021 the LGA carried out a Corporate Peer Challenge of "
+        "BCP Council.\n",
+    )
+    assert councils(record) == ["BPC"]
+
+
+def test_initialisms_that_stand_for_several_councils_or_none_name_none(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer challenge\n\nThe peer challenge of TDC took place in May; an NED and the "
+        "CQC were consulted, and NWL officers joined.\n",
+    )
+    assert councils(record) == []

@@ -590,9 +590,30 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
         named.extend(_bare_names(text, finder, named, starts))
+    initialisms = capitals & finder.initialism_words
+    if initialisms:
+        named.extend(_initialisms(text, finder, named, initialisms))
     if len(named) > 1:
         named.sort(key=_start_of)
     return named
+
+
+def _initialisms(
+    text: str, finder: CouncilFinder, named: list[_Named], words: set[str]
+) -> list[_Named]:
+    """Councils written as an undefined initialism ("within RBWM", "BCP Council"): each
+    counts as the short name alone does."""
+    spans = SpanIndex((n.start, n.end) for n in named) if named else None
+    found: list[_Named] = []
+    for word in words:
+        for match in re.finditer(rf"\b{word}\b", text):
+            if spans and spans.covers(match.start()):
+                continue
+            before_council = text.startswith(" Council", match.end())
+            ref = finder.initialism(word, before_council)
+            if ref:
+                found.append(_Named(ref, match.start(), match.end(), bare=True))
+    return found
 
 
 def _start_of(named: _Named) -> int:
