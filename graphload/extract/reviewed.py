@@ -295,13 +295,18 @@ class _Named:
     bare: bool = False  # "Bury" without "Council": counts only as a mention
 
 
+_REGIONAL_KINDS = frozenset({"combined authority", "strategic regional authority"})
+
+
 @lru_cache(maxsize=4)
 def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """English councils' short names, and the words they start with."""
+    """English councils' short names, and the words they start with. A combined or
+    regional authority's short name is a region's ("across the West Midlands", "West
+    Midlands ADASS"): only its full name names the authority."""
     names = frozenset(
         e.short_name
         for e in gazetteer.entries.values()
-        if e.nation == "England" and len(e.short_name) >= 4
+        if e.nation == "England" and len(e.short_name) >= 4 and e.kind not in _REGIONAL_KINDS
     )
     return names, frozenset(name.split()[0] for name in names)
 
