@@ -125,3 +125,58 @@ def test_a_peer_review_feedback_follow_up_title(tmp_path: Path) -> None:
         "was welcomed.\n",
     )
     assert record.review.kind == PROGRESS
+
+
+def test_a_send_peer_review_is_childrens(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Outcome of the SEND LGA Peer Review\n\n"
+        "The Committee received a report on the outcome of the LGA Peer Review of "
+        "Wiltshire Council's SEND Strategy.\n",
+    )
+    assert record.review.kind == "Children's Services Peer Review"
+
+
+def test_send_in_lower_case_is_no_childrens_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "News\n\nWe will send the peer review report to every councillor next week.\n",
+    )
+    assert record.review.kind == "Peer Review"
+
+
+def test_a_review_by_the_planning_advisory_service(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Scrutiny committee\n\n"
+        "Members agreed to invite the Planning Advisory Service (PAS) to carry out an "
+        "analysis of the local plan process.\n",
+    )
+    assert record.review.kind == "Planning Peer Challenge"
+
+
+def test_a_peer_review_undertaken_by_adass(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Scrutiny\n\nTo receive an overview of the findings from the Peer Review undertaken "
+        "by the Association of Directors of Adult Social Services (ADASS) in May.\n",
+    )
+    assert record.review.kind == "Adult Social Care Peer Challenge"
+
+
+def test_peer_review_within_youth_justice(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer review within the youth justice sector is to play a major role in monitoring "
+        "standards.\n",
+    )
+    assert record.review.kind == "Youth Justice Peer Review"
+
+
+def test_a_health_and_wellbeing_peer_review(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Board membership\n\nThe Board received a report following the Health and "
+        "Wellbeing Peer Review undertaken in March.\n",
+    )
+    assert record.review.kind == "Health and Wellbeing Peer Challenge"

@@ -46,16 +46,21 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "Planning Peer Challenge",
         re.compile(
             rf"\bplanning (?:service )?{_REVIEWED}"
-            rf"|{_REVIEWED} (?:of|into) [^.]{{0,40}}\bplanning (?:department|service|function)",
+            rf"|{_REVIEWED} (?:of|into) [^.]{{0,40}}\bplanning (?:department|service|function)"
+            # the Planning Advisory Service's reviews: "PAS review", "review by the PAS"
+            r"|(?-i:\bPAS\b)[^.]{0,20}\breview\b|\breview(?:ed)? by (?:the )?Planning Advisory "
+            r"Service|Planning Advisory Service\b[^.]{0,40}?\b(?:review|analysis|peer|challenge)",
             re.I,
         ),
     ),
     (
         "Adult Social Care Peer Challenge",
         re.compile(
-            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,20}}"
+            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,30}}"
             rf"{_REVIEWED}|safeguarding adults[^.]{{0,20}}{_REVIEWED}"
-            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}",
+            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}"
+            rf"|{_REVIEWED}\s+(?:undertaken\s+|carried out\s+)?by\s+[^.]{{0,40}}?"
+            r"(?:\bADASS\b|Adult Social Services)",
             re.I,
         ),
     ),
@@ -64,13 +69,22 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bchildren[’']?s?[’']?(?: services?| social care| safeguarding)*[^.]{{0,20}}"
             rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}"
-            rf"|{_REVIEWED} (?:of|on|into) children",
+            rf"|{_REVIEWED} (?:of|on|into) children"
+            rf"|(?-i:\bSEND\b)[^.]{{0,20}}{_REVIEWED}|{_REVIEWED}[^.]{{0,40}}(?-i:\bSEND\b)",
             re.I,
         ),
     ),
     (
         "Youth Justice Peer Review",
-        re.compile(rf"\byouth (?:justice|offending)(?: services?)? {_REVIEWED}", re.I),
+        re.compile(
+            rf"\byouth (?:justice|offending)(?: services?)? {_REVIEWED}"
+            rf"|{_REVIEWED}[^.]{{0,30}}\byouth (?:justice|offending)",
+            re.I,
+        ),
+    ),
+    (
+        "Health and Wellbeing Peer Challenge",
+        re.compile(rf"\bhealth and well-?being(?: boards?)? {_REVIEWED}", re.I),
     ),
     ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
     (
@@ -93,7 +107,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
 # A title names a kind of review only if it holds one of these: one test rules most
 # lines out. (So "Progress Review" alone is no title; its own words are not here.)
-_KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
+_KIND_HINT_WORDS = (
+    "peer",
+    "follow",
+    "operational",
+    "lga financ",
+    "planning advisory",
+    "pas review",
+)
 
 
 def _names_a_kind_maybe(text: str) -> bool:
@@ -110,10 +131,11 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "Corporate Peer Challenge Progress Review": ("progress review", "follow", "visit"),
     "Fire Peer Challenge": ("fire",),
     "Finance Peer Review": ("financ",),
-    "Planning Peer Challenge": ("planning",),
+    "Planning Peer Challenge": ("planning", "pas"),
     "Adult Social Care Peer Challenge": ("adult", "adass"),
     "Children's Services Peer Review": ("children", "safeguarding", "send"),
     "Youth Justice Peer Review": ("youth",),
+    "Health and Wellbeing Peer Challenge": ("wellbeing", "well-being"),
     "Governance Peer Challenge": ("governance",),
     "Equality, Diversity and Inclusion Peer Challenge": (
         "equality",
