@@ -44,6 +44,7 @@ from graphload.records import (
     SharedServiceInfo,
 )
 from graphload.resolve import CouncilResolver, GazetteerLike, organisation_node_id
+from graphload.shared_services import councils_shown, mark_councils_that_share
 from graphload.supply import add_supply_counts
 from graphload.tables import GraphTables
 from graphload.vocab.text import EVIDENCE_LIMIT, clip, fold, scrub
@@ -246,10 +247,11 @@ def build_tables(records: Iterable[ExtractRecord], gazetteer: GazetteerLike | No
 
     _add_follow_ups(writer, reviews)
     _add_recommendations(writer, recommendations)
-    _add_shared_services(writer, shared)
+    sharing = _add_shared_services(writer, shared)
     _add_peers(writer, mentions, mention_info)
     _add_councils(writer, councils)
     add_supply_counts(writer.tables)
+    mark_councils_that_share(writer.tables, sharing)
     writer.tables.warnings = warnings
     return writer.tables
 
@@ -458,13 +460,16 @@ def _add_recommendations(
                 writer.edge(node, theme, Rel.ABOUT, evidence)
 
 
-def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -> None:
+def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -> set[str]:
+    """SHARED_WITH between every two councils said to share; returns those councils."""
+    sharing: set[str] = set()
     # Earliest year first, so the one SHARED_WITH edge per pair carries the
     # earliest year and provenance; later descriptions are appended to `what`.
     for statement in sorted(shared, key=_SharedStatement.sort_key):
         council_ids, info, review = statement.councils, statement.info, statement.review
         what = clean_text(info.what) or None
         for low, high in combinations(sorted(set(council_ids)), 2):
+            sharing.update((low, high))
             attrs = writer.edge(
                 low,
                 high,
@@ -477,6 +482,7 @@ def _add_shared_services(writer: _GraphWriter, shared: list[_SharedStatement]) -
             )
             if what and attrs["what"] and what not in attrs["what"].split("; "):
                 attrs["what"] = f"{attrs['what']}; {what}"
+    return sharing
 
 
 def _employer_id(
@@ -523,6 +529,7 @@ def _add_peers(
     mentions: list[PeerMention],
     mention_info: list[tuple[PeerInfo, _ReviewContext, list[str]]],
 ) -> None:
+    shown: dict[str, str | None] = {}  # review -> its councils as the reports name them
     for person in resolve_peers(mentions):
         infos = [mention_info[i] for i in person.mentions]
         first_peer, first_review, _ = infos[0]
@@ -547,12 +554,19 @@ def _add_peers(
             # Their place on the team when the report states it ("Lead peer"), else their job.
             team_role = clean_text(peer.team_role or peer.role)
             writer.edge(person.id, review.id, Rel.SERVED_ON, {"role": team_role, **evidence})
+            if review.id not in shown:
+                shown[review.id] = councils_shown(writer.tables, review.councils)
             for council_id in review.councils:
                 writer.edge(
                     council_id,
                     person.id,
                     Rel.REVIEWED_BY,
-                    {"review": review.id, "year": review.year, **evidence},
+                    {
+                        "review": review.id,
+                        "year": review.year,
+                        "councils": shown[review.id],
+                        **evidence,
+                    },
                 )
         # One WORKS_FOR per employer, as the most recent report states it.
         latest_first = sorted(infos, key=lambda item: -(item[1].year or 0))

@@ -101,6 +101,10 @@ def load_paths(
     from graphload.extract import default_jobs
 
     directory = resolve_store_dir(store_dir)
+    if backend == "embedded":
+        from graphload.store.embedded import check_store_path
+
+        check_store_path(directory)  # before the lock and the ledger make the folder
     ledger = Ledger(directory)
     last_write = LastWrite(directory)
     summary = LoadSummary(

@@ -59,6 +59,9 @@ def load_command(
     if not find_documents(paths):
         raise PeergraphError(f"no document peergraph reads in {', '.join(paths)}: nothing loaded")
     if store.backend == "embedded":
+        from graphload.store.embedded import check_store_path
+
+        check_store_path(store.directory)
         create_store_dir(store.store_dir)
     summary = _load(paths, store, reset, council, jobs)
     for line in summary.errors:

@@ -65,6 +65,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
         "end_date",
         "replaced_by",
         *SUPPLY_COUNTS,
+        "shares_services",
         *PROVENANCE,
     ),
     Label.ORGANISATION: ("name", "aliases", "type", *SUPPLY_COUNTS, *PROVENANCE),
@@ -86,7 +87,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
 
 RELATIONSHIP_PROPERTIES: dict[str, tuple[str, ...]] = {
     Rel.OF: PROVENANCE,
-    Rel.REVIEWED_BY: ("review", "year", *PROVENANCE),
+    Rel.REVIEWED_BY: ("review", "year", "councils", *PROVENANCE),
     Rel.SERVED_ON: ("role", *PROVENANCE),
     Rel.WORKS_FOR: ("role", "year", *PROVENANCE),
     Rel.SHARED_WITH: ("what", "year", *PROVENANCE),

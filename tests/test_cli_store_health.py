@@ -171,3 +171,18 @@ def test_only_a_write_may_make_a_new_store(tmp_path) -> None:
     assert write.exit_code == 0, write.output
     again = run("cypher", "MATCH (n:Note) RETURN n.id AS id", "--format", "csv", "--store", store)
     assert again.stdout == "id\nn1\n"
+
+
+@pytest.mark.parametrize("command", [["load", ONE_REPORT], ["demo", REPORTS], ["stats"]])
+def test_a_store_path_with_a_backslash_is_one_sentence_and_makes_nothing(tmp_path, command) -> None:
+    store = tmp_path / "back\\slash"
+    done = run(
+        *command, "--store", store, *(["--maps", tmp_path / "maps"] * (command[0] == "demo"))
+    )
+    assert done.exit_code == 1
+    (line,) = done.stderr.splitlines()
+    assert line == (
+        f"error: cannot use {store} as a store: the embedded database cannot work in a "
+        "folder whose path holds a backslash (\\); choose another folder"
+    )
+    assert list(tmp_path.iterdir()) == []

