@@ -142,7 +142,7 @@ def test_initialisms_that_stand_for_several_councils_or_none_name_none(tmp_path:
 
 
 def test_a_region_named_like_a_combined_authority_is_no_body(tmp_path: Path) -> None:
-    """"West Midlands" alone is the region, not the West Midlands Combined Authority."""
+    """ "West Midlands" alone is the region, not the West Midlands Combined Authority."""
     record = extract_text(
         tmp_path,
         "West Midlands Adult Social Care Peer Challenge Summit – 3rd May 2019\n\n"
