@@ -180,3 +180,11 @@ def test_a_health_and_wellbeing_peer_review(tmp_path: Path) -> None:
         "Wellbeing Peer Review undertaken in March.\n",
     )
     assert record.review.kind == "Health and Wellbeing Peer Challenge"
+
+
+def test_a_fire_and_rescue_service_named_without_service() -> None:
+    short = typed_organisations("The challenge was undertaken by Kent Fire and Rescue in May.")
+    full = typed_organisations("Kent Fire and Rescue Service welcomed the team.")
+    assert [o.ref.name for o in short] == ["Kent Fire and Rescue"]
+    assert short[0].ref.id == full[0].ref.id
+    assert typed_organisations("It is supported by the Chief Fire and Rescue Adviser.") == []

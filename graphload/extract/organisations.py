@@ -22,7 +22,9 @@ _LEAD = (
 )
 _TYPED = re.compile(
     rf"(?P<name>{_LEAD}(?:"
-    r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"
+    r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service"
+    # "Lincolnshire Fire and Rescue" with no "Service" (not "Chief Fire and Rescue Adviser")
+    r"|Fire\s+(?:and|&)\s+Rescue\b(?!\s+[A-Z])(?<!Chief\sFire\sand\sRescue))"
     r"|(?P<local>(?:Town|Parish|Community|Village|Neighbourhood)\s+Council)))"
 )
 # "Warwickshire County Council Fire and Rescue Service" is Warwickshire Fire and Rescue Service.
@@ -98,6 +100,8 @@ def typed_organisations(text: str) -> list[OrgMention]:
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
         key = _KEY_NOISE.sub(" ", name.replace("&", "and"))
+        if key.endswith("Rescue"):  # "X Fire and Rescue" is X Fire and Rescue Service
+            key += " Service"
         ref = Ref(organisation_id(key), name, RefKind.ORGANISATION)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))
