@@ -151,3 +151,13 @@ def test_a_region_named_like_a_combined_authority_is_no_body(tmp_path: Path) -> 
         "Solihull Council.\n",
     )
     assert councils(record) == []
+
+
+def test_a_peer_who_spent_time_at_a_council_gives_it_no_cue(tmp_path: Path) -> None:
+    record = extract_text(
+        tmp_path,
+        "Peer challenge news\n\nThe Council welcomed the peer team in May.\n"
+        "The team was led by Ada Quill, who spent time at Wealden District Council as its "
+        "director of place.\n",
+    )
+    assert councils(record) == []

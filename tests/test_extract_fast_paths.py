@@ -75,7 +75,7 @@ _CUE_PHRASES = st.sampled_from(
     ["peer challenge of", "review undertaken at", "visit to", "visited", "VISITING", "hosted in"]
     + ["feedback to", "report about", "at the request of", "at the invitation of", "panel with"]
     + ["assessment for", "findings on", "bathe", "proof", "of", "review", "to the"]
-    + ["spending four days at", "spent time with", "spends two weeks onsite in", "spent at"]
+    + ["spending four days at", "spent time with", "spends two weeks onsite in", "spent at", "spent time at"]
 )
 
 

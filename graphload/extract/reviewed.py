@@ -96,7 +96,7 @@ _CUE_BEFORE_NAME = re.compile(
     r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
     r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$"
     # "spending four days at X to provide ... challenge": the LGA reports' own wording.
-    r"|\bspen(?:d|ds|ding|t)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|time)\s+"
+    r"|\bspen(?:d|ds|ding|t)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?)\s+"
     r"(?:on[- ]?site\s+)?(?:at|with|in)\s+(?:the\s+)?$",
     re.I,
 )
