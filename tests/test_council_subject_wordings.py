@@ -161,3 +161,16 @@ def test_a_peer_who_spent_time_at_a_council_gives_it_no_cue(tmp_path: Path) -> N
         "director of place.\n",
     )
     assert councils(record) == []
+
+
+def test_a_news_lead_naming_the_council_in_capitals(tmp_path: Path) -> None:
+    """ "DARLINGTON'S youth offending service is set to be reviewed": the lead's place in
+    capitals is the council, and its service "set to be reviewed" says so."""
+    record = extract_text(
+        tmp_path,
+        "Youth offending under the spotlight\n\n"
+        "DARLINGTON'S youth offending service is set to be reviewed in a bid to find its "
+        "strengths.\n\n"
+        "Officers at Darlington Borough Council stress the review is not an inspection.\n",
+    )
+    assert [c.name for c in record.review.councils] == ["Darlington Borough Council"]

@@ -115,6 +115,9 @@ _CUE_AFTER_NAME = re.compile(
     r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
     r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
     r"|\s*(?:Fire\s+)?Peer Challenge\b"
+    # "Hartlepool's youth offending service is set to be reviewed"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:service|services|department)\s+(?:is|are|was|were|"
+    r"has been|have been)\s+(?:set to be\s+|to be\s+|due to be\s+)?(?:reviewed|praised)\b"
     r")",
     re.I,
 )
@@ -595,12 +598,30 @@ def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Re
     starts = capitals & _short_names(finder.gazetteer)[1]
     if starts:
         named.extend(_bare_names(text, finder, named, starts))
+    elif text[:2].isupper():
+        named.extend(_capitals_lead(text, finder))
     initialisms = capitals & finder.initialism_words
     if initialisms:
         named.extend(_initialisms(text, finder, named, initialisms))
     if len(named) > 1:
         named.sort(key=_start_of)
     return named
+
+
+# A news lead in capitals: "HARTLEPOOL'S youth offending service is set to be reviewed".
+_CAPITALS_LEAD = re.compile(r"([A-Z][A-Z-]{3,}(?: [A-Z][A-Z-]+){0,3})(?=['’]S\b)")
+
+
+def _capitals_lead(text: str, finder: CouncilFinder) -> list[_Named]:
+    """A line that starts with a council's short name in capitals, as its possessive."""
+    lead = _CAPITALS_LEAD.match(text)
+    if lead is None:
+        return []
+    name = lead.group(1).title()
+    if name not in _short_names(finder.gazetteer)[0]:
+        return []
+    ref = finder.council(name)
+    return [_Named(ref, 0, lead.end(), bare=True)] if ref else []
 
 
 def _initialisms(
