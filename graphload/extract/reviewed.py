@@ -201,7 +201,12 @@ def _joined(between: str) -> bool:
     """Whether two names are items of one list (``between`` is the text between them)."""
     if _LIST_JOIN.match(between):
         return True
-    return len(between) <= _MAX_JOIN_CHARS and bool(_LIST_JOIN_OVER_PLACES.match(between))
+    return (
+        len(between) <= _MAX_JOIN_CHARS
+        and not between.isspace()
+        and between.lstrip()[:1] in (",", "&", "a")
+        and bool(_LIST_JOIN_OVER_PLACES.match(between))
+    )
 
 
 def _mentions_team(text: str, in_team: bool) -> bool:
