@@ -176,18 +176,6 @@ def test_a_news_lead_naming_the_council_in_capitals(tmp_path: Path) -> None:
     assert [c.name for c in record.review.councils] == ["Darlington Borough Council"]
 
 
-def test_a_place_where_something_happens_is_no_body(tmp_path: Path) -> None:
-    """ "at the LGA's conference, in Harrogate": a place, not a runner-up council."""
-    record = extract_text(
-        tmp_path,
-        "Housing peer challenge launched\n\n"
-        "South Holland District Council participated in the pilot peer challenge in "
-        "February and will share its experience at the LGA's conference, in Harrogate, "
-        "today.\n",
-    )
-    assert councils(record) == ["SHO"]
-
-
 def test_a_title_naming_the_council_as_a_place_still_names_it(tmp_path: Path) -> None:
     record = extract_text(
         tmp_path,

@@ -367,11 +367,6 @@ def decide_council(
             shared = previous_phrase if joined and _may_share_a_phrase(item.ref) else None
             previous_phrase = None
             cue_before = _cue_before(before)
-            if item.bare and not in_title and not cue_before and _IN_PLACE.search(before[-8:]):
-                # "a conference in Harrogate": where something happens, not a body named
-                # (a title's "Safeguarding children in Manchester" still names the council)
-                previous_employer, previous_end = False, item.end
-                continue
             as_employer = item.ref.id in line_employers or (
                 not cue_before
                 and (
@@ -572,9 +567,6 @@ _REGION_BEFORE = re.compile(
     r"(?:in|across|throughout)\s+(?:the\s+)?$",
     re.I,
 )
-
-
-_IN_PLACE = re.compile(r"(?:^|\W)in\s+$")
 
 
 def _names_a_region(before: str) -> bool:
