@@ -107,18 +107,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
 # A title names a kind of review only if it holds one of these: one test rules most
 # lines out. (So "Progress Review" alone is no title; its own words are not here.)
-_KIND_HINT_WORDS = (
-    "peer",
-    "follow",
-    "operational",
-    "lga financ",
-    "planning advisory",
-    "pas review",
-)
+_KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
+# In the body, a review by the Planning Advisory Service names a kind too (its pages say
+# "review" or "analysis", seldom "peer").
+_BODY_HINT_WORDS = (*_KIND_HINT_WORDS, "planning advisory", "pas review")
 
 
-def _names_a_kind_maybe(text: str) -> bool:
-    return holds_any(text, _KIND_HINT_WORDS)
+def _names_a_kind_maybe(text: str, hints: tuple[str, ...] = _KIND_HINT_WORDS) -> bool:
+    return holds_any(text, hints)
 
 
 # The generic kinds are plain wordings: most titles hold one, found without the patterns.
@@ -131,7 +127,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "Corporate Peer Challenge Progress Review": ("progress review", "follow", "visit"),
     "Fire Peer Challenge": ("fire",),
     "Finance Peer Review": ("financ",),
-    "Planning Peer Challenge": ("planning", "pas"),
+    "Planning Peer Challenge": ("planning", "pas "),
     "Adult Social Care Peer Challenge": ("adult", "adass"),
     "Children's Services Peer Review": ("children", "safeguarding", "send"),
     "Youth Justice Peer Review": ("youth",),
@@ -206,7 +202,7 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     counts = Counter(
         kind
         for line in lines
-        if _names_a_kind_maybe(line.text)
+        if _names_a_kind_maybe(line.text, _BODY_HINT_WORDS)
         for kind in _kinds_named(line.text, KINDS[1:])
     )
     specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
@@ -232,7 +228,9 @@ _PROGRESS_TOLD = re.compile(
     r"|\b(?:returned|came back)\b[^.]{0,40}?\bto (?:assess|review|look at) (?:the )?progress\b",
     re.I,
 )
-_PROGRESS_WORDS = ("progress", "follow")
+# Every match of _PROGRESS_TOLD and of the progress review's kind holds one of these
+# (searched as written: a quicker test than lowering every line).
+_PROGRESS_PIECES = ("rogress", "ROGRESS", "ollow", "OLLOW")
 
 
 def _tells_of_a_progress_review(lines: list[Line], challenge_lines: int) -> bool:
@@ -242,7 +240,7 @@ def _tells_of_a_progress_review(lines: list[Line], challenge_lines: int) -> bool
     naming = 0
     progress = KINDS[0][1]
     for line in lines:
-        if holds_any(line.text, _PROGRESS_WORDS):
+        if contains_any(line.text, _PROGRESS_PIECES):
             said = _PROGRESS_TOLD.search(line.text)
             told = told or bool(said)
             naming += bool(said or progress.search(line.text))
