@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload import redact
-from graphload.extract import dates, review, reviewed, shared
+from graphload.extract import bodies, dates, review, reviewed, shared
 from graphload.extract.councils import CouncilFinder
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
@@ -59,6 +59,7 @@ _CUE_WORDS = st.sampled_from(
     ["peer", "challenge", "review", "visit", "visited", "of", "to", "the", "at the request", "at"]
     + ["findings", "for", "undertaken", "team", "hosted", "by", "Panel", "FEEDBACK", "ı", "x."]
     + ["VISITING", "about", "on", "with", "in", "assessment", "conducted", "report", "\u00a0"]
+    + ["spent", "Spending", "four", "days", "time", "on-site"]
 )
 
 
@@ -74,6 +75,8 @@ _CUE_PHRASES = st.sampled_from(
     ["peer challenge of", "review undertaken at", "visit to", "visited", "VISITING", "hosted in"]
     + ["feedback to", "report about", "at the request of", "at the invitation of", "panel with"]
     + ["assessment for", "findings on", "bathe", "proof", "of", "review", "to the"]
+    + ["spending four days at", "spent time with", "spends two weeks onsite in", "spent at"]
+    + ["spent time at"]
 )
 
 
@@ -200,17 +203,17 @@ _ASSOCIATION_LINE_WORDS = st.sampled_from(
 def test_a_line_the_reviewed_reader_skips_names_no_registered_council(text: str) -> None:
     finder = CouncilFinder(Gazetteer.load(), 2019)
     finder.learn("Bromsgrove District Council (BDC)")
-    capitals = set(reviewed._CAPITALISED.findall(text))
+    capitals = set(bodies._CAPITALISED.findall(text))
     skipped = (
-        capitals.isdisjoint(reviewed._FINDER_WORDS)
+        capitals.isdisjoint(bodies._FINDER_WORDS)
         and capitals.isdisjoint(finder.abbreviations)
-        and not reviewed._may_hold_an_anchor(text)
+        and not bodies._may_hold_an_anchor(text)
     )
     if skipped:
         assert not [m for m in finder.find(text) if m.ref.in_register]
 
 
 def test_a_line_naming_the_lga_and_a_council_in_lower_case_is_read() -> None:
-    assert reviewed._may_hold_an_anchor("The LGA and Wigan council agreed")
-    assert reviewed._may_hold_an_anchor("LGA: Mid Suffolk DC")
-    assert not reviewed._may_hold_an_anchor("The LGA's Local Government Association team")
+    assert bodies._may_hold_an_anchor("The LGA and Wigan council agreed")
+    assert bodies._may_hold_an_anchor("LGA: Mid Suffolk DC")
+    assert not bodies._may_hold_an_anchor("The LGA's Local Government Association team")

@@ -38,6 +38,42 @@ def _resolve(gazetteer: Gazetteer, text: str, year: int | None) -> CouncilEntry 
     return gazetteer.resolve(text, year)
 
 
+_INITIAL_SKIPS = frozenset({"of", "and", "the", "upon", "on", "in", "le", "&"})
+_TYPE_INITIALS = frozenset(
+    {"Borough", "District", "County", "City", "Metropolitan", "Council", "Royal", "London"}
+)
+
+
+@lru_cache(maxsize=4)
+def council_initialisms(gazetteer: Gazetteer) -> dict[str, tuple[str, bool]]:
+    """Initialisms that stand for exactly one English council in the register, with its
+    code and whether they are read from the name's own words alone ("BCP"), not its type
+    words ("RBWM": Royal Borough of Windsor and Maidenhead; "NYCC")."""
+    forms: dict[str, set[tuple[str, bool]]] = {}
+    for entry in gazetteer.entries.values():
+        if entry.nation != "England":
+            continue
+        for name in {entry.name, entry.short_name}:
+            words = [w for w in re.split(r"[\s,]+", name) if w and w not in _INITIAL_SKIPS]
+            words = [w for w in words if w[0].isupper()]
+            own = [w for w in words if w not in _TYPE_INITIALS]
+            typed = words if words[-1:] == ["Council"] else [*words, "Council"]
+            own_letters = "".join(w[0] for w in own)
+            for letters in {
+                own_letters,
+                "".join(w[0] for w in words),
+                "".join(w[0] for w in typed),
+            }:
+                if len(letters) >= 3:
+                    forms.setdefault(letters, set()).add((entry.code, letters == own_letters))
+    unique: dict[str, tuple[str, bool]] = {}
+    for letters, found in forms.items():
+        codes = {code for code, _ in found}
+        if len(codes) == 1:
+            unique[letters] = (codes.pop(), all(bare for _, bare in found))
+    return unique
+
+
 def _known_organisation(text: str) -> Ref | None:
     name = known_organisation(text)
     return Ref.organisation(name) if name else None
@@ -123,6 +159,7 @@ class CouncilFinder:
         # count tells whether a remembered answer is still current.
         self._found: dict[tuple[str, int], list[Mention]] = {}
         self._resolved: dict[str, Ref | None] = {}
+        self.initialism_words = frozenset(council_initialisms(gazetteer))
 
     # -- single names -------------------------------------------------------
     def council(self, text: str) -> Ref | None:
@@ -204,6 +241,19 @@ class CouncilFinder:
                 break
             words = words[1:]  # "Signpost Adur" -> "Adur"
         return None
+
+    def initialism(self, word: str, before_council: bool) -> Ref | None:
+        """The council an undefined initialism stands for: one of four letters or more
+        ("RBWM", "NYCC"), or of three read from the name's own words when "Council"
+        follows ("BCP Council"); None when it stands for no council or for several."""
+        found = council_initialisms(self.gazetteer).get(word)
+        if found is None or word in self.abbreviations or _known_organisation(word):
+            return None
+        code, bare = found
+        if len(word) < 4 and not (bare and before_council):
+            return None
+        entry = self.gazetteer.entries[code]
+        return Ref.council(entry.code, entry.name)
 
     # -- mentions in running text --------------------------------------------
     def find(self, text: str) -> list[Mention]:

@@ -14,10 +14,17 @@ from graphload.model import organisation_id
 from graphload.records import Ref, RefKind
 
 # Capitalised words (with the joiners names use) before a typed ending.
-_LEAD = r"(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
+# "Council" leads only a fire service ("Warwickshire County Council Fire and Rescue
+# Service"): "Chippenham Town Council in Wiltshire and Knutsford Town Council" names two.
+_LEAD = (
+    r"(?:(?!Councils?\b(?!\s+Fire\b))[A-Z][\w'’.-]*\s+"
+    r"(?:(?:and|&|of|the|upon|on|in)\s+){0,2}){1,6}"
+)
 _TYPED = re.compile(
     rf"(?P<name>{_LEAD}(?:"
-    r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service)"
+    r"(?P<fire>Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|Fire\s+Authority|Fire\s+Service"
+    # "Lincolnshire Fire and Rescue" with no "Service" (not "Chief Fire and Rescue Adviser")
+    r"|Fire\s+(?:and|&)\s+Rescue\b(?!\s+[A-Z])(?<!Chief\sFire\sand\sRescue))"
     r"|(?P<local>(?:Town|Parish|Community|Village|Neighbourhood)\s+Council)))"
 )
 # "Warwickshire County Council Fire and Rescue Service" is Warwickshire Fire and Rescue Service.
@@ -84,12 +91,17 @@ def typed_organisations(text: str) -> list[OrgMention]:
         words = lead.split()
         while words and words[0] in _STOP_LEADS:
             words = words[1:]
+        if text[max(0, match.start() - 3) : match.start()] == "in " and "and" in words:
+            # "X Town Council in Wiltshire and Knutsford Town Council": after the place
+            words = words[len(words) - words[::-1].index("and") :]
         if not words:
             continue
         words += match.group(ending).split()
         name = " ".join(words)
         start = match.start() + match.group(0).find(words[0])
         key = _KEY_NOISE.sub(" ", name.replace("&", "and"))
+        if key.endswith("Rescue"):  # "X Fire and Rescue" is X Fire and Rescue Service
+            key += " Service"
         ref = Ref(organisation_id(key), name, RefKind.ORGANISATION)
         after = _ABBREVIATION_AFTER.match(text, match.end())
         found.append(OrgMention(ref, start, match.end(), after.group(1) if after else None))

@@ -22,7 +22,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Corporate Peer Challenge Progress Review",
         re.compile(
-            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit",
+            r"progress review|follow[- ]up (?:visit|review)|peer (?:review|challenge) re-?visit"
+            r"|peer (?:challenge|review)\b[^.]{0,20}?\bfollow[- ]?up\b",
             re.I,
         ),
     ),
@@ -30,7 +31,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "Fire Peer Challenge",
         re.compile(
             rf"\bfire (?:and rescue )?(?:service )?{_REVIEWED}|fire and rescue[^.]{{0,60}}"
-            rf"{_REVIEWED}|operational assessment and fire",
+            rf"{_REVIEWED}|operational assessment and fire"
+            rf"|\bfire service[^.]{{0,60}}{_REVIEWED}|{_REVIEWED}[^.]{{0,60}}fire and rescue",
             re.I,
         ),
     ),
@@ -40,13 +42,25 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"financ\w* peer (?:review|challenge)|\bLGA financ\w* (?:review|challenge)", re.I
         ),
     ),
-    ("Planning Peer Challenge", re.compile(rf"\bplanning (?:service )?{_REVIEWED}", re.I)),
+    (
+        "Planning Peer Challenge",
+        re.compile(
+            rf"\bplanning (?:service )?{_REVIEWED}"
+            rf"|{_REVIEWED} (?:of|into) [^.]{{0,40}}\bplanning (?:department|service|function)"
+            # the Planning Advisory Service's reviews: "PAS review", "review by the PAS"
+            r"|(?-i:\bPAS\b)[^.]{0,20}\breview\b|\breview(?:ed)? by (?:the )?Planning Advisory "
+            r"Service|Planning Advisory Service\b[^.]{0,40}?\b(?:review|analysis|peer|challenge)",
+            re.I,
+        ),
+    ),
     (
         "Adult Social Care Peer Challenge",
         re.compile(
-            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,20}}"
+            rf"\badults?'?(?: social care| services| and health| safeguarding)*[^.]{{0,30}}"
             rf"{_REVIEWED}|safeguarding adults[^.]{{0,20}}{_REVIEWED}"
-            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}",
+            rf"|\bADASS\b[^.]{{0,40}}{_REVIEWED}"
+            rf"|{_REVIEWED}\s+(?:undertaken\s+|carried out\s+)?by\s+[^.]{{0,40}}?"
+            r"(?:\bADASS\b|Adult Social Services)",
             re.I,
         ),
     ),
@@ -55,9 +69,22 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bchildren[’']?s?[’']?(?: services?| social care| safeguarding)*[^.]{{0,20}}"
             rf"{_REVIEWED}|safeguarding (?:children )?{_REVIEWED}|\bSEND {_REVIEWED}"
-            rf"|{_REVIEWED} (?:of|on|into) children",
+            rf"|{_REVIEWED} (?:of|on|into) children"
+            rf"|(?-i:\bSEND\b)[^.]{{0,20}}{_REVIEWED}|{_REVIEWED}[^.]{{0,40}}(?-i:\bSEND\b)",
             re.I,
         ),
+    ),
+    (
+        "Youth Justice Peer Review",
+        re.compile(
+            rf"\byouth (?:justice|offending)(?: services?)? {_REVIEWED}"
+            rf"|{_REVIEWED}[^.]{{0,30}}\byouth (?:justice|offending)",
+            re.I,
+        ),
+    ),
+    (
+        "Health and Wellbeing Peer Challenge",
+        re.compile(rf"\bhealth and well-?being(?: boards?)? {_REVIEWED}", re.I),
     ),
     ("Governance Peer Challenge", re.compile(rf"\bgovernance {_REVIEWED}", re.I)),
     (
@@ -65,7 +92,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:equality|diversity|inclusion|EDI)\b[^.]{{0,30}}{_REVIEWED}", re.I),
     ),
     ("Communications Peer Review", re.compile(rf"\bcommunications? {_REVIEWED}", re.I)),
-    ("Corporate Peer Challenge", re.compile(r"corporate peer challenge", re.I)),
+    ("Corporate Peer Challenge", re.compile(r"corporate peer (?:challenge|review)", re.I)),
     (
         "Town and Parish Council Peer Review",
         re.compile(
@@ -81,10 +108,13 @@ _GENERIC_KINDS = {"Peer Challenge", "Peer Review"}
 # A title names a kind of review only if it holds one of these: one test rules most
 # lines out. (So "Progress Review" alone is no title; its own words are not here.)
 _KIND_HINT_WORDS = ("peer", "follow", "operational", "lga financ")
+# In the body, a review by the Planning Advisory Service names a kind too (its pages say
+# "review" or "analysis", seldom "peer").
+_BODY_HINT_WORDS = (*_KIND_HINT_WORDS, "planning advisory", "pas review")
 
 
-def _names_a_kind_maybe(text: str) -> bool:
-    return holds_any(text, _KIND_HINT_WORDS)
+def _names_a_kind_maybe(text: str, hints: tuple[str, ...] = _KIND_HINT_WORDS) -> bool:
+    return holds_any(text, hints)
 
 
 # The generic kinds are plain wordings: most titles hold one, found without the patterns.
@@ -97,9 +127,11 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "Corporate Peer Challenge Progress Review": ("progress review", "follow", "visit"),
     "Fire Peer Challenge": ("fire",),
     "Finance Peer Review": ("financ",),
-    "Planning Peer Challenge": ("planning",),
+    "Planning Peer Challenge": ("planning", "pas "),
     "Adult Social Care Peer Challenge": ("adult", "adass"),
     "Children's Services Peer Review": ("children", "safeguarding", "send"),
+    "Youth Justice Peer Review": ("youth",),
+    "Health and Wellbeing Peer Challenge": ("wellbeing", "well-being"),
     "Governance Peer Challenge": ("governance",),
     "Equality, Diversity and Inclusion Peer Challenge": (
         "equality",
@@ -108,7 +140,7 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
         "edi",
     ),
     "Communications Peer Review": ("communication",),
-    "Corporate Peer Challenge": ("corporate peer challenge",),
+    "Corporate Peer Challenge": ("corporate peer challenge", "corporate peer review"),
     "Town and Parish Council Peer Review": ("council", "nalc"),
     "Peer Challenge": ("peer challenge",),
     "Peer Review": ("peer review",),
@@ -170,13 +202,49 @@ def review_kind(lines: list[Line], anchors: list[int]) -> str | None:
     counts = Counter(
         kind
         for line in lines
-        if _names_a_kind_maybe(line.text)
+        if _names_a_kind_maybe(line.text, _BODY_HINT_WORDS)
         for kind in _kinds_named(line.text, KINDS[1:])
     )
     specific = Counter({k: n for k, n in counts.items() if k not in _GENERIC_KINDS})
-    if specific:
-        return specific.most_common(1)[0][0]
+    body_kind = specific.most_common(1)[0][0] if specific else None
+    if body_kind in (None, "Corporate Peer Challenge") and _tells_of_a_progress_review(
+        lines, counts["Corporate Peer Challenge"]
+    ):
+        return KINDS[0][0]
+    if body_kind:
+        return body_kind
     return titled or (counts.most_common(1)[0][0] if counts else None)
+
+
+# A progress review told as done, not announced: "this Progress Review", "the Progress
+# Review at X took place", "the peer team undertook a one day follow up visit", "the
+# team returned to X to assess progress".
+_PROGRESS_TOLD = re.compile(
+    r"\bthis (?:progress review|follow[- ]up visit)\b"
+    r"|\b(?:progress review|follow[- ]up visit)\b[^.]{0,60}?\b(?:took place|was held|was "
+    r"carried out|was undertaken)\b"
+    r"|\b(?:undertook|carried out|made|completed)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:progress review|follow[- ]up visit)\b"
+    r"|\b(?:returned|came back)\b[^.]{0,40}?\bto (?:assess|review|look at) (?:the )?progress\b",
+    re.I,
+)
+# Every match of _PROGRESS_TOLD and of the progress review's kind holds one of these
+# (searched as written: a quicker test than lowering every line).
+_PROGRESS_PIECES = ("rogress", "ROGRESS", "ollow", "OLLOW")
+
+
+def _tells_of_a_progress_review(lines: list[Line], challenge_lines: int) -> bool:
+    """A progress review is told as done, and named on more lines than the corporate peer
+    challenge it follows (a challenge's page may tell of its progress review too)."""
+    told = False
+    naming = 0
+    progress = KINDS[0][1]
+    for line in lines:
+        if contains_any(line.text, _PROGRESS_PIECES):
+            said = _PROGRESS_TOLD.search(line.text)
+            told = told or bool(said)
+            naming += bool(said or progress.search(line.text))
+    return told and naming > challenge_lines
 
 
 def _with_line_before(lines: list[Line], index: int) -> str:

@@ -1,6 +1,6 @@
 """Which council (or fire and rescue service, or town council) a review is of.
 
-Every body the document names is a candidate; cues add points (a title, "peer
+Every body the document names (``bodies.bodies_in``) is a candidate; cues add points (a title, "peer
 challenge of X", "X invited", "visit to X", being named again and again, also by a
 defined abbreviation) and a body met as a peer's employer or in a signpost loses
 them. A candidate wins only with a clear margin over the next; otherwise the
@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import islice
 
-from graphload.extract.councils import CouncilFinder, SpanIndex
+from graphload.extract.bodies import Named, bodies_in
+from graphload.extract.councils import LGA, CouncilFinder
 from graphload.extract.lowered import contains_any, first_match, lowered
 from graphload.extract.organisations import typed_organisations
 from graphload.extract.reading import Line
 from graphload.gazetteer import Gazetteer
 from graphload.records import Ref
 
+LGA_ID = LGA.id
 TITLE_POINTS = 10.0  # named in a title that names a kind of review, or just under it
 OPENING_POINTS = 3.0  # named in the document's first short lines
 OPENING_ALONE_POINTS = 8.0  # ... as the whole of one of them: a cover page
@@ -41,10 +43,18 @@ _ROLE = (
     r"Cabinet|Deputy|Assistant|Adviser|Advisor|Associate|Mayor|Chair\w*|former|"
     r"formerly|Treasurer|Clerk|Commissioner|Secretary"
 )
-# A mention written as someone's employer: "Chief Executive, X", "Director of X",
-# "Name (X", "Leader of the Council at X", "formerly of X", "a team from X".
+# Job titles as news pages write them, in lower case (not "member", "former": "member of
+# earlier peer teams working with X" says no employer).
+_ROLE_LOWER = (
+    r"chief executive|director|head|leader|manager|officer|councillor|commissioner|"
+    r"chair(?:man|woman)?|clerk|mayor"
+)
+# A mention written as someone's employer: "Chief Executive, X", "director of X" (news
+# pages write roles in lower case), "Name (X", "Leader of the Council at X", "formerly
+# of X", "a team from X".
 _EMPLOYER_BEFORE = re.compile(
-    rf"(?:\b(?:{_ROLE})\b[^.;:!?]{{0,60}}?(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
+    rf"(?:\b(?:{_ROLE}|{_ROLE_LOWER})\b[^.;:!?]{{0,60}}?"
+    r"(?:,|–|—|-|\(|\bat|\bof|\bfrom|\bfor|\bwith)\s*"
     r"|\b(?!(?:Peer|Challenge|Review|Report|Feedback|Corporate|Council)\b)[A-Z][a-z'’-]+\s+"
     r"(?!(?:Peer|Challenge|Review|Report|Feedback)\b)[A-Z][a-z'’-]+\s*(?:,|\(|–|—|-)\s*"
     r"|\b(?:team|peers?|panel|colleagues?|officers?|councillors?)\b[^.;:]{0,60}\bfrom\s*"
@@ -56,7 +66,7 @@ _EMPLOYER_BEFORE = re.compile(
 # Every match of _EMPLOYER_BEFORE ends, before an optional "the", with one of these.
 _EMPLOYER_BEFORE_ENDS = (",", "–", "—", "-", "(", "at", "of", "from", "for", "with")
 # "Wigan Council's Chief Executive, Ann Example": someone's employer, written first.
-_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE})\b")
+_EMPLOYER_AFTER = re.compile(rf"^(?:'s|’s)\s+(?:{_ROLE}|{_ROLE_LOWER})\b")
 _TEAM_WORDS = re.compile(
     r"\b(?:peers?|team|panel|led by|assisted by|supported by|joined by|reviewers?)\b", re.I
 )
@@ -65,6 +75,12 @@ _TEAM_LINE = re.compile(
     r"\b(?:team|panel|led by|assisted by|supported by|members were|peers were)\b", re.I
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?$")
+# ... with places that name no body between: "from Devon & Somerset, Cheshire, and X".
+_LIST_JOIN_OVER_PLACES = re.compile(
+    r"^\s*(?:,|and|&|,\s*and)\s*(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*(?:,\s*and|,|and|&)"
+    r"\s*){1,3}(?:the\s+)?$"
+)
+_MAX_JOIN_CHARS = 60
 # Pointing the council at someone else's practice: "Signpost: X", "signposted to X",
 # "learn from X" (the verb "signpost online resources" is not).
 _SIGNPOST = re.compile(
@@ -79,7 +95,10 @@ _CUE_BEFORE_NAME = re.compile(
     r"(?:of|at|to|for|in|with)\s+(?:the\s+)?$"
     r"|\bvisit(?:ed|ing)?\s+(?:the\s+)?$"
     r"|\b(?:findings|feedback|report)\s+(?:to|for|on|about)\s+(?:the\s+)?$"
-    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$",
+    r"|\bat the (?:request|invitation) of\s+(?:the\s+)?$"
+    # "spending four days at X to provide ... challenge": the LGA reports' own wording.
+    r"|\bspen(?:d|ds|ding|t)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?)\s+"
+    r"(?:on[- ]?site\s+)?(?:at|with|in)\s+(?:the\s+)?$",
     re.I,
 )
 _CUE_AFTER_NAME = re.compile(
@@ -91,9 +110,15 @@ _CUE_AFTER_NAME = re.compile(
     r"|(?:has\s+|have\s+)?(?:had|underwent|undergone)\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}?peer (?:challenge|review)\b"
     r"|(?:to|will)\s+(?:participate|host|take part)\b"
+    r"|(?:is|are|was|were)\s+(?:currently\s+)?(?:taking|to take|due to take)\s+part\b"
+    r"|(?:has|have)\s+(?:(?:this|last)\s+(?:week|month)\s+|today\s+|now\s+|recently\s+)?"
+    r"(?:published|announced|released)\s+(?:the\s+)?(?:findings|outcomes?|results|report)\b"
     r"|[\s–—:-]*(?:Corporate\s+|Finance\s+|Planning\s+)?Peer (?:Challenge|Review)\b"
     r"|'?s?\s+(?:corporate\s+)?peer (?:challenge|review)\b"
     r"|\s*(?:Fire\s+)?Peer Challenge\b"
+    # "Hartlepool's youth offending service is set to be reviewed"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:service|services|department)\s+(?:is|are|was|were|"
+    r"has been|have been)\s+(?:set to be\s+|to be\s+|due to be\s+)?(?:reviewed|praised)\b"
     r")",
     re.I,
 )
@@ -110,6 +135,7 @@ _CUE_BEFORE_STARTS = (
     "feedback",
     "report",
     "at the",
+    "spen",
 )
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -172,6 +198,18 @@ def _cue_before(before: str) -> re.Match[str] | None:
     return first_match(_CUE_BEFORE_NAME, before, _CUE_BEFORE_STARTS)
 
 
+def _joined(between: str) -> bool:
+    """Whether two names are items of one list (``between`` is the text between them)."""
+    if _LIST_JOIN.match(between):
+        return True
+    return (
+        len(between) <= _MAX_JOIN_CHARS
+        and not between.isspace()
+        and between.lstrip()[:1] in (",", "&", "a")
+        and bool(_LIST_JOIN_OVER_PLACES.match(between))
+    )
+
+
 def _mentions_team(text: str, in_team: bool) -> bool:
     return in_team or first_match(_TEAM_WORDS, text, _TEAM_STARTS) is not None
 
@@ -219,6 +257,7 @@ class Candidate:
     lead_points: float = 0.0
     phrases: int = 0
     order: int = 0  # how many bodies were named before it first was
+    joint: str | None = None  # one phrase named it in a list with others: "review of X and Y"
     someones_employer: int = 0  # named as someone's employer off the team's lines
 
     def saturated(self, in_title: bool) -> bool:
@@ -257,41 +296,6 @@ class CouncilDecision:
     warning: str | None = None
 
 
-@dataclass
-class _Named:
-    ref: Ref
-    start: int
-    end: int
-    bare: bool = False  # "Bury" without "Council": counts only as a mention
-
-
-@lru_cache(maxsize=4)
-def _short_names(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """English councils' short names, and the words they start with."""
-    names = frozenset(
-        e.short_name
-        for e in gazetteer.entries.values()
-        if e.nation == "England" and len(e.short_name) >= 4
-    )
-    return names, frozenset(name.split()[0] for name in names)
-
-
-@lru_cache(maxsize=4)
-def _longest_names(gazetteer: Gazetteer) -> dict[str, int]:
-    """For each word a short name starts with, the most words such a name has."""
-    longest: dict[str, int] = {}
-    for name in _short_names(gazetteer)[0]:
-        words = name.split()
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return longest
-
-
-_CAPITALISED = re.compile(r"[A-Z][\w-]*")  # no \b: faster, and a superset
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
-_SURNAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+ $")
-_MAX_NAME_WORDS = 4
-
-
 def decide_council(
     lines: list[Line],
     anchors: list[int],
@@ -326,7 +330,7 @@ def decide_council(
         text = line.text
         if not text:
             continue
-        named = _bodies_in(text, finder, org_abbreviations)
+        named = bodies_in(text, finder, org_abbreviations)
         if not named:
             continue
         # The employers of the peers read from this line (an HTML page on one physical
@@ -342,16 +346,26 @@ def decide_council(
         )
         about_team = _Lazy(partial(_mentions_team, text, in_team))
         in_signpost = _Lazy(partial(_in_signpost, text, line.number in signposts))
-        previous_employer = False
+        previous_employer = previous_place = False
+        previous_phrase: tuple[Candidate, str] | None = None
         previous_end = -1
         for item in named:
             entry = candidate(item.ref, line)
             if entry.saturated(in_title) and not about_team():
                 previous_employer, previous_end = False, item.end
+                previous_place, previous_phrase = False, None
                 continue  # nothing more to learn from it here: skip the work
             before = text[max(0, item.start - _BEFORE_WINDOW) : item.start]
             after = text[item.end : item.end + _AFTER_WINDOW]
-            joined = previous_end >= 0 and bool(_LIST_JOIN.match(text[previous_end : item.start]))
+            joined = previous_end >= 0 and _joined(text[previous_end : item.start])
+            if item.bare and ((joined and previous_place) or _names_a_region(before)):
+                # "councils in Leicestershire & Rutland": a place, not a body reviewed
+                previous_employer, previous_place, previous_end = False, True, item.end
+                previous_phrase = None
+                continue
+            previous_place = False
+            shared = previous_phrase if joined and _may_share_a_phrase(item.ref) else None
+            previous_phrase = None
             cue_before = _cue_before(before)
             as_employer = item.ref.id in line_employers or (
                 not cue_before
@@ -387,9 +401,17 @@ def decide_council(
                         cue = Cue(line.number, "named in the opening lines", OPENING_POINTS)
                     entry.add(cue, line)
             phrase = cue_before or _CUE_AFTER_NAME.match(after)
-            if phrase and entry.phrases < MAX_PHRASES:
+            said = _clip(phrase.group(0)) if phrase else None
+            if said is None and shared is not None:
+                # "a peer challenge of X and Y": the phrase before X names Y too
+                first, said = shared
+                first.joint = first.joint or first.ref.id
+                entry.joint = first.joint
+            if said is not None and _may_share_a_phrase(item.ref):
+                previous_phrase = (entry, said)
+            if said is not None and entry.phrases < MAX_PHRASES:
                 entry.phrases += 1
-                entry.add(Cue(line.number, f"“{_clip(phrase.group(0))}”", PHRASE_POINTS), line)
+                entry.add(Cue(line.number, f"“{said}”", PHRASE_POINTS), line)
             else:
                 entry.mentions += 1
                 entry.first_line = entry.first_line or line
@@ -429,6 +451,12 @@ def _decide(ranked: list[Candidate]) -> CouncilDecision:
             c
             for c in ranked[1:]
             if c.title_line == top.title_line and c.score >= top.score / MARGIN
+        ]
+    if top.joint is not None:  # ... and councils one phrase names together
+        winners += [
+            c
+            for c in ranked[1:]
+            if c.joint == top.joint and c not in winners and c.score >= top.score / MARGIN
         ]
     rest = [c for c in ranked if c not in winners]
     runner_up = max(rest[0].score, 0.0) if rest else 0.0
@@ -484,119 +512,6 @@ def stated_council(name: str, gazetteer: Gazetteer) -> Ref | None:
     return None
 
 
-_TYPED_WORDS = frozenset({"Fire", "Town", "Parish", "Community", "Village", "Neighbourhood"})
-# Capitalised words the council finder starts from ("Borough" for "London Borough of").
-_FINDER_WORDS = frozenset(
-    {"Council", "Councils", "COUNCIL", "COUNCILS", "DC", "BC", "CC", "MBC", "UA", "Borough"}
-)
-# Words that make the finder read every token of a line, but name no council themselves:
-# such a line names a registered council only beside an anchor word ("our council").
-_ASSOCIATION_WORDS = frozenset({"LGA", "LGG", "Local"})
-
-
-def _may_hold_an_anchor(text: str) -> bool:
-    """Whether ``text`` may hold an anchor word the finder reads in any case
-    ("council", "COUNCILS") or one of its capitalised suffixes (DC, BC, MBC, CC, UA)."""
-    return "council" in text.lower() or contains_any(text, ("DC", "BC", "CC", "UA"))
-
-
-def _bodies_in(text: str, finder: CouncilFinder, org_abbreviations: dict[str, Ref]) -> list[_Named]:
-    """Councils (register) and typed organisations a line names, in order.
-
-    One pass collects the line's capitalised words; each finder runs only if a word it
-    needs is there (most lines name nothing).
-    """
-    capitals = set(_CAPITALISED.findall(text))
-    if not capitals:
-        return []
-    orgs = typed_organisations(text) if not capitals.isdisjoint(_TYPED_WORDS) else []
-    named: list[_Named] = []
-    for org in orgs:
-        named.append(_Named(org.ref, org.start, org.end))
-        if org.abbreviation:
-            org_abbreviations.setdefault(org.abbreviation, org.ref)
-    org_spans = SpanIndex((o.start, o.end) for o in orgs) if orgs else None
-    if (
-        not capitals.isdisjoint(_FINDER_WORDS)
-        or not capitals.isdisjoint(finder.abbreviations)
-        or (not capitals.isdisjoint(_ASSOCIATION_WORDS) and _may_hold_an_anchor(text))
-    ):
-        for mention in finder.find(text):
-            if not mention.ref.in_register:
-                continue
-            if org_spans and org_spans.covers(mention.start):
-                continue  # "Warwickshire County Council Fire and Rescue Service" is the service
-            named.append(_Named(mention.ref, mention.start, mention.end))
-    if org_abbreviations and not capitals.isdisjoint(org_abbreviations):
-        spans = SpanIndex((n.start, n.end) for n in named)
-        for abbreviation, ref in org_abbreviations.items():
-            for match in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
-                if not spans.covers(match.start(), slack=10):  # not its own definition
-                    named.append(_Named(ref, match.start(), match.end()))
-    starts = capitals & _short_names(finder.gazetteer)[1]
-    if starts:
-        named.extend(_bare_names(text, finder, named, starts))
-    if len(named) > 1:
-        named.sort(key=_start_of)
-    return named
-
-
-def _start_of(named: _Named) -> int:
-    return named.start
-
-
-def _bare_names(
-    text: str, finder: CouncilFinder, named: list[_Named], starts: set[str]
-) -> list[_Named]:
-    """Register short names used alone ("Bury is ambitious"), looked up as word n-grams
-    from each place the line has a word (in ``starts``) that begins some short name."""
-    names = _short_names(finder.gazetteer)[0]
-    longest = _longest_names(finder.gazetteer)
-    positions: list[int] = []
-    for word in starts:
-        at = text.find(word)
-        while at != -1:
-            end = at + len(word)
-            if (at == 0 or not _is_word_char(text[at - 1])) and (
-                end == len(text) or not _is_word_char(text[end])
-            ):
-                positions.append(at)
-            at = text.find(word, end)
-    found: list[_Named] = []
-    resume = 0
-    spans = SpanIndex((n.start, n.end) for n in named) if named else None
-    for start in sorted(positions):
-        if start < resume or (spans and spans.covers(start)):
-            continue  # inside a name already read
-        if text[start - 1 : start] in (" ", "\n") and _SURNAME_BEFORE.search(
-            text, max(0, start - 30), start
-        ):
-            continue  # "Simon Dudley": a person's surname, not the borough
-        first = _CAPITALISED.match(text, start)
-        if first is None:
-            continue
-        ends = [first.end()]
-        most_words = min(_MAX_NAME_WORDS, longest.get(first.group(), _MAX_NAME_WORDS))
-        while len(ends) < most_words:
-            following = _NEXT_WORD.match(text, ends[-1])
-            if not following:
-                break
-            ends.append(following.end())
-        for end in reversed(ends):
-            name = text[start:end]
-            if " ".join(name.split()) in names:
-                ref = finder.council(name)
-                if ref:
-                    found.append(_Named(ref, start, end, bare=True))
-                resume = end
-                break
-    return found
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "_-"
-
-
 def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: int) -> set[int]:
     """Indexes of the titles that name a kind of review, the short lines under them and
     the short line above (a title set on two lines: "Slough Children's Service")."""
@@ -623,7 +538,7 @@ def _title_zone(lines: list[Line], anchors: list[int], after: int, max_chars: in
     return zone
 
 
-def _alone_on_line(text: str, item: _Named) -> bool:
+def _alone_on_line(text: str, item: Named) -> bool:
     return not text[: item.start].strip(" -–—:|*#") and not text[item.end :].strip(" .,;:")
 
 
@@ -644,6 +559,26 @@ def _after_a_person(lines: list[Line], index: int) -> bool:
     return (
         bool(before) and not _NOT_A_PERSON.search(before) and bool(_PERSON_OR_ROLE.search(before))
     )
+
+
+# A place, not a body: "councils in Kent", "authorities across Leicestershire & Rutland".
+_REGION_BEFORE = re.compile(
+    r"\b(?:councils|authorities|parishes|areas|communities|towns)\s+"
+    r"(?:in|across|throughout)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _names_a_region(before: str) -> bool:
+    """The bare place name after ``before`` is a region ("local councils in X")."""
+    return lowered(before[-24:]).rstrip().endswith(("in", "across", "throughout", "the")) and bool(
+        _REGION_BEFORE.search(before)
+    )
+
+
+def _may_share_a_phrase(ref: Ref) -> bool:
+    """A council or a typed body (not the LGA) may be one of several reviewed together."""
+    return ref.id != LGA_ID
 
 
 def _clip(text: str) -> str:
