@@ -78,6 +78,7 @@ def test_each_sentence_gets_the_sharing_match_it_would_find_alone(text: str) -> 
 _INTRO_PIECES = st.sampled_from(
     ["the following", "THE FOLLOWING", "key", "Key", "recommendations", "RECOMMENDATIONS"]
     + ["suggestions", "are", "were", ":", "-", "–", ":-", " ", ".", "x", "ı", "ſ", "İ", "keyrec"]
+    + ["from the", "of the", "Corporate", "Peer Challenge", "team", "CPC"]
 )
 
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psutil
 import pytest
 from click.testing import CliRunner
 
@@ -16,6 +15,7 @@ from graphload.build import build_graph
 from graphload.cli import cli
 from graphload.launch import store_to_start
 from graphload.store import open_store
+from tests.server_helpers import servers_of
 
 PEERGRAPH = Path(sys.executable).parent / "peergraph"
 
@@ -56,21 +56,6 @@ def store_dir(tmp_path_factory, seed_records, gazetteer):
     return directory
 
 
-def _servers_of(store_dir: Path) -> list[psutil.Process]:
-    """Live redis-servers whose working folder is the store's (where a store's server
-    runs: its database's folder)."""
-    found = []
-    for process in psutil.process_iter(["name", "cwd", "status"]):
-        info = process.info
-        if (
-            info["name"] == "redis-server"
-            and info["status"] != psutil.STATUS_ZOMBIE
-            and info["cwd"] == str(store_dir.resolve())
-        ):
-            found.append(process)
-    return found
-
-
 def _peergraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(PEERGRAPH), *args], capture_output=True, text=True, timeout=60, check=False
@@ -86,7 +71,7 @@ def test_a_report_run_as_a_command_answers_as_in_process_and_leaves_no_server(st
     )
     assert command.stdout == in_process.stdout
     assert '"peer"' in command.stdout
-    assert _servers_of(store_dir) == []
+    assert servers_of(store_dir) == []
     assert not (store_dir / "graph.rdb.settings").exists()
 
 
@@ -94,7 +79,7 @@ def test_a_server_started_for_a_command_that_fails_is_stopped_at_exit(store_dir)
     command = _peergraph("report", "no-such-report", "--store", str(store_dir))
     assert command.returncode == 2
     assert "Traceback" not in command.stderr
-    assert _servers_of(store_dir) == []
+    assert servers_of(store_dir) == []
     assert not (store_dir / "graph.rdb.settings").exists()
 
 
@@ -102,7 +87,7 @@ def test_a_folder_that_is_not_a_store_gets_no_server_and_the_usual_message(tmp_p
     command = _peergraph("report", "themes", "--store", str(tmp_path / "nothing-here"))
     assert command.returncode == 1
     assert command.stderr.startswith("error:")
-    assert _servers_of(tmp_path / "nothing-here") == []
+    assert servers_of(tmp_path / "nothing-here") == []
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(store_dir):
@@ -118,7 +103,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(store_dir):
     errors = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Traceback" not in errors
-    assert _servers_of(store_dir) == []
+    assert servers_of(store_dir) == []
 
 
 def test_reports_started_together_all_answer_and_leave_no_server(store_dir):
@@ -130,5 +115,5 @@ def test_reports_started_together_all_answer_and_leave_no_server(store_dir):
     answers = [process.communicate(timeout=60) for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0, 0], answers
     assert len({out for out, _ in answers}) == 1 and '"theme"' in answers[0][0]
-    assert _servers_of(store_dir) == []
+    assert servers_of(store_dir) == []
     assert not (store_dir / "graph.rdb.settings").exists()

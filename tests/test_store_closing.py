@@ -8,10 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 
 from graphload.store import open_store
+from tests.server_helpers import servers_of
 
 COMMANDS = 4
 ROUNDS = 3
@@ -30,23 +30,9 @@ print("closed", flush=True)
 """
 
 
-def _servers_of(store_dir: Path) -> list[psutil.Process]:
-    """Live redis-servers running in the store's folder (where a store's server runs)."""
-    found = []
-    for process in psutil.process_iter(["name", "cwd", "status"]):
-        info = process.info
-        if (
-            info["name"] == "redis-server"
-            and info["status"] != psutil.STATUS_ZOMBIE
-            and info["cwd"] == str(store_dir.resolve())
-        ):
-            found.append(process)
-    return found
-
-
 def _without_server_after(store_dir: Path, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
-    while _servers_of(store_dir):
+    while servers_of(store_dir):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)
@@ -75,7 +61,7 @@ def test_commands_closing_together_leave_no_server(store_dir, round_):
     ]
     try:
         assert [command.stdout.readline().strip() for command in commands] == ["1"] * COMMANDS
-        assert len(_servers_of(store_dir)) == 1  # they all attached to one server
+        assert len(servers_of(store_dir)) == 1  # they all attached to one server
         for command in commands:  # all at once: each one's close races the others'
             command.stdin.write("\n")
             command.stdin.flush()

@@ -21,8 +21,13 @@ from graphload.records import RecommendationInfo
 from graphload.vocab.text import fold
 
 _NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}\))"
+# "The six recommendations", "Our 8 key recommendations": a heading that counts them.
+_COUNTED = (
+    r"(?:(?:the|our)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+)?"
+)
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    ("key", re.compile(rf"^(?:{_NUMBER}\s+)?key recommendations?\s*:?$", re.I)),
+    ("key", re.compile(rf"^(?:{_NUMBER}\s+)?{_COUNTED}key recommendations?\s*:?$", re.I)),
     (
         "further",
         re.compile(
@@ -38,7 +43,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recommendation",
         re.compile(
-            rf"^(?:{_NUMBER}\s+)?recommendations?(?:\s*[–—:-]\s*"
+            rf"^(?:{_NUMBER}\s+)?{_COUNTED}recommendations?(?:\s*[–—:-]\s*"
             r"[\w ,&'-]{1,60})?\s*:?$",
             re.I,
         ),
@@ -46,7 +51,10 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _INTRO = re.compile(
     r"\bthe following (key )?(recommendations|suggestions)\b[^.]{0,40}[:\-–]+\s*$"
-    r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$",
+    r"|\b(key )?recommendations( are| were)?\s*[:\-–]+\s*$"
+    # "...focussed on each of the recommendations from the Corporate Peer Challenge:"
+    r"|\brecommendations (?:from|of|made by) the (?:[\w'’-]+ ){0,4}?"
+    r"(?:peer challenge|peer review|review|challenge|peer team|team|cpc)\s*:\s*$",
     re.I,
 )
 # Every match of _INTRO begins with one of these, lowered: the pattern is tried only there.

@@ -34,6 +34,10 @@ _MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 # C0 and C1 control characters other than tab: never part of a report's text, and
 # an escape sequence in a crafted report must not reach the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A markdown table's row: "| Ann Example | Chief Executive | Bury |"; its rule under the
+# header is made of dashes, colons and spaces only.
+_PIPE = re.compile(r"(?<!\\)\|")
+_TABLE_RULE = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
 
 
 @dataclass(slots=True)  # slots: made a few hundred times a document, quicker to make
@@ -107,6 +111,10 @@ def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Li
             f"read only its first {MAX_LINE_CHARS:,}"
         )
         content = content[:MAX_LINE_CHARS]
+    if content[:1] == "|" or content.lstrip()[:1] == "|":
+        if _TABLE_RULE.match(content):
+            return Line(number, "")  # a table's rule: nothing to read, its number kept
+        content = _pipe_row(content)
     if "<" in content:
         content = _TAG.sub("", content)
     if "&" in content:
@@ -151,6 +159,15 @@ def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Li
     else:
         text = " ".join(content.split())
     return Line(number, text, bullet, raw.rstrip(" \r\n"), kind)
+
+
+def _pipe_row(content: str) -> str:
+    """A markdown table row ("| a | b |", three pipes or more) as the cells of a table
+    row (tab-separated, as the other readers give them); any other line as it is."""
+    cells = _PIPE.split(content.strip())
+    if len(cells) < 4 or cells[0] or cells[-1]:
+        return content  # not opened and closed by a pipe, or one cell only
+    return "\t".join(cell.strip().replace("\\|", "|") for cell in cells[1:-1])
 
 
 def _row_text(content: str) -> str:
