@@ -41,11 +41,7 @@ def test_a_team_in_a_markdown_table_is_read_without_its_pipes(tmp_path: Path, su
         ("Cara Invent", "Director of Resources", ["Stockport Metropolitan Borough Council"]),
         ("Dev Madeup", "Peer Challenge Manager", ["Local Government Association"]),
     ]
-    assert peers_line_numbers(record) == [9, 10, 11, 12]  # the file's own lines
-
-
-def peers_line_numbers(record) -> list[int]:
-    return [p.line for p in record.peers]
+    assert [p.line for p in record.peers] == [9, 10, 11, 12]  # the file's own lines
 
 
 ROW = "| Ann Example | Chief Executive |"

@@ -111,7 +111,7 @@ def clean_line(number: int, content: str, where: str, warnings: list[str]) -> Li
             f"read only its first {MAX_LINE_CHARS:,}"
         )
         content = content[:MAX_LINE_CHARS]
-    if content[:1] == "|" or content.lstrip()[:1] == "|":
+    if content.lstrip()[:1] == "|":  # lstrip copies nothing when nothing leads
         if _TABLE_RULE.match(content):
             return Line(number, "")  # a table's rule: nothing to read, its number kept
         content = _pipe_row(content)
